@@ -1,0 +1,1 @@
+"""Backprop Studio's Qt interface. Nothing heavy happens at import."""
