@@ -1,0 +1,33 @@
+"""The Python API: the same contract as `python -m engine`, for notebooks, scripts and tests."""
+from dataclasses import dataclass
+
+from .gradcheck import gradient_check
+from .parse import parse
+from .passes import run_pass
+
+
+@dataclass(frozen=True)
+class Result:
+    """Values and gradients of every input and named value (gradients only where a path to L exists)."""
+    values: dict
+    grads: dict
+    records: object
+
+
+def as_program(program):
+    return parse(program) if isinstance(program, str) else program
+
+
+def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
+    """Forward and backward pass of `program` (text or Program); upstream is G = ∂L/∂start
+    (default ones, i.e. L = sum(start)). Arithmetic stays in the inputs' dtype."""
+    program = as_program(program)
+    records = run_pass(program, inputs, upstream, start, rng_seed)
+    named = program.named_values()
+    return Result({n: records.values[n] for n in named},
+                  {n: records.grads[n] for n in named if n in records.grads}, records)
+
+
+def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
+    """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
+    return gradient_check(as_program(program), inputs, upstream, rng_seed, start)

@@ -1,0 +1,127 @@
+"""`python -m engine grad|check EXPR …`: the headless contract. Every error is one message on
+stderr and exit status 2; `check` exits 1 when a gradient is off beyond tolerance."""
+import argparse
+import json
+import math
+import sys
+
+import numpy as np
+
+from . import api
+from .errors import EngineError, InputError
+
+
+def read_expression(arg):
+    """EXPR as given: text, `-` for stdin, or `@FILE`."""
+    if arg == "-":
+        return sys.stdin.read()
+    if arg.startswith("@"):
+        try:
+            with open(arg[1:], encoding="utf-8") as f:
+                return f.read()
+        except OSError as exc:
+            raise InputError(f"cannot read the expression file {arg[1:]}: {exc.strerror}") from None
+    return arg
+
+
+def load_npy(path, what):
+    try:
+        return np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read {what} from {path}: {exc}") from None
+
+
+def read_inputs(pairs):
+    inputs = {}
+    for pair in pairs or []:
+        name, sep, path = pair.partition("=")
+        if not sep or not name:
+            raise InputError(f"--input takes NAME=FILE.npy, got {pair!r}")
+        inputs[name.strip()] = load_npy(path, f"input {name}")
+    return inputs
+
+
+def jsonable(x):
+    """Nested lists of full-precision floats; NaN and ±inf become null."""
+    if isinstance(x, np.ndarray):
+        if np.isfinite(x).all():
+            return x.tolist()
+        return jsonable(x.tolist())
+    if isinstance(x, dict):
+        return {k: jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [jsonable(v) for v in x]
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if isinstance(x, np.generic):
+        return jsonable(x.item())
+    return x
+
+
+def common_args(sub):
+    sub.add_argument("expr", help="the program: text, '-' for stdin, or @FILE")
+    sub.add_argument("--input", action="append", metavar="NAME=FILE.npy", help="an input's values (repeatable)")
+    sub.add_argument("--upstream", metavar="FILE.npy", help="G = ∂L/∂(start node); default ones (L = sum)")
+    sub.add_argument("--start", metavar="NODE", help="the node the backward pass starts from (default: output)")
+    sub.add_argument("--rng-seed", type=int, default=0, help="seed for inputs not given (default 0)")
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="python -m engine", description="Backprop Studio's engine, headless.")
+    subs = parser.add_subparsers(dest="command", required=True)
+    g = subs.add_parser("grad", help="values and gradients of every input and named value")
+    common_args(g)
+    g.add_argument("--json", action="store_true", help="print JSON")
+    c = subs.add_parser("check", help="gradient check by central differences")
+    common_args(c)
+    c.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def context(args):
+    upstream = load_npy(args.upstream, "the upstream gradient") if args.upstream else None
+    return dict(inputs=read_inputs(args.input), upstream=upstream, rng_seed=args.rng_seed, start=args.start)
+
+
+def run_grad(args):
+    ctx = context(args)
+    result = api.grad(read_expression(args.expr), ctx["inputs"], ctx["upstream"],
+                      rng_seed=ctx["rng_seed"], start=ctx["start"])
+    if args.json:
+        print(json.dumps({"values": jsonable(result.values), "grads": jsonable(result.grads)}))
+        return 0
+    with np.printoptions(precision=4, suppress=True):
+        for name, v in result.values.items():
+            print(f"{name} =\n{v}")
+            print(f"∂L/∂{name} =\n{result.grads[name]}" if name in result.grads else f"∂L/∂{name}: no path to L")
+    return 0
+
+
+def run_check(args):
+    report = api.check(read_expression(args.expr), **context(args))
+    if args.json:
+        print(json.dumps(jsonable(report)))
+    else:
+        for name, part in report["inputs"].items():
+            worst = part["worst"][0] if part["worst"] else None
+            line = f"{name}: {part['checked']} entries checked"
+            if worst:
+                line += f"; worst {worst['entry']}: error {worst['error']:.3g}" + (" (at a kink)" if worst["kink"] else "")
+            print(line)
+        print("ok" if report["ok"] else "FAILED: some gradients are off beyond tolerance")
+    return 0 if report["ok"] else 1
+
+
+COMMANDS = {"grad": run_grad, "check": run_check}
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except EngineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: not enough memory for this program; use smaller shapes", file=sys.stderr)
+        return 2

@@ -1,0 +1,165 @@
+"""The flat program: inputs and equations over named values, and shape inference on it.
+
+`d = a @ b + c` becomes inputs a, b, c and the equations `t1 = a @ b`, `d = t1 + c`. Named
+statements keep their names; sub-expressions get generated names t1, t2, … in program order."""
+from dataclasses import dataclass, field
+
+from .errors import IncompleteError, ShapeError
+from .ops import ShapeRule, lookup
+
+DEFAULT_SHAPE = (2, 2)
+INITIALISERS = ("randn", "ones", "zeros", "eye", "arange")
+
+
+@dataclass(frozen=True)
+class Const:
+    """A number written in the program; it gets no gradient."""
+    value: float
+    text: str
+
+    def __str__(self):
+        return self.text
+
+
+@dataclass(frozen=True)
+class HoleRef:
+    """An operand not wired yet (`?`), at a place in the text."""
+    line: int
+    column: int
+
+    def __str__(self):
+        return "?"
+
+
+@dataclass(frozen=True)
+class Input:
+    """A leaf value: declared (`a = randn(2, 3)`), undeclared (a bare name) or unnamed (inline)."""
+    name: str
+    shape: tuple
+    init: str           # one of INITIALISERS
+    node_id: str
+    seed_key: str       # statement name and place: random values follow it, not program order
+    declared: bool
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Eqn:
+    """`out = op(*inputs, **params)`; inputs are value names, Consts or HoleRefs."""
+    op: str
+    inputs: tuple
+    params: tuple       # ((key, value), ...)
+    out: str
+    node_id: str
+    named: bool         # bound by the user (or the output), not a generated t-name
+    line: int
+    column: int
+
+    @property
+    def kwargs(self):
+        return dict(self.params)
+
+    def operand_names(self):
+        """The value names among the inputs, in order, with repeats (`h * h` gives h twice)."""
+        return [x for x in self.inputs if isinstance(x, str)]
+
+    def expression(self):
+        """The equation's right-hand side over operand names: `t1 + c`, `relu(t2)`, `x ** 2`."""
+        names = [str(x) for x in self.inputs]
+        opdef = lookup(self.op)
+        if self.op == "pow":
+            return f"{names[0]} ** {self.kwargs['exponent']:g}"
+        if self.op == "neg":
+            return f"-{names[0]}"
+        if self.op == "identity":
+            return names[0]
+        if opdef.symbol in "+-*/@":
+            return f"{names[0]} {opdef.symbol} {names[1]}"
+        extra = [f"{k}={v}" for k, v in self.params]
+        return f"{self.op}({', '.join(names + extra)})"
+
+    def __str__(self):
+        return f"{self.out} = {self.expression()}"
+
+
+@dataclass(frozen=True)
+class Program:
+    inputs: tuple
+    eqns: tuple
+    output: str
+    source: str = ""
+    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def names(self):
+        return [i.name for i in self.inputs] + [e.out for e in self.eqns]
+
+    def input(self, name):
+        return next((i for i in self.inputs if i.name == name), None)
+
+    def producer(self, name):
+        """The equation that computes `name`, or None for an input."""
+        index = self.cache.get("producers")
+        if index is None:
+            index = self.cache["producers"] = {e.out: e for e in self.eqns}
+        return index.get(name)
+
+    def holes(self):
+        return [x for e in self.eqns for x in e.inputs if isinstance(x, HoleRef)]
+
+    def named_values(self):
+        """Inputs, user-named values and the output: the values the user can refer to."""
+        return [i.name for i in self.inputs] + [e.out for e in self.eqns if e.named]
+
+    def node_ids(self):
+        return {i.name: i.node_id for i in self.inputs} | {e.out: e.node_id for e in self.eqns}
+
+    def __str__(self):
+        return "\n".join(str(e) for e in self.eqns)
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """Shape inference over a possibly incomplete program: a shape or a problem per value."""
+    shapes: dict
+    problems: dict
+
+    def first_problem(self):
+        return next(iter(self.problems.values()), None)
+
+
+def infer_shapes(program, input_shapes=None):
+    """Each value's shape, or the rule it breaks; never raises for holes or mismatches."""
+    given = input_shapes or {}
+    shapes = {i.name: tuple(given.get(i.name, i.shape)) for i in program.inputs}
+    problems = {}
+    for eqn in program.eqns:
+        operand_shapes, waiting = [], None
+        for x in eqn.inputs:
+            if isinstance(x, HoleRef):
+                waiting = f"line {eqn.line}: {eqn}: the hole ? at column {x.column} is not wired yet"
+            elif isinstance(x, Const):
+                operand_shapes.append(())
+            elif x in shapes:
+                operand_shapes.append(shapes[x])
+            else:
+                waiting = waiting or f"line {eqn.line}: {eqn}: needs {x}, which has no shape"
+        if waiting:
+            problems[eqn.out] = waiting
+            continue
+        try:
+            shapes[eqn.out] = tuple(lookup(eqn.op).infer(*operand_shapes, **eqn.kwargs))
+        except ShapeRule as rule:
+            problems[eqn.out] = f"line {eqn.line}: {eqn.expression()}: {rule}"
+    return Shapes(shapes, problems)
+
+
+def require_shapes(program, input_shapes=None):
+    """Every value's shape; raises IncompleteError for a hole, ShapeError for a broken rule."""
+    result = infer_shapes(program, input_shapes)
+    if program.holes():
+        hole = program.holes()[0]
+        raise IncompleteError(f"line {hole.line}, column {hole.column}: the program has a hole ? "
+                              "(an operand not wired yet); wire it before computing")
+    if result.problems:
+        raise ShapeError(result.first_problem())
+    return result.shapes

@@ -1,0 +1,83 @@
+"""Input values: seeded initial values, user-given arrays, and the memory guard."""
+import os
+import zlib
+
+import numpy as np
+
+from .errors import InputError, MemoryLimitError
+
+MAX_DIMS = 2
+# values, gradients and one contribution per value live at once, plus the operand
+# arrays of one step: four arrays per value is a safe upper bound.
+ARRAYS_PER_VALUE = 4
+
+
+def initial_value(inp, shape, dtype, rng_seed):
+    """The first values of input `inp`: seeded by its statement's name and place, so adding a
+    statement elsewhere does not redraw it."""
+    if inp.init == "randn":
+        rng = np.random.default_rng([rng_seed, zlib.crc32(inp.seed_key.encode())])
+        return rng.standard_normal(shape).astype(dtype, copy=False)
+    if inp.init == "ones":
+        return np.ones(shape, dtype)
+    if inp.init == "zeros":
+        return np.zeros(shape, dtype)
+    if inp.init == "eye":
+        return np.eye(shape[0], dtype=dtype)
+    return np.arange(shape[0], dtype=dtype)
+
+
+def as_input_array(name, value):
+    """A user-given array as an owned, read-only float array of at most 2 dimensions."""
+    try:
+        arr = np.array(value, copy=True)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"input {name}: not an array of numbers ({exc})") from None
+    if arr.ndim > MAX_DIMS:
+        raise InputError(f"input {name}: arrays have at most {MAX_DIMS} dimensions, got shape {arr.shape}")
+    if arr.dtype != np.float32:
+        if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
+            raise InputError(f"input {name}: not an array of numbers (dtype {arr.dtype})")
+        arr = arr.astype(np.float64)
+    return freeze(arr)
+
+
+def freeze(arr):
+    """`arr` as a read-only array, so a step record's array can never be rewritten.
+    (numpy reductions to a scalar give array scalars, which have no flags: wrap them.)"""
+    arr = np.asarray(arr)
+    arr.flags.writeable = False
+    return arr
+
+
+def available_memory():
+    """Bytes the machine can still give this process (MemAvailable on Linux)."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return 1 << 62
+
+
+def human_bytes(n):
+    for unit in ("bytes", "KB", "MB", "GB", "TB", "PB"):
+        if n < 1000 or unit == "PB":
+            return f"{n:.3g} {unit}" if unit != "bytes" else f"{n} bytes"
+        n /= 1000
+    return f"{n} bytes"
+
+
+def guard_memory(shapes, itemsize):
+    """Refuse, before allocating, a program whose arrays need more memory than is available."""
+    entries = sum(int(np.prod(s, dtype=object)) for s in shapes.values())
+    need = entries * itemsize * ARRAYS_PER_VALUE
+    have = available_memory()
+    if need > have:
+        raise MemoryLimitError(f"this program needs about {human_bytes(need)} of memory for its values "
+                               f"and gradients, but only {human_bytes(have)} are available; use smaller shapes")

@@ -1,0 +1,48 @@
+"""Random well-formed and malformed programs: a result or a clear EngineError, never a traceback."""
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+import engine
+
+NAMES = st.sampled_from(["a", "b", "c", "x"])
+LEAVES = st.one_of(NAMES, st.sampled_from(["2", "0.5", "1e-3", "randn(2, 2)", "ones(2)", "eye(2)", "?"]))
+
+
+def extend(inner):
+    unary = st.tuples(st.sampled_from(["relu", "tanh", "sigmoid", "exp", "sum", "mean", "softmax", "transpose"]),
+                      inner).map(lambda t: f"{t[0]}({t[1]})")
+    binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "@"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})")
+    other = st.one_of(inner.map(lambda e: f"-{e}"), inner.map(lambda e: f"{e} ** 2"), inner.map(lambda e: f"{e}.T"),
+                      st.tuples(inner, inner).map(lambda t: f"mse({t[0]}, {t[1]})"))
+    return st.one_of(unary, binary, other)
+
+
+EXPRS = st.recursive(LEAVES, extend, max_leaves=8)
+NOISE = st.text(alphabet="ab+-*/@()=;.T?,0123456789 \n#", max_size=40)
+
+
+def run(text):
+    try:
+        result = engine.grad(text)
+    except engine.EngineError as exc:
+        assert str(exc).strip()
+        return None
+    for arr in result.grads.values():
+        assert isinstance(arr, np.ndarray) and not arr.flags.writeable
+    return result
+
+
+@given(EXPRS)
+def test_well_formed_programs_compute_or_explain(expr):
+    run(f"y = {expr}")
+
+
+@given(NOISE)
+def test_malformed_text_never_crashes(text):
+    run(text)
+
+
+@given(EXPRS, NOISE)
+def test_edits_never_crash(expr, noise):
+    run(f"y = {expr}{noise}")

@@ -1,0 +1,50 @@
+"""Stepping is a cursor over one computed pass; records own their arrays."""
+import numpy as np
+import pytest
+
+import engine
+from engine import GradState
+
+
+def test_cursor_moves_without_recomputing():
+    s = engine.Session("d = a @ b + c")
+    steps = s.steps
+    s.seek(99)
+    assert s.cursor == 7
+    s.step_back()
+    s.seek(0)
+    assert s.steps is steps
+
+
+def test_values_and_gradients_after_each_step():
+    s = engine.Session("d = a @ b + c")
+    assert s.value("a", 0) is not None and s.value("t1", 0) is None
+    assert s.value("t1", 1) is not None and s.value("d", 1) is None
+    assert s.grad("a", 5)[1] == GradState.NOT_YET
+    assert s.grad("a", 6)[1] == GradState.DONE
+    assert s.completing_step("a").index == 6
+
+
+def test_partial_gradient_and_no_path():
+    s = engine.Session("h = tanh(a)\ny = h * h\nz = b * 2", start="y")
+    first = s.completing_step("h").index - 1
+    arr, state, k, n = s.grad("h", first)
+    assert (state, k, n) == (GradState.PARTIAL, 1, 2)
+    assert s.grad("b", 99)[1] == GradState.NO_PATH
+
+
+def test_records_cannot_be_rewritten():
+    s = engine.Session("h = tanh(a)\ny = h * h")
+    with pytest.raises(ValueError):
+        s.steps[-1].array[...] += 1
+    for step in s.steps:
+        assert not step.array.flags.writeable
+
+
+def test_start_from_an_inner_node_and_user_upstream():
+    g = np.array([[1.0, 0.0], [0.0, 0.0]])
+    s = engine.Session("t = a @ b\nd = relu(t)", start="t", upstream=g)
+    assert [st.target for st in s.steps[2:]] == ["t", "a", "b"]
+    np.testing.assert_allclose(s.records.grads["a"], g @ s.records.values["b"].T)
+    with pytest.raises(engine.InputError, match="shape"):
+        engine.Session("d = a @ b", upstream=np.ones(3))
