@@ -10,3 +10,46 @@ SELECTION = "#2bb673"      # the selected entry and what feeds it
 
 # Heatmaps: diverging, centred on zero.
 COLORMAP = "CET-D1"
+
+# ---- canvas ------------------------------------------------------------------------------------
+# Sizes in scene units (pixels at zoom 1). Layout reads them, so they stay plain numbers.
+CANVAS_NODE_SIZE = {"input": (76, 40), "eqn": (96, 44), "const": (34, 22), "hole": (26, 26),
+                    "loss": (28, 28)}
+CANVAS_LAYER_GAP = 56      # horizontal gap between layers
+CANVAS_ROW_GAP = 18        # vertical gap between nodes of a layer
+CANVAS_BACKGROUND = "#fbfbfc"
+CANVAS_GRID = "#eef0f3"
+CANVAS_GRID_STEP = 24
+CANVAS_TEXT = "#1f2328"
+CANVAS_MUTED_TEXT = "#6b7280"
+CANVAS_NODE_FILL = "#ffffff"
+CANVAS_INPUT_FILL = "#f3f6fb"
+CANVAS_EDGE = "#8b929b"
+CANVAS_FONT = "Sans Serif"
+CANVAS_MIN_DETAIL = 0.45   # below this zoom, nodes skip their text (a 1000-node overview)
+CANVAS_Z_EDGE, CANVAS_Z_NODE, CANVAS_Z_LIT = 0, 1, 2
+CANVAS_NAME_CHAR = 8.5     # estimated width of a name character (layout is Qt-free)
+CANVAS_BADGE_CHAR = 7.0    # estimated width of an op-name character in the op badge
+
+# ---- heatmap ------------------------------------------------------------------------------------
+HEATMAP_BACKGROUND = "#ffffff"
+HEATMAP_MIN_SIZE = (90, 70)      # px: the smallest plot area of one matrix
+HEATMAP_MIN_PIXELS = 64          # never downsample below this many cells a side
+HEATMAP_BAR_WIDTH = 10
+HEATMAP_TITLE_CSS = "font-size: 11pt;"
+HEATMAP_FOOTER_CSS = "font-size: 8pt; color: #555;"
+HEATMAP_BADGE = GRADIENT         # "partial k of n" next to a title
+HEATMAP_NUMBER_PT = 8.0
+HEATMAP_CHAR_PX = 7              # rough width of one digit at HEATMAP_NUMBER_PT
+HEATMAP_TEXT_DARK = "#202020"    # numbers on light (near zero) cells
+HEATMAP_TEXT_LIGHT = "#ffffff"   # numbers on saturated cells
+HEATMAP_MARK_EDGE = "#ffffff"
+HEATMAP_NONFINITE = "#202020"    # the cross on NaN, the triangle on ±inf
+HEATMAP_CLIPPED = "#f2c94c"      # corner mark on cells beyond the colour range
+HEATMAP_HATCH = "#b0b0b0"        # hatching of cells without numbers
+HEATMAP_MISSING_TEXT = "#606060"
+HEATMAP_MISSING_PT = 10.0
+HEATMAP_OUTLINE_WIDTH = 2
+INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
+INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
+INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"

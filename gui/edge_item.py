@@ -1,0 +1,88 @@
+"""One arrow per use of a value: operand → equation, into the port of that operand.
+
+Its state says how the cursor relates to it: idle; lit (the current forward step reads it);
+flow (the current backward step sends the gradient back along it, drawn in the gradient colour
+with the arrowhead at the operand); flowed (a gradient passed earlier, drawn faintly)."""
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem
+
+from gui import style
+
+ARROW = 9.0
+PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (style.GRADIENT, 3.5),
+       "flowed": (style.GRADIENT, 1.6), "path": (style.SELECTION, 3.0)}
+
+
+class EdgeItem(QGraphicsItem):
+    def __init__(self, source, target, port, ports):
+        """`port` of `ports` is which operand of `target` this edge feeds (0 = first)."""
+        super().__init__()
+        self.source, self.target, self.port, self.ports = source, target, port, ports
+        self.state = "idle"
+        self.lit = False      # part of a highlighted path
+        self.setZValue(style.CANVAS_Z_EDGE)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.path = QPainterPath()
+        self.adjust()
+
+    def ends(self):
+        """Start at the source's right side; end on the target's left side at this operand's port."""
+        start = self.source.pos() + QPointF(self.source.box.right(), 0)
+        box = self.target.box
+        y = box.top() + box.height() * (self.port + 1) / (self.ports + 1)
+        return start, self.target.pos() + QPointF(box.left(), y)
+
+    def adjust(self):
+        """Recompute the curve from the two items' positions."""
+        self.prepareGeometryChange()
+        start, end = self.ends()
+        bend = max(24.0, abs(end.x() - start.x()) / 2)
+        path = QPainterPath(start)
+        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end - QPointF(ARROW * 0.6, 0))
+        self.path = path
+        self.start, self.end = start, end
+
+    def set_state(self, state):
+        if state != self.state:
+            self.state = state
+            self.setZValue(style.CANVAS_Z_LIT if state in ("lit", "flow") else style.CANVAS_Z_EDGE)
+            self.update()
+
+    def set_lit(self, lit):
+        if lit != self.lit:
+            self.lit = lit
+            self.update()
+
+    def boundingRect(self):
+        return self.path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | QRectF(self.end, self.end)
+
+    def shape(self):
+        stroker = QPainterPathStroker()
+        stroker.setWidth(6)
+        return stroker.createStroke(self.path)
+
+    def paint(self, painter, option, widget=None):
+        colour, width = PEN["path" if self.lit and self.state == "idle" else self.state]
+        colour = QColor(colour)
+        if self.state == "flowed":
+            colour.setAlphaF(0.55)
+        painter.setPen(QPen(colour, width, Qt.SolidLine, Qt.RoundCap))
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self.path)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(colour)
+        if self.state == "flow":  # the gradient runs against the arrow: point back at the operand
+            painter.drawPolygon(arrow_head(self.start + QPointF(1, 0), math.pi, ARROW + 2))
+        else:
+            painter.drawPolygon(arrow_head(self.end, 0.0, ARROW if width < 3 else ARROW + 2))
+
+
+def arrow_head(tip, angle, size):
+    """A filled triangle with its tip at `tip`, pointing along `angle` (radians, 0 = right)."""
+    back = angle + math.pi
+    left = tip + QPointF(math.cos(back + 0.45) * size, math.sin(back + 0.45) * size)
+    right = tip + QPointF(math.cos(back - 0.45) * size, math.sin(back - 0.45) * size)
+    return QPolygonF([tip, left, right])

@@ -1,0 +1,56 @@
+"""The canvas's scene: it draws only the background (a quiet dot grid) and builds the items
+from a graph and its layout; each item paints itself."""
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsScene
+
+from gui import style
+from gui.edge_item import EdgeItem
+from gui.node_item import NodeItem, NodeSignals
+
+MARGIN = 400.0   # room to pan past the graph's edges
+MIN_GRID_PIXELS = 10
+
+
+class GraphScene(QGraphicsScene):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.signals = NodeSignals(self)
+        self.nodes, self.edges = {}, {}
+        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
+
+    def populate(self, graph, positions):
+        """Replace every item: one NodeItem per node at its position, one EdgeItem per edge."""
+        self.clear()
+        self.nodes = {}
+        for node_id, data in graph.nodes(data=True):
+            item = NodeItem(node_id, data, self.signals)
+            item.setPos(*positions[node_id])
+            self.addItem(item)
+            self.nodes[node_id] = item
+        self.edges = {}
+        for source, target, key in graph.edges(keys=True):
+            edge = EdgeItem(self.nodes[source], self.nodes[target], key, graph.in_degree(target))
+            self.addItem(edge)
+            self.edges[source, target, key] = edge
+        bounds = self.itemsBoundingRect()
+        self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def positions(self):
+        """{node_id: (x, y)} of the items as they stand."""
+        return {node_id: (item.x(), item.y()) for node_id, item in self.nodes.items()}
+
+    def drawBackground(self, painter, rect):
+        painter.fillRect(rect, QColor(style.CANVAS_BACKGROUND))
+        step = style.CANVAS_GRID_STEP
+        if painter.worldTransform().m11() * step < MIN_GRID_PIXELS:
+            return  # zoomed far out: the dots would be noise
+        left, top = int(rect.left() // step) * step, int(rect.top() // step) * step
+        dots = QPolygonF([QPointF(x, y) for x in range(left, int(rect.right()) + 1, step)
+                          for y in range(top, int(rect.bottom()) + 1, step)])
+        painter.setPen(QPen(QColor(style.CANVAS_GRID), 2))
+        painter.drawPoints(dots)
+
+    def content_rect(self):
+        """The rectangle the items cover (for fitting)."""
+        return self.itemsBoundingRect() if self.nodes else QRectF(-50, -50, 100, 100)

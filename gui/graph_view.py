@@ -1,0 +1,181 @@
+"""The graph canvas: the program laid out left to right, its nodes and edges styled by the cursor.
+
+It rebuilds its items only when the program changes (keeping the place of every node whose id
+survives) and only restyles them when the cursor or the numbers move. Zoom with the wheel around
+the cursor, pan with the middle button or Space + drag, F fits, a left drag on empty canvas
+box-selects; clicking a node selects its value through the controller."""
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView
+
+from gui.canvas_state import edge_states, node_states
+from gui.graph_scene import GraphScene
+from gui.layout import layered_layout, program_graph
+
+ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
+ZOOM_RANGE = (0.05, 4.0)
+FIT_MAX_SCALE = 1.5       # a tiny graph is not blown up past this when fitted
+FIT_PADDING = 24
+
+
+class GraphView(QGraphicsView):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.graph = None
+        self.highlighted = set()
+        self.panning = None       # the last mouse position of a middle-button pan
+        self.fitted = False
+        self.setScene(GraphScene(self))
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setFrameShape(QFrame.NoFrame)
+        # Panning moves the (hidden) scroll bars; the canvas shows no bars of its own.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.scene().signals.pressed.connect(self._on_node_pressed)
+        controller.program_changed.connect(self._on_program_changed)
+        controller.pass_recomputed.connect(self._on_pass_recomputed)
+        controller.step_changed.connect(self._on_step_changed)
+        controller.node_selected.connect(self._on_node_selected)
+        self.rebuild()
+
+    def close(self):
+        controller = self.controller
+        controller.program_changed.disconnect(self._on_program_changed)
+        controller.pass_recomputed.disconnect(self._on_pass_recomputed)
+        controller.step_changed.disconnect(self._on_step_changed)
+        controller.node_selected.disconnect(self._on_node_selected)
+        return super().close()
+
+    # -- public -----------------------------------------------------------------------------------
+    def fit(self):
+        """Show the whole graph, centred, never magnified past FIT_MAX_SCALE."""
+        rect = self.scene().content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
+        self.fitInView(rect, Qt.KeepAspectRatio)
+        if self.transform().m11() > FIT_MAX_SCALE:
+            self.resetTransform()
+            self.scale(FIT_MAX_SCALE, FIT_MAX_SCALE)
+        self.centerOn(rect.center())
+
+    def highlight_path(self, node_names):
+        """Light the given values' nodes and the edges between them in the selection colour."""
+        ids = self.graph.graph["ids"]
+        self.highlighted = {ids[name] for name in node_names if name in ids}
+        self.restyle_highlight()
+
+    def clear_highlight(self):
+        self.highlight_path(())
+
+    def positions(self):
+        """{node_id: (x, y)} as shown: what a saved session keeps."""
+        return self.scene().positions()
+
+    def zoom(self, factor):
+        """Scale by `factor` around the anchor (the mouse), within ZOOM_RANGE."""
+        low, high = ZOOM_RANGE
+        scale = self.transform().m11()
+        factor = max(low / scale, min(high / scale, factor))
+        self.scale(factor, factor)
+
+    # -- building and styling -----------------------------------------------------------------------
+    def rebuild(self):
+        """New items for the controller's program; surviving node ids keep their places."""
+        session = self.controller.session
+        program, records = session.program, session.records
+        shapes = {i.name: records.values[i.name].shape for i in program.inputs}
+        previous = self.scene().positions()
+        self.graph = program_graph(program, shapes, records.start)
+        self.scene().populate(self.graph, layered_layout(self.graph, previous))
+        self.restyle()
+        self._on_node_selected(self.controller.selected_node)
+        self.restyle_highlight()
+
+    def restyle(self):
+        """Colour every item for the cursor: values, gradients, the current step's node and edges."""
+        scene, session = self.scene(), self.controller.session
+        for node_id, state in node_states(self.graph, session).items():
+            scene.nodes[node_id].set_state(state)
+        for key, state in edge_states(self.graph, session).items():
+            scene.edges[key].set_state(state)
+
+    def restyle_highlight(self):
+        scene, lit = self.scene(), self.highlighted
+        for node_id, item in scene.nodes.items():
+            item.set_lit(node_id in lit)
+        for (source, target, _), edge in scene.edges.items():
+            edge.set_lit(source in lit and target in lit)
+
+    # -- controller signals -------------------------------------------------------------------------
+    def _on_program_changed(self):
+        self.rebuild()
+        self.fit()
+
+    def _on_pass_recomputed(self):
+        self.restyle()
+
+    def _on_step_changed(self, cursor):
+        self.restyle()
+
+    def _on_node_selected(self, name):
+        """Select the value's node alone (or none), without echoing back to the controller."""
+        node_id = self.graph.graph["ids"].get(name)
+        for item_id, item in self.scene().nodes.items():
+            item.setSelected(item_id == node_id)
+
+    def _on_node_pressed(self, node_id):
+        name = self.graph.nodes[node_id]["name"]
+        if name:
+            self.controller.select_node(name)
+
+    # -- Qt events --------------------------------------------------------------------------------------
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self.fitted:
+            self.fitted = True
+            self.fit()
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_F and not event.modifiers():
+            self.fit()
+        elif event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self.setDragMode(QGraphicsView.ScrollHandDrag)
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event):
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self.setDragMode(QGraphicsView.RubberBandDrag)
+        else:
+            super().keyReleaseEvent(event)
+
+    def wheelEvent(self, event):
+        self.zoom(ZOOM_STEP ** event.angleDelta().y())
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MiddleButton:
+            self.panning = event.position()
+            self.viewport().setCursor(Qt.ClosedHandCursor)
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if self.panning is not None:
+            delta = event.position() - self.panning
+            self.panning = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if event.button() == Qt.MiddleButton and self.panning is not None:
+            self.panning = None
+            self.viewport().unsetCursor()
+        else:
+            super().mouseReleaseEvent(event)
+

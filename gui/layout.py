@@ -1,0 +1,232 @@
+"""The canvas's graph and its layered left-to-right layout, as plain data (no Qt).
+
+`program_graph` turns a Program into a networkx graph with one node per input, per equation, per
+constant and per hole, plus the loss marker `L` after the start node; `layered_layout` places it
+in topological layers and returns {node_id: (x, y)}. Edges run operand → equation, one per use
+(a MultiDiGraph, keyed by the operand's position), so `h * h` shows two."""
+import networkx as nx
+
+from engine.program import Const, HoleRef, infer_shapes
+from engine.ops import lookup
+from gui import style
+
+LOSS_ID = "L"
+
+
+# ---- the graph -----------------------------------------------------------------------------
+
+def program_graph(program, input_shapes=None, start=None):
+    """Program → MultiDiGraph keyed by node id; node attributes describe what an item shows."""
+    graph = nx.MultiDiGraph(ids=program.node_ids())  # value name → node id
+    shapes = infer_shapes(program, input_shapes)
+    for i in program.inputs:
+        graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name,
+                       shape=shapes.shapes.get(i.name), problem=None, tip=f"{i.name} = {i.init}{i.shape}")
+    ids = program.node_ids()
+    for eqn in program.eqns:
+        graph.add_node(eqn.node_id, kind="eqn", name=eqn.out, label=lookup(eqn.op).symbol, named=eqn.named,
+                       shape=shapes.shapes.get(eqn.out), problem=shapes.problems.get(eqn.out), tip=str(eqn))
+        for index, operand in enumerate(eqn.inputs):
+            graph.add_edge(operand_node(graph, ids, eqn, index, operand), eqn.node_id, key=index)
+    start_id = ids.get(start or program.output)
+    if start_id is not None:
+        graph.add_node(LOSS_ID, kind="loss", name="", label="L", named=True, shape=(), problem=None,
+                       tip=f"L = sum({start or program.output}) unless G is given")
+        graph.add_edge(start_id, LOSS_ID, key=0)
+    for node_id, data in graph.nodes(data=True):
+        data["size"] = node_size(data)
+    return graph
+
+
+def node_size(data):
+    """(width, height) of a node's box: its kind's size, widened for a long name or op name."""
+    width, height = style.CANVAS_NODE_SIZE[data["kind"]]
+    if data["kind"] in ("input", "eqn"):
+        badge = style.CANVAS_BADGE_CHAR * len(data["label"]) if len(data["label"]) > 1 else 0
+        text = style.CANVAS_NAME_CHAR * max(len(data["name"]), 4)
+        width = max(width, width - 4 * style.CANVAS_NAME_CHAR + text + badge)
+    elif data["kind"] == "const":
+        width = max(width, 12 + style.CANVAS_BADGE_CHAR * len(data["label"]))
+    return (float(width), float(height))
+
+
+def operand_node(graph, ids, eqn, index, operand):
+    """The node id an equation's operand comes from; constants and holes get their own small node."""
+    if isinstance(operand, str):
+        return ids[operand]
+    node_id = f"{eqn.node_id}#{index}"
+    if isinstance(operand, Const):
+        graph.add_node(node_id, kind="const", name="", label=operand.text, named=False, shape=(),
+                       problem=None, tip=f"the constant {operand.text}")
+    else:
+        assert isinstance(operand, HoleRef)
+        graph.add_node(node_id, kind="hole", name="", label="?", named=False, shape=None,
+                       problem="not wired yet", tip=f"an operand not wired yet (line {operand.line})")
+    return node_id
+
+
+# ---- layers and order --------------------------------------------------------------------------
+
+def layers(graph):
+    """Node ids per layer, left to right: longest path from the sources, then every source pulled
+    right to just before its first consumer, so an input sits next to what uses it."""
+    layer = {}
+    for depth, generation in enumerate(nx.topological_generations(graph)):
+        for node in generation:
+            layer[node] = depth
+    for node in graph.nodes:
+        consumers = [layer[s] for s in graph.successors(node)]
+        if graph.in_degree(node) == 0 and consumers:
+            layer[node] = min(consumers) - 1
+    columns = [[] for _ in range(max(layer.values(), default=-1) + 1)]
+    for node in graph.nodes:  # program order inside a layer is the first guess
+        columns[layer[node]].append(node)
+    return columns
+
+
+def barycenter_order(graph, columns, sweeps=4):
+    """Reorder each layer by its neighbours' mean rank, sweeping right then left: fewer crossings.
+    A consumer's operands keep their written order (`a @ b`: a above b)."""
+    rank = {node: i for column in columns for i, node in enumerate(column)}
+    for sweep in range(sweeps):
+        forward = sweep % 2 == 0
+        for column in (columns[1:] if forward else columns[-2::-1]):
+            keys = {n: order_key(graph, rank, n, forward) for n in column}
+            column.sort(key=keys.__getitem__)
+            rank.update((n, i) for i, n in enumerate(column))
+    return columns
+
+
+def order_key(graph, rank, node, forward):
+    """Mean rank of the node's operands (forward) or consumers (backward, offset by port), falling
+    back to the other side when that side is empty."""
+    before = [rank[m] for m in graph.predecessors(node)]
+    after = [rank[v] + 0.1 * k for _, v, k in graph.out_edges(node, keys=True)]
+    first, second = (before, after) if forward else (after, before)
+    return mean(first or second, rank[node])
+
+
+def mean(values, default):
+    return sum(values) / len(values) if values else default
+
+
+# ---- coordinates -----------------------------------------------------------------------------
+
+def pack(column, desired, heights, gap, weight):
+    """Y centres closest (weighted least squares) to `desired` that keep the column's order and
+    `gap` between boxes: pool adjacent violators on the positions minus their offsets. Light
+    nodes (leaves) give way to heavy ones (the computed chain)."""
+    offsets, total = [], 0.0
+    for i, node in enumerate(column):
+        if i:
+            total += (heights[column[i - 1]] + heights[node]) / 2 + gap
+        offsets.append(total)
+    blocks = []  # [weighted sum, weight, count]: a run of nodes that moves as one
+    for node, offset in zip(column, offsets):
+        w = weight(node)
+        blocks.append([w * (desired[node] - offset), w, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, w, c = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += w
+            blocks[-1][2] += c
+    ys = [s / w for s, w, c in blocks for _ in range(c)]
+    return {node: y + offset for node, y, offset in zip(column, ys, offsets)}
+
+
+def assign_y(graph, columns, heights, sweeps=6):
+    """Centre each node on its neighbours, sweeping both ways, packing each layer without overlaps."""
+    gap = style.CANVAS_ROW_GAP
+
+    def weight(node):  # leaves (inputs, constants) pull and hold weakly: the computed chain stays straight
+        return 0.05 if graph.in_degree(node) == 0 else 1.0
+
+    y = {}
+    for column in columns:
+        y.update(pack(column, {n: 0.0 for n in column}, heights, gap, weight))
+    for sweep in range(sweeps):
+        forward = sweep % 2 == 0
+        for column in (columns if forward else columns[::-1]):
+            desired = {n: pull(graph, y, n, weight) for n in column}
+            y.update(pack(column, desired, heights, gap, weight))
+    return y
+
+
+def pull(graph, y, node, weight):
+    """Where a node's neighbours pull it: the mean y of its computed neighbours, or of its leaves
+    when it has none (an input sits beside its consumer; a bias does not bend the chain)."""
+    neighbours = list(nx.all_neighbors(graph, node))
+    chain = [m for m in neighbours if weight(m) == 1.0] or neighbours
+    return mean([y[m] for m in chain], y[node])
+
+
+def assign_x(columns, widths):
+    """Left edges of the layers, each as wide as its widest node, centres returned per node."""
+    x, left = {}, 0.0
+    for column in columns:
+        width = max(widths[n] for n in column) if column else 0.0
+        x.update((n, left + width / 2) for n in column)
+        left += width + style.CANVAS_LAYER_GAP
+    return x
+
+
+def layered_layout(graph, previous=None):
+    """{node_id: (x, y)} centres. Nodes in `previous` keep their place; new ones go beside their
+    neighbours (see `place_new`)."""
+    if not graph:
+        return {}
+    sizes = nx.get_node_attributes(graph, "size")
+    columns = barycenter_order(graph, layers(graph))
+    ys = assign_y(graph, columns, {n: h for n, (w, h) in sizes.items()})
+    xs = assign_x(columns, {n: w for n, (w, h) in sizes.items()})
+    fresh = {n: (xs[n], ys[n]) for n in graph.nodes}
+    # The loss marker follows the start node rather than keeping its place.
+    kept = {n: tuple(p) for n, p in (previous or {}).items() if n in graph and n != LOSS_ID}
+    if not kept:
+        return fresh
+    return place_new(graph, fresh, kept, sizes)
+
+
+def place_new(graph, fresh, kept, sizes):
+    """Kept nodes stay; a new node goes right of its placed operands (or left of its placed
+    consumers), else where the fresh layout puts it shifted like the kept nodes; then it is
+    nudged down off any box it would overlap."""
+    dx = median([kept[n][0] - fresh[n][0] for n in kept])
+    dy = median([kept[n][1] - fresh[n][1] for n in kept])
+    step = style.CANVAS_LAYER_GAP
+    placed = dict(kept)
+    for node in nx.topological_sort(graph):
+        if node in placed:
+            continue
+        before = [placed[m] for m in graph.predecessors(node) if m in placed]
+        after = [placed[m] for m in graph.successors(node) if m in placed]
+        width = sizes[node][0]
+        if before:
+            x = max(p[0] for p in before) + width + step
+            y = mean([p[1] for p in before], 0.0)
+        elif after:
+            x = min(p[0] for p in after) - width - step
+            y = mean([p[1] for p in after], 0.0)
+        else:
+            x, y = fresh[node][0] + dx, fresh[node][1] + dy
+        placed[node] = free_spot(node, x, y, placed, sizes)
+    return placed
+
+
+def free_spot(node, x, y, placed, sizes):
+    """(x, y) moved down by rows until `node`'s box overlaps no placed box."""
+    w, h = sizes[node]
+    while any(overlaps((x, y, w, h), (p[0], p[1], *sizes[m])) for m, p in placed.items() if m != node):
+        y += h + style.CANVAS_ROW_GAP
+    return (x, y)
+
+
+def overlaps(a, b):
+    """Whether two centred boxes (x, y, w, h) overlap, with a small margin."""
+    margin = style.CANVAS_ROW_GAP / 2
+    return abs(a[0] - b[0]) * 2 < a[2] + b[2] + margin and abs(a[1] - b[1]) * 2 < a[3] + b[3] + margin
+
+
+def median(values):
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0

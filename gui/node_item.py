@@ -1,0 +1,226 @@
+"""One canvas item per graph node: it paints its own name, op, shape and step state.
+
+Inputs are tabs with an accent bar, equations are cards with an op badge (user-named values in
+bold, generated t-names muted), constants are small pills, holes dashed circles, and `L` the loss
+marker. The bottom strip shows the gradient: empty (not yet), part-filled (partial k of n),
+full (done) or hatched (no path to L). The item emits its node id when pressed; the view maps it
+to the engine's names."""
+from functools import lru_cache
+from typing import NamedTuple
+
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from gui import style
+
+STRIP = 5.0       # height of the gradient strip at the bottom of a card
+RADIUS = {"input": 4.0, "eqn": 9.0}
+
+
+class NodeState(NamedTuple):
+    """What the cursor says about a node: forward value, gradient (engine.GradState), lit or not."""
+    has_value: bool = False
+    grad: str = "not yet"
+    k: int = 0
+    n: int = 0
+    active: bool = False
+
+
+class NodeSignals(QObject):
+    """Items are not QObjects (a thousand of them stay cheap); they share one emitter per scene."""
+    pressed = Signal(str)
+
+
+@lru_cache(maxsize=None)
+def font(size, bold=False, italic=False):
+    result = QFont(style.CANVAS_FONT)
+    result.setPixelSize(size)
+    result.setBold(bold)
+    result.setItalic(italic)
+    return result
+
+
+def shape_text(shape):
+    """`2×3`, `(3,)` for a vector, `scalar` for (), `?` when unknown."""
+    if shape is None:
+        return "?"
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "×".join(map(str, shape)) if shape else "scalar"
+
+
+class NodeItem(QGraphicsItem):
+    def __init__(self, node_id, data, signals):
+        super().__init__()
+        self.node_id, self.data, self.signals = node_id, data, signals
+        self.kind = data["kind"]
+        w, h = data["size"]
+        self.box = QRectF(-w / 2, -h / 2, w, h)
+        self.state = NodeState()
+        self.lit = False      # part of a highlighted path
+        self.setFlag(QGraphicsItem.ItemIsSelectable, self.kind in ("input", "eqn"))
+        self.setZValue(style.CANVAS_Z_NODE)
+        self.setAcceptHoverEvents(False)
+        self.setToolTip(self.tooltip())
+
+    # -- state ------------------------------------------------------------------------------------
+    def set_state(self, state):
+        if state != self.state:
+            self.state = state
+            self.setZValue(style.CANVAS_Z_LIT if state.active else style.CANVAS_Z_NODE)
+            self.update()
+
+    def set_lit(self, lit):
+        if lit != self.lit:
+            self.lit = lit
+            self.update()
+
+    def tooltip(self):
+        lines = [self.data["tip"], f"shape {shape_text(self.data['shape'])}"]
+        if self.data["problem"]:
+            lines.append(self.data["problem"])
+        return "\n".join(lines)
+
+    def accent(self):
+        """The colour of the node's state: error, gradient done, value, or pending."""
+        if self.data["problem"]:
+            return QColor(style.ERROR)
+        if self.kind == "loss":
+            return QColor(style.GRADIENT if self.state.grad == "done" else style.PENDING)
+        return QColor(style.VALUE if self.state.has_value else style.PENDING)
+
+    # -- Qt ----------------------------------------------------------------------------------------
+    def boundingRect(self):
+        return self.box.adjusted(-6, -6, 6, 6)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event):
+        super().mousePressEvent(event)
+        if event.button() == Qt.LeftButton:
+            self.signals.pressed.emit(self.node_id)
+
+    def paint(self, painter, option, widget=None):
+        detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        outline = self.outline()
+        self.paint_halo(painter, outline)
+        painter.setPen(self.border_pen())
+        painter.setBrush(QBrush(self.fill()))
+        painter.drawPath(outline)
+        if detail < style.CANVAS_MIN_DETAIL:
+            return  # an overview: boxes and colours only, no text
+        getattr(self, f"paint_{self.kind}")(painter)
+
+    # -- painting ----------------------------------------------------------------------------------
+    def outline(self):
+        path = QPainterPath()
+        if self.kind in ("hole", "loss"):
+            path.addEllipse(self.box)
+        elif self.kind == "const":
+            path.addRoundedRect(self.box, self.box.height() / 2, self.box.height() / 2)
+        else:
+            path.addRoundedRect(self.box, RADIUS[self.kind], RADIUS[self.kind])
+        return path
+
+    def paint_halo(self, painter, outline):
+        """The current step's glow, and the selection or path ring around it."""
+        painter.setBrush(Qt.NoBrush)
+        if self.state.active:
+            painter.setPen(QPen(QColor(style.ACTIVE), 8))
+            painter.drawPath(outline)
+        if self.isSelected() or self.lit:
+            painter.setPen(QPen(QColor(style.SELECTION), 3))
+            painter.drawPath(outline)
+
+    def border_pen(self):
+        colour = self.accent() if self.kind != "const" else QColor(style.CANVAS_EDGE)
+        width = 2.0 if self.data["named"] else 1.2
+        pen = QPen(colour, width)
+        if self.kind == "hole" or (self.kind == "loss" and not self.state.grad == "done"):
+            pen.setStyle(Qt.DashLine)
+        return pen
+
+    def fill(self):
+        base = QColor(style.CANVAS_INPUT_FILL if self.kind == "input" else style.CANVAS_NODE_FILL)
+        if self.state.has_value and self.kind == "eqn":
+            return blend(base, QColor(style.VALUE), 0.08)
+        return base
+
+    def paint_text_block(self, painter, rect):
+        """Name (bold when the user named it, muted italic for a t-name) over the shape."""
+        named = self.data["named"]
+        painter.setFont(font(13, bold=named, italic=not named))
+        painter.setPen(QColor(style.CANVAS_TEXT if named else style.CANVAS_MUTED_TEXT))
+        top = QRectF(rect.left(), rect.top() + 3, rect.width(), rect.height() / 2 - 1)
+        painter.drawText(top, Qt.AlignHCenter | Qt.AlignBottom, self.data["name"])
+        painter.setFont(font(10))
+        painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
+        bottom = QRectF(rect.left(), rect.center().y() + 1, rect.width(), rect.height() / 2 - STRIP - 1)
+        painter.drawText(bottom, Qt.AlignHCenter | Qt.AlignTop, shape_text(self.data["shape"]))
+
+    def paint_input(self, painter):
+        bar = QRectF(self.box.left(), self.box.top(), 5, self.box.height())
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(self.accent())
+        painter.drawRoundedRect(bar, 2, 2)
+        self.paint_text_block(painter, self.box.adjusted(5, 0, 0, 0))
+        self.paint_gradient(painter)
+
+    def paint_eqn(self, painter):
+        label = self.data["label"]
+        width = max(26.0, 10 + style.CANVAS_BADGE_CHAR * len(label))
+        badge = QRectF(self.box.left() + 7, -13, width, 26 - STRIP / 2)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(self.accent())
+        painter.drawRoundedRect(badge, 13, 13)
+        painter.setPen(QColor("white"))
+        painter.setFont(font(15 if len(label) == 1 else 11, bold=True))
+        painter.drawText(badge, Qt.AlignCenter, label)
+        self.paint_text_block(painter, self.box.adjusted(width + 9, 0, -2, 0))
+        self.paint_gradient(painter)
+
+    def paint_gradient(self, painter):
+        """The bottom strip: how much of ∂L/∂(this node) is known after the cursor."""
+        strip = QRectF(self.box.left() + 1, self.box.bottom() - STRIP - 1, self.box.width() - 2, STRIP)
+        painter.save()
+        painter.setClipPath(self.outline())
+        painter.setPen(Qt.NoPen)
+        state = self.state
+        if state.grad == "no path to L":
+            painter.setBrush(QBrush(QColor(style.PENDING), Qt.BDiagPattern))
+            painter.drawRect(strip)
+        elif state.k:
+            part = QRectF(strip.left(), strip.top(), strip.width() * state.k / state.n, STRIP)
+            painter.setBrush(QColor(style.GRADIENT))
+            painter.drawRect(part)
+        painter.restore()
+        if state.grad == "partial":
+            painter.setFont(font(9, bold=True))
+            painter.setPen(QColor(style.GRADIENT))
+            corner = QRectF(self.box.right() - 28, self.box.top() + 2, 25, 12)
+            painter.drawText(corner, Qt.AlignRight | Qt.AlignTop, f"{state.k}/{state.n}")
+
+    def paint_const(self, painter):
+        painter.setFont(font(11))
+        painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
+        painter.drawText(self.box, Qt.AlignCenter, self.data["label"])
+
+    def paint_hole(self, painter):
+        painter.setFont(font(14, bold=True))
+        painter.setPen(QColor(style.ERROR))
+        painter.drawText(self.box, Qt.AlignCenter, "?")
+
+    def paint_loss(self, painter):
+        painter.setFont(font(13, bold=True))
+        painter.setPen(self.accent())
+        painter.drawText(self.box, Qt.AlignCenter, "L")
+
+
+def blend(base, tint, amount):
+    """`base` moved `amount` of the way toward `tint`."""
+    mix = [round(b + (t - b) * amount) for b, t in zip(base.getRgb()[:3], tint.getRgb()[:3])]
+    return QColor(*mix)
