@@ -18,11 +18,12 @@ def unbroadcast(grad, shape):
     if grad.shape == tuple(shape):
         return grad
     lead = grad.ndim - len(shape)
+    # np.add.reduce is ndarray.sum without its Python wrapper: this runs on every bias step
     if lead:
-        grad = grad.sum(axis=tuple(range(lead)))
+        grad = np.add.reduce(grad, axis=tuple(range(lead)))
     stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
     if stretched:
-        grad = grad.sum(axis=stretched, keepdims=True)
+        grad = np.add.reduce(grad, axis=stretched, keepdims=True)
     return grad
 
 

@@ -6,7 +6,7 @@ whose ±h perturbation flips any relu in the program is reported as at a kink, n
 import numpy as np
 
 from .entries import format_entry
-from .passes import evaluate, run_pass
+from .passes import forward_calls, operand_values, run_pass
 from .plan import ancestors
 
 FULL_CHECK_ENTRIES = 4096
@@ -20,9 +20,9 @@ def loss_and_masks(program, values, needed, start, upstream):
     """L = Σ G ⊙ start for the given input values, and the on/off masks of every relu."""
     values = dict(values)
     masks = []
-    for eqn in program.eqns:
+    for eqn, fn, call in forward_calls(program):
         if eqn.out in needed:
-            values[eqn.out] = evaluate(eqn, values)
+            values[eqn.out] = fn(*operand_values(call, values), **call.kwargs)
             if eqn.op == "relu":
                 masks.append(values[eqn.inputs[0]] > 0 if isinstance(eqn.inputs[0], str) else True)
     return float(np.sum(upstream * values[start])), masks

@@ -121,10 +121,11 @@ def relu_mask(g, out, x):
     return (x > 0).astype(g.dtype)
 
 
-def mse_residual(g, out, y, t):
-    """∂mse/∂y = 2(y − t)/N, times g."""
+def mse_residual(g, out, y, t, sign=1.0):
+    """g · ∂mse/∂y = g · 2(y − t)/N; with sign −1, g · ∂mse/∂t. The scalar factor is formed
+    first, so each input costs one subtraction and one product over the entries."""
     diff = np.subtract(y, t)
-    return g * (2.0 / diff.size) * diff
+    return (g * (sign * 2.0 / diff.size)) * diff
 
 
 def softmax(x, axis=-1):
@@ -166,7 +167,7 @@ defop("transpose", "transpose", np.transpose, lambda s: s[::-1],
 
 # ---- elementwise functions -----------------------------------------------------------------
 
-defop("relu", "relu", lambda x: np.maximum(x, 0), same_shape,
+defop("relu", "relu", lambda x: np.maximum(x, 0.0), same_shape,
       [lambda g, out, x: g * (x > 0)],
       [[GRAD, "⊙", derived("relu′({0})", relu_mask)]], description="max(x, 0); relu′(x) = [x > 0]")
 defop("tanh", "tanh", np.tanh, same_shape,
@@ -197,7 +198,7 @@ defop("softmax", "softmax", softmax, softmax_shape,
                           lambda g, o, x, axis=-1: g - np.sum(g * o, axis=axis, keepdims=True))]],
       params=("axis",), description="eˣ / Σ eˣ along an axis (default the last)")
 defop("mse", "mse", lambda y, t: np.mean(np.square(np.subtract(y, t))), mse_shape,
-      [mse_residual, lambda g, out, y, t: -mse_residual(g, out, y, t)],
+      [mse_residual, lambda g, out, y, t: mse_residual(g, out, y, t, -1.0)],
       [[derived("2(∂L/∂{y})({0} − {1})/N", mse_residual)],
        ["−", derived("2(∂L/∂{y})({0} − {1})/N", mse_residual)]],
       description="mean((y − t)²) over all entries, a scalar")

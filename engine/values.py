@@ -1,4 +1,5 @@
 """Input values: seeded initial values, user-given arrays, and the memory guard."""
+import math
 import os
 import zlib
 
@@ -7,6 +8,8 @@ import numpy as np
 from .errors import InputError, MemoryLimitError
 
 MAX_DIMS = 2
+FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+SMALL_PROGRAM_BYTES = 1 << 28  # below this, no machine that runs the app lacks the memory
 # values, gradients and one contribution per value live at once, plus the operand
 # arrays of one step: four arrays per value is a safe upper bound.
 ARRAYS_PER_VALUE = 4
@@ -28,7 +31,13 @@ def initial_value(inp, shape, dtype, rng_seed):
 
 
 def as_input_array(name, value):
-    """A user-given array as an owned, read-only float array of at most 2 dimensions."""
+    """A user-given array as an owned, read-only float array of at most 2 dimensions.
+
+    A read-only float array that owns its data (as this function returns) is taken as it is:
+    nothing can write into it, so it needs no copy when a pass is recomputed."""
+    if isinstance(value, np.ndarray) and value.dtype in FLOATS and value.ndim <= MAX_DIMS \
+            and value.flags.owndata and not value.flags.writeable:
+        return value
     try:
         arr = np.array(value, copy=True)
     except (TypeError, ValueError) as exc:
@@ -38,14 +47,15 @@ def as_input_array(name, value):
     if arr.dtype != np.float32:
         if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
             raise InputError(f"input {name}: not an array of numbers (dtype {arr.dtype})")
-        arr = arr.astype(np.float64)
+        arr = arr.astype(np.float64, copy=False)
     return freeze(arr)
 
 
 def freeze(arr):
     """`arr` as a read-only array, so a step record's array can never be rewritten.
     (numpy reductions to a scalar give array scalars, which have no flags: wrap them.)"""
-    arr = np.asarray(arr)
+    if arr.__class__ is not np.ndarray:
+        arr = np.asarray(arr)
     arr.flags.writeable = False
     return arr
 
@@ -75,8 +85,10 @@ def human_bytes(n):
 
 def guard_memory(shapes, itemsize):
     """Refuse, before allocating, a program whose arrays need more memory than is available."""
-    entries = sum(int(np.prod(s, dtype=object)) for s in shapes.values())
+    entries = sum(math.prod(s) for s in shapes.values())
     need = entries * itemsize * ARRAYS_PER_VALUE
+    if need < SMALL_PROGRAM_BYTES:
+        return
     have = available_memory()
     if need > have:
         raise MemoryLimitError(f"this program needs about {human_bytes(need)} of memory for its values "
