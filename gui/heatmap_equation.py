@@ -1,0 +1,112 @@
+"""What the inspector lays out, as plain data: a step as the equation it satisfies.
+
+A layout is a list of slots, each an operator symbol (str) or a `Shown` matrix. Built from the
+step record's rule (its Terms and operator strings), never by parsing the formula text."""
+from typing import NamedTuple
+
+from engine import GradState
+from engine.ops import lookup
+from engine.rules import INDEX_LETTERS
+
+INFIX = {"+": "+", "-": "−", "*": "⊙", "/": "⊘", "@": "@"}
+
+
+class Shown(NamedTuple):
+    """One matrix of a layout. `source` = (name, is_grad, transposed) names the real array its
+    cells stand for (None: not clickable); `missing` says why there are no numbers."""
+    title: str
+    array: object = None
+    source: tuple = None
+    badge: str = ""
+    missing: str = ""
+    shape: tuple = ()
+
+
+def step_layout(session, step, arrays):
+    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays."""
+    if step is None:
+        return "inputs (step 0: nothing computed yet)", input_slots(session), ""
+    heading = step.describe(session.total)
+    if step.kind == "forward":
+        return heading, forward_slots(session, step), ""
+    if step.kind == "seed":
+        note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
+        return heading, [Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False))], note
+    return heading, backward_slots(step, arrays), step.rule.note
+
+
+def input_slots(session):
+    values = session.records.values
+    return [Shown(i.name, values[i.name], (i.name, False, False)) for i in session.program.inputs]
+
+
+def value_slot(values, x):
+    """An operand of a forward equation: a value's heatmap, or a constant written as it is."""
+    if isinstance(x, str):
+        return Shown(x, values[x], (x, False, False))
+    return str(x)
+
+
+def forward_slots(session, step):
+    """`t1 = a @ b`: the output, `=`, then the operands with the op's symbol between them."""
+    eqn, values = step.eqn, session.records.values
+    out = [Shown(step.target, step.array, (step.target, False, False)), "="]
+    operands = [value_slot(values, x) for x in eqn.inputs]
+    symbol = lookup(eqn.op).symbol
+    if eqn.op == "pow":
+        return out + [operands[0], f"** {eqn.kwargs['exponent']:g}"]
+    if eqn.op == "neg":
+        return out + ["−", operands[0]]
+    if eqn.op == "identity":
+        return out + operands
+    if symbol in INFIX:
+        return out + [operands[0], INFIX[symbol], operands[1]]
+    params = "".join(f", {k}={v}" for k, v in eqn.params)
+    middle = [slot for x in operands for slot in (x, ",")][:-1]
+    return out + [f"{eqn.op}("] + middle + [f"{params})"]
+
+
+def backward_slots(step, arrays):
+    """`∂L/∂a = ∂L/∂t1 @ bᵀ`: the contribution (`+=` when accumulating), then the rule's terms
+    with its operators; `Σᵢ` before them when broadcasting is undone."""
+    rule = step.rule
+    letters = INDEX_LETTERS[-step.upstream.ndim:] if step.upstream.ndim else ""
+    kept = "".join(c for a, c in enumerate(letters) if a not in rule.summed_axes)
+    badge = f"partial {step.k} of {step.n}" if step.n > 1 else ""
+    lhs = Shown(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", step.contribution,
+                (step.target, True, False), badge)
+    slots = [lhs, "+=" if step.accumulates else "="]
+    if rule.summed_axes:
+        slots.append("Σ" + "".join(letters[a] for a in rule.summed_axes))
+    terms = iter(zip(rule.terms(), rule.term_texts(), arrays))
+    for part in rule.parts:
+        slots.append(part if isinstance(part, str) else term_slot(step, *next(terms)))
+    return slots
+
+
+def term_slot(step, term, text, array):
+    """One term of a rule as a matrix, clickable when it is a real array (b for bᵀ, not relu′)."""
+    rule = step.rule
+    if term.kind == "grad":
+        source = (rule.output, True, False)
+    elif term.kind == "out":
+        source = (rule.output, False, False)
+    elif term.kind == "value" and isinstance(step.eqn.inputs[term.operand], str):
+        source = (rule.operands[term.operand], False, term.transpose)
+    else:
+        source = None
+    return Shown(text, array, source)
+
+
+def node_slots(session, name):
+    """The value and the gradient of one node, each possibly not computed yet."""
+    shape = session.records.values[name].shape
+    value = session.value(name)
+    value_shown = Shown(name, value, (name, False, False)) if value is not None else \
+        Shown(name, missing="not yet", shape=shape)
+    grad, state, k, n = session.grad(name)
+    title = f"∂L/∂{name}"
+    if state in (GradState.NO_PATH, GradState.NOT_YET):
+        return [value_shown, Shown(title, missing=state, shape=shape)]
+    badge = f"partial {k} of {n}" if state == GradState.PARTIAL else ""
+    return [value_shown, Shown(title, grad, (name, True, False), badge)]

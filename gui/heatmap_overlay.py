@@ -1,0 +1,177 @@
+"""Items drawn over (or under) a heatmap's cells: the numbers, the marks for clipped and
+non-finite cells, the hatched cover of a matrix without numbers, and selection outlines.
+
+Each keeps a small pool of items and reuses them, so a step never builds a scene from scratch."""
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from gui import style
+from gui.heatmap_data import format_number
+
+MAX_LABELS = 256      # beyond 16×16 cells numbers are unreadable anyway, and items cost time
+MAX_MARKS = 2000      # marks for clipped and non-finite cells, on the drawn (downsampled) matrix
+DARK_TEXT_FROM = 0.55  # |x| / scale above which a cell is dark enough for light text
+
+
+class CellLabels:
+    """The numbers in the cells, shown only while a cell is wide and tall enough to read them."""
+
+    def __init__(self, box):
+        self.box, self.items, self.width = box, [], 0
+        self.font = QFont()
+        self.font.setPointSizeF(style.HEATMAP_NUMBER_PT)
+
+    def update(self, matrix, scale):
+        """Write `matrix`'s numbers (None: too many cells, or downsampled: none)."""
+        count = 0 if matrix is None or matrix.size > MAX_LABELS else matrix.size
+        self._grow(count)
+        for item in self.items[count:]:
+            item.setVisible(False)
+        if not count:
+            self.width = 0
+            return
+        texts = [format_number(float(x)) for x in matrix.reshape(-1)]
+        self.width = max(len(t) for t in texts)
+        for item, text, x, (row, col) in zip(self.items, texts, matrix.reshape(-1), np.ndindex(matrix.shape)):
+            item.setText(text, color=style.HEATMAP_TEXT_LIGHT if abs(x) > DARK_TEXT_FROM * scale
+                         else style.HEATMAP_TEXT_DARK)
+            item.setPos(col, row)
+        self.count = count
+        self.fit()
+
+    def _grow(self, count):
+        while len(self.items) < count:
+            item = pg.TextItem(anchor=(0.5, 0.5))
+            item.setFont(self.font)
+            item.setZValue(3)
+            self.box.addItem(item, ignoreBounds=True)
+            self.items.append(item)
+
+    def fit(self):
+        """Show the numbers only when a cell has room for them at the current zoom."""
+        if not self.width:
+            return
+        px_w, px_h = self.box.viewPixelSize()
+        readable = px_w > 0 and 1 / px_w >= style.HEATMAP_CHAR_PX * self.width + 4 and \
+            1 / px_h >= style.HEATMAP_NUMBER_PT * 2
+        for item in self.items[:self.count]:
+            item.setVisible(readable)
+
+    def clear(self):
+        self.update(None, 1.0)
+
+    def visible_texts(self):
+        return [i.toPlainText() for i in self.items if i.isVisible()]
+
+
+class CellMarks:
+    """A cross on NaN, a triangle on ±inf (those cells are not coloured), and a small corner
+    triangle on cells beyond the colour range (clipped)."""
+
+    def __init__(self, box):
+        self.scatter = pg.ScatterPlotItem(pxMode=False, pen=pg.mkPen(style.HEATMAP_MARK_EDGE, width=0))
+        self.scatter.setZValue(2)
+        box.addItem(self.scatter, ignoreBounds=True)
+        self.clipped = self.nonfinite = 0
+
+    def update(self, matrix, scale, step=(1, 1)):
+        """Mark `matrix`'s cells; `step` stretches a downsampled matrix's cells over the full one."""
+        spots = self._nonfinite(matrix) + self._clipped(matrix, scale)
+        spots = spots[:MAX_MARKS]
+        for spot in spots:
+            x, y = spot["pos"]
+            spot["pos"] = ((x + 0.5) * step[1] - 0.5, (y + 0.5) * step[0] - 0.5)
+            spot["size"] = spot["size"] * min(step)
+        self.scatter.setData(spots)
+
+    def _nonfinite(self, matrix):
+        cells = np.argwhere(~np.isfinite(matrix))
+        self.nonfinite = len(cells)
+        spots = []
+        for row, col in cells[:MAX_MARKS]:
+            x = matrix[row, col]
+            symbol = "x" if np.isnan(x) else ("t1" if x > 0 else "t")
+            spots.append(dict(pos=(col - 0.3, row - 0.3), symbol=symbol, size=0.25,
+                              brush=style.HEATMAP_NONFINITE))
+        return spots
+
+    def _clipped(self, matrix, scale):
+        with np.errstate(invalid="ignore"):
+            cells = np.argwhere(np.isfinite(matrix) & (np.abs(matrix) > scale))
+        self.clipped = len(cells)
+        return [dict(pos=(col + 0.3, row - 0.3), symbol="t1" if matrix[row, col] > 0 else "t",
+                     size=0.25, brush=style.HEATMAP_CLIPPED) for row, col in cells[:MAX_MARKS]]
+
+    def clear(self):
+        self.scatter.clear()
+        self.clipped = self.nonfinite = 0
+
+
+class MissingCover:
+    """Hatched grey cells behind the image: they show through NaN cells, and alone, with the
+    words, when a gradient has no numbers ("not yet", "no path to L") - never zeros."""
+
+    def __init__(self, box):
+        self.rect = QGraphicsRectItem()
+        self.rect.setBrush(QBrush(QColor(style.HEATMAP_HATCH), Qt.BrushStyle.BDiagPattern))
+        self.rect.setPen(QPen(Qt.PenStyle.NoPen))
+        self.rect.setZValue(-1)
+        box.addItem(self.rect)
+        self.text = pg.TextItem(anchor=(0.5, 0.5), color=style.HEATMAP_MISSING_TEXT,
+                                fill=style.HEATMAP_BACKGROUND)
+        font = QFont()
+        font.setPointSizeF(style.HEATMAP_MISSING_PT)
+        font.setBold(True)
+        self.text.setFont(font)
+        self.text.setZValue(4)
+        box.addItem(self.text, ignoreBounds=True)
+        self.reason = ""
+
+    def place(self, rows, cols):
+        self.rect.setRect(QRectF(-0.5, -0.5, cols, rows))
+
+    def show(self, rows, cols, reason):
+        self.place(rows, cols)
+        self.reason = reason
+        self.text.setText(reason)
+        self.text.setPos((cols - 1) / 2, (rows - 1) / 2)
+        self.text.setVisible(True)
+
+    def hide(self):
+        self.reason = ""
+        self.text.setVisible(False)
+
+    def hidden(self):
+        return not self.reason
+
+
+class Outlines:
+    """One rectangle per (row slice, col slice) range: rows, columns, blocks and single cells
+    each cost one item however large the matrix."""
+
+    def __init__(self, box):
+        self.box, self.items = box, []
+        self.pen = pg.mkPen(style.SELECTION, width=style.HEATMAP_OUTLINE_WIDTH)
+        self.pen.setCosmetic(True)
+
+    def show(self, ranges, shape=(1, 1)):
+        ranges = list(ranges)
+        while len(self.items) < len(ranges):
+            item = QGraphicsRectItem()
+            item.setPen(self.pen)
+            item.setZValue(5)
+            self.box.addItem(item, ignoreBounds=True)
+            self.items.append(item)
+        for item, (rows, cols) in zip(self.items, ranges):
+            r0, r1, _ = rows.indices(shape[0])
+            c0, c1, _ = cols.indices(shape[1])
+            item.setRect(QRectF(c0 - 0.5, r0 - 0.5, c1 - c0, r1 - r0))
+            item.setVisible(True)
+        for item in self.items[len(ranges):]:
+            item.setVisible(False)
+
+    def visible_count(self):
+        return sum(item.isVisible() for item in self.items)
