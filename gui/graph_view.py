@@ -29,7 +29,7 @@ class GraphView(QGraphicsView):
         self.setScene(GraphScene(self))
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.RubberBandDrag)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.NoAnchor)  # zoom() keeps its own anchor
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
         self.setFrameShape(QFrame.NoFrame)
@@ -75,20 +75,30 @@ class GraphView(QGraphicsView):
         """{node_id: (x, y)} as shown: what a saved session keeps."""
         return self.scene().positions()
 
-    def zoom(self, factor):
-        """Scale by `factor` around the anchor (the mouse), within ZOOM_RANGE."""
+    def zoom(self, factor, anchor=None):
+        """Scale by `factor` (within ZOOM_RANGE) keeping the scene point under `anchor` (a viewport
+        point, default the centre) in place."""
         low, high = ZOOM_RANGE
         scale = self.transform().m11()
         factor = max(low / scale, min(high / scale, factor))
+        anchor = anchor if anchor is not None else self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
+        self.scroll_by(self.mapFromScene(fixed) - anchor)
+
+    def scroll_by(self, delta):
+        """Move the visible area by `delta` viewport pixels."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + round(delta.x()))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(delta.y()))
 
     # -- building and styling -----------------------------------------------------------------------
-    def rebuild(self):
-        """New items for the controller's program; surviving node ids keep their places."""
+    def rebuild(self, keep_positions=True):
+        """New items for the controller's program; surviving node ids keep their places unless
+        `keep_positions` is False (a fresh layout)."""
         session = self.controller.session
         program, records = session.program, session.records
         shapes = {i.name: records.values[i.name].shape for i in program.inputs}
-        previous = self.scene().positions()
+        previous = self.scene().positions() if keep_positions else None
         self.graph = program_graph(program, shapes, records.start)
         self.scene().populate(self.graph, layered_layout(self.graph, previous))
         self.restyle()
@@ -154,7 +164,7 @@ class GraphView(QGraphicsView):
             super().keyReleaseEvent(event)
 
     def wheelEvent(self, event):
-        self.zoom(ZOOM_STEP ** event.angleDelta().y())
+        self.zoom(ZOOM_STEP ** event.angleDelta().y(), event.position().toPoint())
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MiddleButton:
@@ -165,10 +175,8 @@ class GraphView(QGraphicsView):
 
     def mouseMoveEvent(self, event):
         if self.panning is not None:
-            delta = event.position() - self.panning
+            self.scroll_by(self.panning - event.position())
             self.panning = event.position()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
         else:
             super().mouseMoveEvent(event)
 

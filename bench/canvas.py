@@ -1,0 +1,88 @@
+"""Graph canvas: build + lay out + paint a generated program of 200 and 1000 nodes (the view
+rendered into an image offscreen, events processed), and the restyle of one step at 200 nodes.
+Prints a markdown table against the spec's bars: ≤60 ms at 200 nodes, ≤300 ms at 1000."""
+import gc
+import os
+import random
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+RUNS = 21
+VIEW_SIZE = (700, 500)   # what the canvas gets in the default 1600×1000 window
+
+
+def generated_program(nodes, seed=0):
+    """About `nodes` graph nodes: a chain of `h_i = relu(h_{i-1} @ w_i + h_j)` with skip
+    connections to a recent h_j, so layers hold several nodes and edges cross layers."""
+    rng = random.Random(seed)
+    lines = ["h0 = randn(2, 2)"]
+    for i in range(1, max(2, nodes // 4)):
+        lines.append(f"h{i} = relu(h{i - 1} @ w{i} + h{rng.randrange(max(0, i - 8), i)})")
+    return "\n".join(lines)
+
+
+def median_ms(fn, runs=RUNS, warmup=3):
+    """Median wall time of `fn` in ms after warm-up, with the collector frozen."""
+    for _ in range(warmup):
+        fn()
+    gc.collect()
+    gc.freeze()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    gc.unfreeze()
+    return 1e3 * statistics.median(times)
+
+
+def main():
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from gui.controller import StudioController
+    from gui.graph_view import GraphView
+
+    app = QApplication.instance() or QApplication([])
+    rows = []
+    for nodes, bar in ((200, 60.0), (1000, 300.0)):
+        controller = StudioController(generated_program(nodes))
+        view = GraphView(controller)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        image = QImage(*VIEW_SIZE, QImage.Format_ARGB32_Premultiplied)
+
+        def build_and_paint():
+            view.rebuild(keep_positions=False)
+            view.fit()
+            painter = QPainter(image)
+            view.render(painter)
+            painter.end()
+            app.processEvents()
+
+        count = len(view.graph)
+        rows.append((f"build + layout + paint, {count} nodes", median_ms(build_and_paint), bar))
+        if nodes == 200:
+            middle = controller.session.total // 2
+            rows.append((f"restyle one step, {count} nodes",
+                         median_ms(lambda: step_and_paint(controller, view, middle, app)), None))
+        view.close()
+    print("| canvas | median ms | bar ms | ok |\n|---|---:|---:|---|")
+    for name, ms, bar in rows:
+        print(f"| {name} | {ms:.1f} | {bar or '–'} | {'yes' if bar is None or ms <= bar else 'NO'} |")
+
+
+def step_and_paint(controller, view, middle, app):
+    """One step forward from the middle of the pass, with the view's repaint."""
+    controller.seek(middle)
+    controller.seek(middle + 1)
+    view.viewport().repaint()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()

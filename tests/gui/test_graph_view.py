@@ -1,0 +1,135 @@
+"""The graph canvas against the controller: items, clicks, step lighting, fit, zoom, pan, edits."""
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from gui.graph_view import GraphView
+from gui.layout import LOSS_ID
+
+A_EDGE, B_EDGE = ("a", "d:a@b", 0), ("b", "d:a@b", 1)
+
+
+@pytest.fixture
+def view(qtbot, controller):
+    widget = GraphView(controller)
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def at(view, node_id):
+    """The viewport point over a node's centre."""
+    return view.mapFromScene(view.scene().nodes[node_id].scenePos())
+
+
+def send_mouse(view, kind, point, button, buttons):
+    event = QMouseEvent(kind, QPointF(point), view.viewport().mapToGlobal(QPointF(point)), button, buttons,
+                        Qt.NoModifier)
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def drag(view, start, end, button):
+    send_mouse(view, QMouseEvent.MouseButtonPress, start, button, button)
+    send_mouse(view, QMouseEvent.MouseMove, (start + end) / 2, Qt.NoButton, button)
+    send_mouse(view, QMouseEvent.MouseMove, end, Qt.NoButton, button)
+    send_mouse(view, QMouseEvent.MouseButtonRelease, end, button, Qt.NoButton)
+
+
+def test_one_item_per_node_and_per_edge(view):
+    scene = view.scene()
+    assert set(scene.nodes) == {"a", "b", "c", "d:a@b", "d:a@b+c", LOSS_ID}
+    assert set(scene.edges) == {A_EDGE, B_EDGE, ("c", "d:a@b+c", 1), ("d:a@b", "d:a@b+c", 0),
+                                ("d:a@b+c", LOSS_ID, 0)}
+
+
+def test_clicking_a_node_selects_its_value(qtbot, view, controller):
+    with qtbot.waitSignal(controller.node_selected) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=at(view, "d:a@b"))
+    assert blocker.args == ["t1"]
+    assert view.scene().nodes["d:a@b"].isSelected()
+
+
+def test_selecting_through_the_controller_selects_the_node_alone(view, controller):
+    controller.select_node("a")
+    controller.select_node("d")
+    selected = [item.node_id for item in view.scene().selectedItems()]
+    assert selected == ["d:a@b+c"]
+
+
+def test_stepping_lights_the_steps_node_and_edges(view, controller):
+    scene = view.scene()
+    controller.seek(1)   # t1 = a @ b
+    assert scene.nodes["d:a@b"].state.active and not scene.nodes["a"].state.active
+    assert scene.edges[A_EDGE].state == scene.edges[B_EDGE].state == "lit"
+    assert scene.edges["c", "d:a@b+c", 1].state == "idle"
+    controller.seek(3)   # seed ∂L/∂d = G
+    assert scene.nodes["d:a@b+c"].state.active and scene.edges["d:a@b+c", LOSS_ID, 0].state == "flow"
+    controller.seek(6)   # ∂L/∂a = ∂L/∂t1 @ bᵀ
+    assert scene.nodes["a"].state.active and scene.nodes["a"].state.grad == "done"
+    assert scene.edges[A_EDGE].state == "flow" and scene.edges[B_EDGE].state == "idle"
+    assert scene.edges["c", "d:a@b+c", 1].state == "flowed"
+    assert scene.nodes["b"].state.grad == "not yet"
+
+
+def test_stepping_restyles_without_rebuilding(view, controller):
+    items = dict(view.scene().nodes)
+    controller.seek(4)
+    assert view.scene().nodes == items
+
+
+def test_f_fits_the_whole_graph(qtbot, view):
+    view.zoom(3.0)
+    qtbot.keyClick(view, Qt.Key_F)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(view.scene().content_rect())
+
+
+def test_the_wheel_zooms_around_the_cursor(view):
+    before = view.transform().m11()
+    point = QPointF(at(view, "a"))
+    scene_point = view.mapToScene(point.toPoint())
+    event = QWheelEvent(point, view.viewport().mapToGlobal(point), QPoint(), QPoint(0, 120), Qt.NoButton,
+                        Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.transform().m11() > before * 1.1
+    assert (view.mapToScene(point.toPoint()) - scene_point).manhattanLength() < 3
+
+
+def test_a_middle_drag_pans(view):
+    view.zoom(3.0)
+    before = view.mapToScene(QPoint(0, 0))
+    drag(view, QPointF(300, 250), QPointF(250, 220), Qt.MiddleButton)
+    assert (view.mapToScene(QPoint(0, 0)) - before).manhattanLength() > 20
+
+
+def test_a_left_drag_on_empty_canvas_box_selects(view):
+    corner = view.mapFromScene(view.scene().content_rect().topLeft()) - QPoint(5, 5)
+    drag(view, QPointF(corner), QPointF(at(view, "b")) + QPointF(50, 30), Qt.LeftButton)
+    selected = {item.node_id for item in view.scene().selectedItems()}
+    assert {"a", "b"} <= selected and "d:a@b+c" not in selected
+
+
+def test_a_broken_expression_keeps_the_old_graph(view, controller):
+    items = dict(view.scene().nodes)
+    assert not controller.apply_text("d = a @")
+    assert view.scene().nodes == items and all(item.scene() is view.scene() for item in items.values())
+
+
+def test_an_edit_keeps_surviving_nodes_in_place(view, controller):
+    before = view.positions()
+    assert controller.apply_text(controller.text.replace("a @ b + c", "relu(a @ b + c)"))
+    after = view.positions()
+    assert {n: after[n] for n in ("a", "b", "c", "d:a@b")} == {n: before[n] for n in ("a", "b", "c", "d:a@b")}
+    assert "d:relu(a@b+c)" in after
+
+
+def test_highlight_path_lights_nodes_and_the_edges_between_them(view):
+    view.highlight_path(["a", "t1", "d"])
+    scene = view.scene()
+    assert [n for n, item in scene.nodes.items() if item.lit] == ["a", "d:a@b", "d:a@b+c"]
+    assert {k for k, edge in scene.edges.items() if edge.lit} == {A_EDGE, ("d:a@b", "d:a@b+c", 0)}
+    view.clear_highlight()
+    assert not any(item.lit for item in scene.nodes.values())
