@@ -1,0 +1,133 @@
+"""One heatmap, used as a person would: look at it, hover, click a cell, copy it."""
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui.heatmap import Heatmap
+from gui.heatmap_data import CLIP_RMS, format_number, literal, subscript
+
+
+@pytest.fixture
+def heatmap(qtbot):
+    widget = Heatmap()
+    qtbot.addWidget(widget)
+    widget.resize(320, 280)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def click(qtbot, heatmap, row, col):
+    """Click the centre of a cell and return the entry the heatmap emitted."""
+    with qtbot.waitSignal(heatmap.entry_clicked, timeout=1000) as blocker:
+        qtbot.mouseClick(heatmap.view.viewport(), Qt.MouseButton.LeftButton, pos=heatmap.cell_position(row, col))
+    return blocker.args[0]
+
+
+def test_levels_are_symmetric_around_zero(heatmap):
+    heatmap.show_matrix(np.array([[0.5, -2.0], [1.0, 0.25]]), "a", ("a", False, False))
+    low, high = heatmap.levels()
+    assert low == -high == -2.0
+
+
+def test_an_outlier_is_clipped_at_a_few_rms_and_marked(heatmap):
+    values = np.full((4, 4), 0.1)
+    values[2, 3] = 100.0
+    heatmap.show_matrix(values, "a")
+    rms = np.sqrt(np.mean(values ** 2))
+    assert heatmap.levels()[1] == pytest.approx(CLIP_RMS * rms)
+    assert heatmap.marks.clipped == 1
+
+
+def test_nan_and_inf_are_marked_not_coloured(heatmap):
+    heatmap.show_matrix(np.array([[1.0, np.nan], [-np.inf, 2.0]]), "a")
+    assert heatmap.marks.nonfinite == 2
+    assert np.isnan(heatmap.image.image[0, 1]) and np.isnan(heatmap.image.image[1, 0])
+    assert heatmap.labels.visible_texts() == ["1", "NaN", "−∞", "2"]
+    assert "(2 not finite)" in heatmap.footer.text()
+
+
+def test_summary_line_gives_shape_mean_std_min_max(heatmap):
+    values = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.5]])
+    heatmap.show_matrix(values, "a")
+    text = heatmap.footer.text()
+    for part in ("2×3", format_number(values.mean()), format_number(values.std()), "min −2", "max 3"):
+        assert part in text
+
+
+def test_click_emits_the_entry(qtbot, heatmap):
+    heatmap.show_matrix(np.arange(6.0).reshape(2, 3), "∂L/∂a", ("a", True, False))
+    assert click(qtbot, heatmap, 1, 2) == ("a", (1, 2), True)
+    assert click(qtbot, heatmap, 0, 0) == ("a", (0, 0), True)
+
+
+def test_click_on_a_transpose_names_the_real_entry(qtbot, heatmap):
+    b = np.arange(4.0).reshape(2, 2)
+    heatmap.show_matrix(b.T, "bᵀ", ("b", False, True))
+    assert click(qtbot, heatmap, 0, 1) == ("b", (1, 0), False)
+
+
+def test_vector_is_a_row_and_scalar_a_cell(qtbot, heatmap):
+    heatmap.show_matrix(np.array([1.0, 2.0, 3.0]), "c", ("c", False, False))
+    assert heatmap.image.image.shape == (1, 3)
+    assert click(qtbot, heatmap, 0, 2) == ("c", (2,), False)
+    heatmap.show_matrix(np.array(4.0), "L", ("L", False, False))
+    assert heatmap.image.image.shape == (1, 1)
+    assert click(qtbot, heatmap, 0, 0) == ("L", (), False)
+
+
+def test_hover_tells_value_and_both_indices(qtbot, heatmap):
+    heatmap.show_matrix(np.array([[0.5, -0.125], [2.0, 3.0]]), "∂L/∂a", ("a", True, False))
+    qtbot.mouseMove(heatmap.view.viewport(), heatmap.cell_position(0, 1))
+    qtbot.waitUntil(lambda: heatmap.hover_text != "", timeout=1000)
+    assert "∂L/∂a[0,1] = -0.125" in heatmap.hover_text
+    assert subscript("∂L/∂a", (0, 1)) in heatmap.hover_text == heatmap.image.toolTip()
+
+
+def test_not_yet_is_hatched_with_the_words_never_zeros(heatmap):
+    heatmap.show_matrix(np.zeros((2, 2)), "∂L/∂a")
+    heatmap.show_missing((2, 2), "∂L/∂a", "not yet")
+    assert heatmap.image.image is None
+    assert heatmap.cover.reason == "not yet"
+    assert heatmap.labels.visible_texts() == []
+    assert "not yet" in heatmap.footer.text()
+
+
+def test_large_matrix_is_downsampled_but_summarised_exactly(heatmap):
+    values = np.random.default_rng(0).standard_normal((1024, 1024))
+    heatmap.show_matrix(values, "a")
+    assert heatmap.image.image.shape[0] < 1024 and heatmap.image.image.shape[1] < 1024
+    assert format_number(values.max()) in heatmap.footer.text()
+    assert heatmap.labels.visible_texts() == []
+
+
+def test_same_array_is_not_drawn_again(heatmap, monkeypatch):
+    values = np.ones((2, 2))
+    heatmap.show_matrix(values, "a")
+    calls = []
+    monkeypatch.setattr(heatmap.image, "show_matrix", lambda *a: calls.append(a))
+    heatmap.show_matrix(values, "a")
+    assert calls == []
+    heatmap.show_matrix(values.copy(), "a")
+    assert len(calls) == 1
+
+
+def test_ctrl_c_copies_a_numpy_literal(qtbot, heatmap):
+    values = np.array([[1.5, -2.0], [0.0, 3.25]])
+    heatmap.show_matrix(values, "a")
+    heatmap.setFocus()
+    qtbot.keyClick(heatmap, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QApplication.clipboard().text()
+    assert text == literal(values) and text.startswith("np.array([[")
+    np.testing.assert_array_equal(eval(text, {"np": np}), values)
+
+
+def test_outline_draws_one_rectangle_per_range(heatmap):
+    heatmap.show_matrix(np.ones((3, 4)), "a")
+    heatmap.outline([(slice(1, 2), slice(None)), (slice(0, 3), slice(2, 3))])
+    assert heatmap.outlines.visible_count() == 2
+    rect = heatmap.outlines.items[0].rect()
+    assert (rect.left(), rect.top(), rect.width(), rect.height()) == (-0.5, 0.5, 4, 1)
+    heatmap.clear_outline()
+    assert heatmap.outlines.visible_count() == 0

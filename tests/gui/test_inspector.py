@@ -1,0 +1,145 @@
+"""The equation inspector on the seed case `d = a @ b + c`, stepped as a student would."""
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.controller import StudioController
+from gui.inspector import InspectorPanel
+
+# After N steps, the titles of the equation's matrices (t1 = a @ b; d = t1 + c).
+SEED_TITLES = {
+    0: ["a", "b", "c"],
+    1: ["t1", "a", "b"],
+    2: ["d", "t1", "c"],
+    3: ["∂L/∂d = G"],
+    4: ["∂L/∂t1", "∂L/∂d"],
+    5: ["∂L/∂cⱼ", "∂L/∂d"],
+    6: ["∂L/∂a", "∂L/∂t1", "bᵀ"],
+    7: ["∂L/∂b", "aᵀ", "∂L/∂t1"],
+}
+
+
+@pytest.fixture
+def panel(qtbot, controller):
+    widget = InspectorPanel(controller)
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def titles(row):
+    return [h.title_text for h in row.visible_heatmaps()]
+
+
+def operators(row):
+    return [op.text() for op in row.operators if not op.isHidden()]
+
+
+def expected_arrays(session, n):
+    """The seed's matrices after n steps, straight from the session's records."""
+    v, g = session.records.values, session.records.grads
+    step = session.current_step()
+    return {
+        0: [v["a"], v["b"], v["c"]], 1: [v["t1"], v["a"], v["b"]], 2: [v["d"], v["t1"], v["c"]],
+        3: [g["d"]], 4: [step and step.contribution, g["d"]], 5: [step and step.contribution, g["d"]],
+        6: [g["a"], g["t1"], v["b"].T], 7: [g["b"], v["a"].T, g["t1"]],
+    }[n]
+
+
+@pytest.mark.parametrize("n", sorted(SEED_TITLES))
+def test_each_step_shows_its_equation(panel, controller, n):
+    controller.seek(n)
+    assert titles(panel.equation) == SEED_TITLES[n]
+    for heatmap, array in zip(panel.equation.visible_heatmaps(), expected_arrays(controller.session, n)):
+        np.testing.assert_array_equal(heatmap.array, array)
+
+
+def test_operators_between_the_matrices(panel, controller):
+    controller.seek(6)
+    assert operators(panel.equation) == ["=", "@"]
+    controller.seek(5)
+    assert operators(panel.equation) == ["=", "Σᵢ"]
+    controller.seek(1)
+    assert operators(panel.equation) == ["=", "@"]
+
+
+def test_the_rule_note_is_shown_beneath(panel, controller):
+    controller.seek(6)
+    assert panel.note.text().startswith("∂L/∂t1 = ∂L/∂d")
+    controller.seek(3)
+    assert "L = sum(d)" in panel.note.text()
+
+
+def test_clicking_bT_selects_the_entry_of_b(qtbot, panel, controller):
+    controller.seek(6)
+    bT = panel.equation.visible_heatmaps()[2]
+    with qtbot.waitSignal(controller.entry_selected, timeout=1000) as blocker:
+        qtbot.mouseClick(bT.view.viewport(), Qt.MouseButton.LeftButton, pos=bT.cell_position(0, 1))
+    assert blocker.args == [("b", (1, 0), False)]
+    assert controller.selected_entry == ("b", (1, 0), False)
+
+
+def test_gradient_is_not_yet_before_its_step(panel, controller):
+    controller.select_node("a")
+    controller.seek(5)
+    value, grad = panel.node.visible_heatmaps()
+    np.testing.assert_array_equal(value.array, controller.session.records.values["a"])
+    assert grad.array is None and grad.cover.reason == "not yet"
+    controller.seek(6)
+    np.testing.assert_array_equal(grad.array, controller.session.records.grads["a"])
+
+
+def test_value_is_not_yet_before_its_forward_step(panel, controller):
+    controller.select_node("d")
+    controller.seek(1)
+    value, _grad = panel.node.visible_heatmaps()
+    assert value.cover.reason == "not yet"
+
+
+def test_no_path_to_L(qtbot):
+    controller = StudioController("a = randn(2, 2)\nb = randn(2, 2)\nd = a @ b\ne = 2 * d")
+    controller.set_start("d")
+    panel = InspectorPanel(controller)
+    qtbot.addWidget(panel)
+    controller.select_node("e")
+    controller.to_end()
+    assert panel.node.visible_heatmaps()[1].cover.reason == "no path to L"
+
+
+def test_accumulation_is_marked_partial(qtbot):
+    controller = StudioController("a = randn(2, 2)\ny = a * a")
+    panel = InspectorPanel(controller)
+    qtbot.addWidget(panel)
+    controller.to_end()
+    assert operators(panel.equation)[0] == "+="
+    assert "partial 2 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    controller.seek(controller.session.total - 1)
+    assert operators(panel.equation)[0] == "="
+    assert "partial 1 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+
+
+def test_one_colour_scale_for_the_whole_equation(panel, controller):
+    controller.seek(6)
+    own = {h.levels() for h in panel.equation.visible_heatmaps()}
+    panel.shared.setChecked(True)
+    shared = {h.levels() for h in panel.equation.visible_heatmaps()}
+    assert len(shared) == 1 and len(own) > 1
+    assert shared.pop()[1] == max(high for _low, high in own)
+
+
+def test_a_step_redraws_only_matrices_that_changed(panel, controller, monkeypatch):
+    controller.select_node("a")
+    controller.seek(6)
+    drawn = []
+    for heatmap in panel.node.visible_heatmaps():
+        monkeypatch.setattr(heatmap.image, "show_matrix", lambda *a, title=heatmap.title_text: drawn.append(title))
+    controller.seek(7)
+    assert drawn == []
+
+
+def test_new_numbers_are_shown_after_a_recompute(panel, controller):
+    controller.seek(1)
+    controller.set_inputs({"a": np.eye(2)})
+    np.testing.assert_array_equal(panel.equation.visible_heatmaps()[1].array, np.eye(2))
