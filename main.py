@@ -1,13 +1,121 @@
-"""Backprop Studio: composition root."""
+"""Backprop Studio: the composition root. Parses the command line, checks the platform, then
+builds the QApplication, the one controller and the main window, and runs (or renders a
+screenshot and exits). Qt and the engine are imported only once the flags are known good."""
+import argparse
+import os
+import re
 import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED_FILE = os.path.join(HERE, "resources", "examples", "seed.txt")
+ORGANISATION, APPLICATION = "Backprop Studio", "Backprop Studio"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad flag as one line (not usage + message) and exits 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def size(text):
+    m = re.fullmatch(r"(\d{2,5})[x×](\d{2,5})", text.strip())
+    if not m:
+        raise argparse.ArgumentTypeError(f"--size {text!r} is not of the form WxH, e.g. 1600x1000")
+    return int(m.group(1)), int(m.group(2))
+
+
+def steps(text):
+    n = int(text)
+    if n < 0:
+        raise ValueError(text)
+    return n
+
+
+def parser():
+    p = Parser(prog="backprop-studio", description="See backpropagation through matrix expressions, "
+               "entry by entry. Opens on the seed example d = a @ b + c.")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--expr", metavar="TEXT", help="the expression to open (statements on lines or ';')")
+    source.add_argument("--open", metavar="FILE", help="a session (.json) or a text file with an expression")
+    p.add_argument("--steps", type=steps, metavar="N", help="after N steps (0 inputs only; past the end: all)")
+    p.add_argument("--select", metavar="ENTRY", help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
+    p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    p.add_argument("--rng-seed", type=int, default=0, metavar="N", help="seed of the random inputs (0)")
+    return p
+
+
+def read_document(args, fail):
+    """The document to open: {"expression": ...} or a session's dict; a bad file calls fail."""
+    from gui.session_file import SessionError, load_session
+    if args.expr is not None:
+        return {"expression": args.expr}
+    try:
+        return load_session(args.open or SEED_FILE)
+    except SessionError as exc:
+        fail(str(exc))
+
+
+def settings_for(args):
+    """QSettings for the window's arrangement and recent files; a screenshot uses a throwaway
+    scope so it neither reads nor changes the user's."""
+    from PySide6.QtCore import QSettings
+    if args.screenshot:
+        return QSettings(os.path.join(tempfile.mkdtemp(prefix="studio-"), "settings.ini"),
+                         QSettings.Format.IniFormat)
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def start(args, doc, fail):
+    """Build the app, open `doc` at the asked step and selection; returns (app, window)."""
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before the QApplication exists
+    from PySide6.QtWidgets import QApplication
+    import engine
+    from gui.controller import StudioController
+    from gui.main_window import MainWindow
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    with open(SEED_FILE, encoding="utf-8") as f:
+        controller = StudioController(f.read().strip(), rng_seed=args.rng_seed)
+    window = MainWindow(controller, settings_for(args))
+    try:
+        opened = controller.open_document(doc)
+        if args.open:
+            window.files.remember(args.open)
+        if args.steps is not None:
+            controller.seek(args.steps)
+        if args.select and opened:
+            controller.select_text(args.select)
+    except engine.EngineError as exc:
+        fail(str(exc))
+    return app, window
 
 
 def main(argv=None):
-    from PySide6.QtWidgets import QApplication, QMainWindow
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    win = QMainWindow()
-    win.setWindowTitle("Backprop Studio")
-    win.show()
+    args = parser().parse_args(argv)
+
+    def fail(message):
+        print(f"backprop-studio: {message}", file=sys.stderr)
+        sys.exit(2)
+
+    doc = read_document(args, fail)   # a bad file is reported before any window is tried
+    if not args.screenshot:
+        from gui.platform_check import problem
+        message = problem()
+        if message:
+            print(message, file=sys.stderr)
+            return 1
+    app, window = start(args, doc, fail)
+    if args.screenshot:
+        if not window.screenshot(args.screenshot, args.size):
+            fail(f"cannot write {args.screenshot}")
+        return 0
+    window.resize(*args.size)
+    window.show()
     return app.exec()
 
 

@@ -1,0 +1,128 @@
+"""The expression editor: monospace text with syntax colours, checked as the user types.
+
+A pause in typing (or Ctrl+Enter) applies the text through the controller. An error is shown
+in place (a wavy red underline at its line and column, the message with its caret below) and
+the previous valid graph stays on screen. The text keeps its own typing undo; applying is
+one command on the app's undo stack."""
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
+
+from gui import style
+from gui.syntax_colours import ExpressionHighlighter
+
+DEBOUNCE_MS = 300
+WHERE = re.compile(r"line (\d+)(?:, column (\d+))?")
+
+
+class CodeEdit(QPlainTextEdit):
+    """A plain text edit that turns Ctrl+Enter into `apply_requested` instead of a newline."""
+    apply_requested = Signal()
+
+    def keyPressEvent(self, event):
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.apply_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ExpressionEditor(QWidget):
+    """The editor panel: the text and, when it has one, its error with a caret."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.text_edit = CodeEdit()
+        self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text_edit.setTabChangesFocus(True)   # Tab leaves the editor; the language has no indents
+        self.text_edit.setToolTip("The expression, one statement a line. Edits apply after a pause "
+                                  "or with Ctrl+Enter; Ctrl+Z undoes typing.")
+        self.highlighter = ExpressionHighlighter(self.text_edit.document())
+        self.message = QLabel()
+        self.message.setFont(self.text_edit.font())
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet(f"color: {style.ERROR};")
+        self.message.setWordWrap(False)   # the caret must stay under its column
+        # A long message must not widen the dock: it is clipped, and the tooltip shows it whole.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint = QLabel("Ctrl+Enter applies · a pause applies too")
+        self.hint.setStyleSheet("color: gray;")
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.build_layout()
+        self.text_edit.setPlainText(controller.text)
+        self._on_error_changed(controller.error)
+        self.timer.timeout.connect(self.apply)
+        self.text_edit.textChanged.connect(self.timer.start)
+        self.text_edit.apply_requested.connect(self.apply)
+        controller.error_changed.connect(self._on_error_changed)
+        controller.text_replaced.connect(self._on_text_replaced)
+
+    def build_layout(self):
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+    def text(self):
+        return self.text_edit.toPlainText()
+
+    def apply(self):
+        """Apply the text now (the debounce and Ctrl+Enter both end here)."""
+        self.timer.stop()
+        self.controller.apply_text(self.text())
+
+    # -- slots ----------------------------------------------------------------------------------------
+    def _on_text_replaced(self, text):
+        """Undo or open replaced the text: show it as one edit of the editor's own history."""
+        if text == self.text():
+            return
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        self.timer.stop()   # the controller already has this text
+
+    def _on_error_changed(self, error):
+        if error is None:
+            self.message.hide()
+            self.text_edit.setExtraSelections([])
+            return
+        self.message.setText(f"{error}\n(the graph shows the last valid program)")
+        self.message.setToolTip(str(error))
+        self.message.show()
+        self.text_edit.setExtraSelections(self.underline(error))
+
+    def underline(self, error):
+        """A wavy red underline at the error's line and column (the whole line without a column)."""
+        line, column = getattr(error, "line", None), getattr(error, "column", None)
+        if line is None:
+            m = WHERE.search(str(error))
+            if not m:
+                return []
+            line, column = int(m.group(1)), m.group(2) and int(m.group(2))
+        block = self.text_edit.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            return []
+        cursor = QTextCursor(block)
+        if column:
+            # At the end of a line there is no character to underline: mark the last one.
+            start = min(column - 1, max(block.length() - 2, 0))
+            cursor.setPosition(block.position() + start)
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = QTextCharFormat()
+        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        selection.format.setUnderlineColor(QColor(style.ERROR))
+        return [selection]
+
+    def close(self):
+        self.controller.error_changed.disconnect(self._on_error_changed)
+        self.controller.text_replaced.disconnect(self._on_text_replaced)
+        return super().close()

@@ -1,0 +1,213 @@
+"""The inputs panel: every input with its shape and values, the upstream gradient G, the start
+node of the backward pass and the random seed. Every edit goes through the controller (one
+undo command each); an edit the engine refuses is reported in place and nothing is lost."""
+import re
+
+import numpy as np
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+import engine
+from gui import style
+from gui.matrix_table import MAX_EDITABLE, MatrixTable
+
+
+def shape_text(shape):
+    return "×".join(str(n) for n in shape) if shape else "scalar"
+
+
+def parse_shape(text):
+    """`'3, 2'` or `'3x2'` -> (3, 2); `''` -> () (a scalar); ValueError for anything else."""
+    parts = [p for p in re.split(r"[,x×\s]+", text.strip()) if p]
+    shape = tuple(int(p) for p in parts)
+    if len(shape) > 2 or any(n < 1 for n in shape):
+        raise ValueError("a shape has at most 2 dimensions, each at least 1")
+    return shape
+
+
+class InputsPanel(QWidget):
+    """Inputs, G, start node and seed, rebuilt when the program changes."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.tables, self.layout_key = {}, None
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {style.ERROR};")
+        self.message.hide()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.message)
+        controller.program_changed.connect(self.refresh)
+        controller.pass_recomputed.connect(self.refresh)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------------
+    def current_key(self):
+        """What the panel's widgets depend on; values alone change in place."""
+        s = self.controller.session
+        values = s.records.values
+        return (tuple((i.name, np.shape(values[i.name]), i.declared) for i in s.program.inputs),
+                tuple(s.program.names()), s.records.start, s.rng_seed, s.upstream is None)
+
+    def refresh(self):
+        key = self.current_key()
+        if key == self.layout_key:
+            self.fill_values()
+            return
+        self.layout_key = key
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        self.tables = {}
+        for inp in self.controller.session.program.inputs:
+            layout.addWidget(self.input_section(inp))
+        layout.addWidget(self.upstream_section())
+        layout.addWidget(self.settings_section())
+        layout.addStretch(1)
+        self.scroll.setWidget(content)   # the old content is deleted with its widgets
+        self.fill_values()
+
+    def heading(self, text, tooltip):
+        label = QLabel(text)
+        label.setToolTip(tooltip)
+        return label
+
+    def input_section(self, inp):
+        values = self.controller.session.records.values[inp.name]
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 6)
+        row = QHBoxLayout()
+        how = f"{inp.init}, declared on line {inp.line}" if inp.declared else "undeclared: shape editable"
+        row.addWidget(self.heading(f"<b>{inp.name}</b>  {shape_text(values.shape)}  <i>({how})</i>",
+                                   f"input {inp.name}: edit a cell to change its value"))
+        if not inp.declared:
+            row.addWidget(self.shape_editor(inp.name, values.shape))
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.table_for(inp.name, values, lambda arr, n=inp.name: self.edit_input(n, arr)))
+        return box
+
+    def shape_editor(self, name, shape):
+        edit = QLineEdit(", ".join(str(n) for n in shape))
+        edit.setFixedWidth(70)
+        edit.setToolTip(f"{name}'s shape, e.g. 3, 2 (Enter applies; values are drawn again)")
+        edit.editingFinished.connect(lambda: self.edit_shape(name, edit))
+        return edit
+
+    def table_for(self, key, values, on_edit):
+        if any(n > MAX_EDITABLE for n in np.shape(values)):
+            return QLabel(f"{shape_text(np.shape(values))}: too large to edit here")
+        table = MatrixTable()
+        table.edited.connect(on_edit)
+        table.refused.connect(self.show_message)
+        self.tables[key] = table
+        return table
+
+    def upstream_section(self):
+        s = self.controller.session
+        start = s.records.start
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 6, 0, 6)
+        what = "ones: L = sum(" + start + ")" if s.upstream is None else "typed by hand"
+        row = QHBoxLayout()
+        row.addWidget(self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({what})</i>",
+                                   "the upstream gradient the backward pass starts from"))
+        reset = QPushButton("Reset to ones")
+        reset.setToolTip("G = ones, i.e. L = sum of the start node")
+        reset.setEnabled(s.upstream is not None)
+        reset.clicked.connect(lambda: self.attempt(self.controller.set_upstream, None))
+        row.addStretch(1)
+        row.addWidget(reset)
+        layout.addLayout(row)
+        layout.addWidget(self.table_for("G", self.upstream(),
+                                        lambda arr: self.attempt(self.controller.set_upstream, arr)))
+        return box
+
+    def settings_section(self):
+        s = self.controller.session
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.start_combo = QComboBox()
+        self.start_combo.setToolTip("The node the backward pass starts from (L's argument)")
+        outs = [e.out for e in reversed(s.program.eqns)]
+        for name in outs:
+            self.start_combo.addItem(name + ("  (output)" if name == s.program.output else ""), name)
+        self.start_combo.setCurrentIndex(outs.index(s.records.start) if s.records.start in outs else 0)
+        self.start_combo.activated.connect(self._on_start_chosen)
+        form.addRow("Backward from", self.start_combo)
+        form.addRow("Random seed", self.seed_row(s.rng_seed))
+        return box
+
+    def seed_row(self, seed):
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        spin = QSpinBox()
+        spin.setRange(0, 2**31 - 1)
+        spin.setValue(seed)
+        spin.setToolTip("Seed for the random inputs")
+        redraw = QPushButton("Re-draw")
+        redraw.setToolTip("Draw the random inputs you have not edited again, with the next seed")
+        redraw.clicked.connect(lambda: self.attempt(self.controller.set_rng_seed, spin.value() + 1))
+        spin.editingFinished.connect(lambda: spin.value() != self.controller.session.rng_seed and
+                                     self.attempt(self.controller.set_rng_seed, spin.value()))
+        layout.addWidget(spin)
+        layout.addWidget(redraw)
+        return row
+
+    def upstream(self):
+        """G as the pass uses it: the user's, or ones of the start node's shape."""
+        s = self.controller.session
+        return s.upstream if s.upstream is not None else np.ones(np.shape(s.records.values[s.records.start]))
+
+    def fill_values(self):
+        values = self.controller.session.records.values
+        for key, table in self.tables.items():
+            table.set_array(self.upstream() if key == "G" else values[key])
+
+    # -- edits ---------------------------------------------------------------------------------------
+    def attempt(self, method, *args):
+        """Call a controller edit; a refusal is shown here and changes nothing."""
+        try:
+            method(*args)
+        except engine.EngineError as exc:
+            self.show_message(str(exc))
+            self.fill_values()
+            return False
+        self.message.hide()
+        return True
+
+    def edit_input(self, name, arr):
+        self.attempt(self.controller.set_input, name, arr)
+
+    def edit_shape(self, name, edit):
+        try:
+            shape = parse_shape(edit.text())
+        except ValueError as exc:
+            self.show_message(f"{name}: {edit.text()!r} is not a shape ({exc})")
+            return
+        if shape != np.shape(self.controller.session.records.values[name]):
+            self.attempt(self.controller.set_input_shape, name, shape)
+
+    def _on_start_chosen(self, index):
+        name = self.start_combo.itemData(index)
+        current = self.controller.session.records.start
+        if name != current:
+            self.attempt(self.controller.set_start, None if name == self.controller.session.program.output
+                         else name)
+
+    def show_message(self, text):
+        self.message.setText(text)
+        self.message.show()
+
+    def close(self):
+        self.controller.program_changed.disconnect(self.refresh)
+        self.controller.pass_recomputed.disconnect(self.refresh)
+        return super().close()

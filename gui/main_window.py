@@ -1,0 +1,200 @@
+"""The main window: docks around the graph canvas, the toolbar, menus and the status bar.
+
+It wires widgets to the one controller and holds no maths. Its arrangement (which the user
+may change by moving docks) is kept in the QSettings it is given; None keeps nothing."""
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from gui import actions as act
+from gui.editor import ExpressionEditor
+from gui.graph_view import GraphView
+from gui.inputs_panel import InputsPanel
+from gui.inspector import InspectorPanel
+from gui.playback import DEFAULT_SPEED, SPEEDS, Playback
+from gui.session_menu import SessionFiles
+from gui.timeline import Timeline
+
+TITLE = "Backprop Studio"
+LEFT_WIDTH, RIGHT_WIDTH = 380, 560
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller, settings=None, parent=None):
+        super().__init__(parent)
+        self.controller, self.settings = controller, settings
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(TITLE)
+        self.graph_view = GraphView(controller)
+        self.setCentralWidget(self.graph_view)
+        self.editor = ExpressionEditor(controller)
+        self.inputs_panel = InputsPanel(controller)
+        self.inspector = InspectorPanel(controller)
+        self.docks = self.build_docks()
+        self.playback = Playback(controller, self)
+        self.files = SessionFiles(self, controller, settings)
+        self.actions = act.make_actions(self) | act.undo_actions(self, controller.undo_stack)
+        self.build_menus()
+        self.build_toolbar()
+        self.build_status_bar()
+        self.key_guard = act.TextKeyGuard(self)
+        QApplication.instance().installEventFilter(self.key_guard)
+        self.playback.playing_changed.connect(self.actions["play"].setChecked)
+        controller.step_changed.connect(self._on_step_changed)
+        controller.program_changed.connect(self._on_program_changed)
+        controller.undo_stack.cleanChanged.connect(self.update_title)
+        self._on_step_changed(controller.session.cursor)
+        self.restore_arrangement()
+
+    # -- building -------------------------------------------------------------------------------------
+    def dock(self, title, name, widget, area):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)   # saveState needs a name per dock
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def build_docks(self):
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        docks = {"editor": self.dock("Expression", "EditorDock", self.editor, left),
+                 "inputs": self.dock("Inputs and G", "InputsDock", self.inputs_panel, left),
+                 "inspector": self.dock("Equation", "InspectorDock", self.inspector, right)}
+        self.splitDockWidget(docks["editor"], docks["inputs"], Qt.Orientation.Vertical)
+        self.resizeDocks([docks["editor"], docks["inspector"]], [LEFT_WIDTH, RIGHT_WIDTH],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["editor"], docks["inputs"]], [220, 500], Qt.Orientation.Vertical)
+        return docks
+
+    def build_menus(self):
+        menus = {name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "Run", "View", "Help")}
+        for spec in act.SPECS:
+            menus[spec.menu].addAction(self.actions[spec.name])
+            if spec.name == "save_as":
+                menus["File"].addMenu(self.files.recent_menu)
+                menus["File"].addSeparator()
+        menus["Edit"].addActions([self.actions["undo"], self.actions["redo"]])
+        for dock in self.docks.values():
+            menus["View"].addAction(dock.toggleViewAction())
+
+    def build_toolbar(self):
+        bar = self.addToolBar("Controls")
+        bar.setObjectName("ControlsToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in act.TOOLBAR:
+            if name is None:
+                bar.addSeparator()
+            elif name == "SPEED":
+                bar.addWidget(self.speed_box())
+            else:
+                bar.addAction(self.actions[name])
+
+    def speed_box(self):
+        box = QComboBox()
+        for speed in SPEEDS:
+            box.addItem(f"{speed:g} steps/s", speed)
+        box.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
+        box.setToolTip("Play speed (F5 plays and pauses)")
+        box.currentIndexChanged.connect(lambda i: self.playback.set_speed(box.itemData(i)))
+        return box
+
+    def build_status_bar(self):
+        self.timeline = Timeline(self.controller)
+        self.step_label = QLabel()
+        self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.timeline)
+        self.statusBar().addWidget(self.step_label, 1)
+
+    # -- the window's state -------------------------------------------------------------------------------
+    def restore_arrangement(self):
+        if self.settings is None:
+            return
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event):
+        self.playback.stop()
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+            self.settings.sync()
+        QApplication.instance().removeEventFilter(self.key_guard)
+        super().closeEvent(event)
+
+    def update_title(self):
+        name = self.files.display_name()
+        dirty = "" if self.controller.undo_stack.isClean() else " *"
+        self.setWindowTitle(f"{name}{dirty} — {TITLE}" if name else TITLE + dirty)
+
+    # -- slots -------------------------------------------------------------------------------------------
+    def _on_step_changed(self, cursor):
+        session = self.controller.session
+        step = session.current_step()
+        self.step_label.setText(step.describe(session.total) if step else
+                                f"step 0/{session.total}: inputs only (F10 steps forward)")
+
+    def _on_program_changed(self):
+        QTimer.singleShot(0, self.graph_view.fit)   # after the scene has its new items
+
+    def on_open(self):
+        self.files.open_dialog()
+
+    def on_save(self):
+        self.files.save()
+
+    def on_save_as(self):
+        self.files.save_as()
+
+    def on_quit(self):
+        self.close()
+
+    def on_step_forward(self):
+        self.controller.step_forward()
+
+    def on_step_back(self):
+        self.controller.step_back()
+
+    def on_to_start(self):
+        self.controller.to_start()
+
+    def on_to_end(self):
+        self.controller.to_end()
+
+    def on_play(self):
+        self.playback.toggle()
+
+    def on_check(self):
+        from gui.dialogs import check_dialog   # only when asked: it runs the whole check
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self.controller.check()
+        finally:
+            QApplication.restoreOverrideCursor()
+        check_dialog(self, result).exec()
+
+    def on_shortcuts(self):
+        from gui.dialogs import shortcuts_dialog
+        shortcuts_dialog(self, act.shortcut_rows()).exec()
+
+    def on_about(self):
+        QMessageBox.about(self, f"About {TITLE}",
+                          f"<b>{TITLE}</b><p>See backpropagation through matrix expressions, one "
+                          "equation and one entry at a time: type an expression, step the passes "
+                          "(F10), click an entry to see which entries feed it.</p>")
+
+    # -- headless -------------------------------------------------------------------------------------------
+    def screenshot(self, path, size):
+        """Render the window at `size` (w, h) to a PNG of exactly that size."""
+        self.resize(*size)
+        self.show()
+        app = QApplication.instance()
+        for _ in range(3):   # layout, then the canvas fit, then the paint
+            app.processEvents()
+        self.graph_view.fit()
+        app.processEvents()
+        image = self.grab().toImage()
+        if (image.width(), image.height()) != tuple(size):
+            image = image.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        return image.save(path, "PNG")

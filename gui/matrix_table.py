@@ -1,0 +1,77 @@
+"""A small table editor for one array (scalar, vector or matrix) of the inputs panel.
+
+An edited cell that is not a number is refused: the cell goes back to its value and
+`refused` says why; an accepted one emits the whole new array through `edited`."""
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
+CELL_W, CELL_H = 64, 22
+
+
+def as_grid(arr):
+    """Any array of at most 2 dimensions as a 2-D view (a vector is one row, a scalar one cell)."""
+    arr = np.asarray(arr)
+    return arr.reshape(1, -1) if arr.ndim < 2 else arr
+
+
+def parse_number(text):
+    """A float from what the user typed (a true minus `−` is accepted); ValueError otherwise."""
+    return float(text.strip().replace("−", "-"))
+
+
+def cell_text(x):
+    return format(float(x), ".4g").replace("-", "−")
+
+
+class MatrixTable(QTableWidget):
+    edited = Signal(object)     # the new array
+    refused = Signal(str)       # why a typed value was not taken
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.array = np.zeros((0, 0))
+        self.filling = False
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setDefaultSectionSize(CELL_W)
+        self.verticalHeader().setDefaultSectionSize(CELL_H)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.itemChanged.connect(self._on_item_changed)
+
+    def set_array(self, arr):
+        """Show `arr` (1-based row and column labels, as in the maths)."""
+        self.array = np.array(arr, dtype=float)
+        grid = as_grid(self.array)
+        self.filling = True
+        self.setRowCount(grid.shape[0])
+        self.setColumnCount(grid.shape[1])
+        self.setHorizontalHeaderLabels([str(j + 1) for j in range(grid.shape[1])])
+        self.setVerticalHeaderLabels([str(i + 1) for i in range(grid.shape[0])])
+        for (i, j), x in np.ndenumerate(grid):
+            item = QTableWidgetItem(cell_text(x))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(repr(float(x)))
+            self.setItem(i, j, item)
+        self.filling = False
+        self.fit_height()
+
+    def fit_height(self):
+        """Tall enough for every row (up to MAX_EDITABLE), so the panel scrolls, not each table."""
+        rows = min(self.rowCount(), MAX_EDITABLE)
+        header = self.horizontalHeader().sizeHint().height()
+        scroll = self.horizontalScrollBar().sizeHint().height() if self.columnCount() > MAX_EDITABLE else 0
+        self.setFixedHeight(rows * CELL_H + header + scroll + 2 * self.frameWidth() + 2)
+
+    def _on_item_changed(self, item):
+        if self.filling:
+            return
+        try:
+            value = parse_number(item.text())
+        except ValueError:
+            self.refused.emit(f"{item.text()!r} is not a number; the value was kept")
+            self.set_array(self.array)
+            return
+        grid = as_grid(self.array).copy()
+        grid[item.row(), item.column()] = value
+        self.edited.emit(grid.reshape(self.array.shape))

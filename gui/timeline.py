@@ -1,0 +1,114 @@
+"""The timeline: one dot per step, coloured by kind, groups separated (`○ │ ● ● │ ● │ ● ● ● ●`).
+
+The first mark (a ring) is "inputs only", cursor 0. Steps that are done are filled, the
+current one is ringed; a click or a drag jumps the cursor there."""
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from gui import style
+
+# The seed gets its own colour: it is neither a value nor a computed gradient.
+KIND_COLOURS = {"forward": style.VALUE, "seed": "#7b3fa0", "backward": style.GRADIENT}
+DOT, PITCH, GAP, MARGIN = 9, 16, 12, 8   # pixels: dot size, dot spacing, group gap, side margin
+MAX_PITCH_SHRINK = 3                       # long programs squeeze the dots down to this pitch
+
+
+class Timeline(QWidget):
+    """Step dots with the current step marked; click or drag to seek."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setMouseTracking(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Timeline: blue forward, green seed G, orange backward. "
+                        "Click or drag to jump; F10 / Shift+F10 step.")
+        controller.program_changed.connect(self.update_layout)
+        controller.pass_recomputed.connect(self.update_layout)
+        controller.step_changed.connect(self._on_step_changed)
+        self.update_layout()
+
+    # -- geometry -----------------------------------------------------------------------------------
+    def kinds(self):
+        return ["start"] + [s.kind for s in self.controller.session.steps]
+
+    def centres(self):
+        """x of each mark (cursor 0..n), with a gap wherever the kind changes."""
+        kinds, xs, x = self.kinds(), [], MARGIN + DOT / 2
+        pitch = self.pitch()
+        for i, kind in enumerate(kinds):
+            if i and kind != kinds[i - 1]:
+                x += GAP
+            xs.append(x)
+            x += pitch
+        return xs
+
+    def pitch(self):
+        """Dots get closer when the widget is too narrow for all of them."""
+        n = len(self.kinds())
+        room = self.width() - 2 * MARGIN - 3 * GAP
+        return max(MAX_PITCH_SHRINK, min(PITCH, room / max(n, 1)))
+
+    def update_layout(self):
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self):
+        n = len(self.kinds())
+        return QSize(int(2 * MARGIN + n * PITCH + 3 * GAP), 22)
+
+    def minimumSizeHint(self):
+        return QSize(80, 18)
+
+    # -- painting -----------------------------------------------------------------------------------
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        xs, kinds, cursor = self.centres(), self.kinds(), self.controller.session.cursor
+        y = self.height() / 2
+        self.paint_separators(painter, xs, kinds, y)
+        for i, (x, kind) in enumerate(zip(xs, kinds)):
+            self.paint_dot(painter, QPointF(x, y), kind, done=i <= cursor, current=i == cursor)
+        painter.end()
+
+    def paint_separators(self, painter, xs, kinds, y):
+        painter.setPen(QPen(QColor("#9aa0a6"), 1))
+        for i in range(1, len(kinds)):
+            if kinds[i] != kinds[i - 1]:
+                x = (xs[i - 1] + xs[i]) / 2
+                painter.drawLine(QPointF(x, y - DOT * 0.8), QPointF(x, y + DOT * 0.8))
+
+    def paint_dot(self, painter, centre, kind, done, current):
+        colour = QColor(KIND_COLOURS.get(kind, style.PENDING))
+        radius = DOT / 2 if self.pitch() >= DOT else max(1.5, self.pitch() / 2)
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(colour if done and kind != "start" else QColor("white"))
+        painter.drawEllipse(centre, radius, radius)
+        if current:
+            painter.setPen(QPen(QColor("black"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius + 3, radius + 3)
+
+    # -- seeking ------------------------------------------------------------------------------------
+    def step_at(self, x):
+        """The cursor whose mark is nearest to x."""
+        xs = self.centres()
+        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.controller.seek(self.step_at(event.position().x()))
+
+    def mouseMoveEvent(self, event):
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.controller.seek(self.step_at(event.position().x()))
+
+    def _on_step_changed(self, cursor):
+        self.update()
+
+    def close(self):
+        self.controller.program_changed.disconnect(self.update_layout)
+        self.controller.pass_recomputed.disconnect(self.update_layout)
+        self.controller.step_changed.disconnect(self._on_step_changed)
+        return super().close()
