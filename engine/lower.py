@@ -2,7 +2,7 @@
 from . import syntax as S
 from .errors import ParseError
 from .ops import REGISTRY
-from .program import DEFAULT_SHAPE, INITIALISERS, Const, Eqn, HoleRef, Input, Program
+from .program import DEFAULT_SHAPE, INITIALISERS, Comment, Const, Eqn, HoleRef, Input, Program
 
 MAX_EQUATIONS = 1000
 BINARY_OPS = {"+": "add", "-": "sub", "*": "mul", "/": "div", "@": "matmul"}
@@ -10,8 +10,8 @@ CALLABLE_OPS = ("relu", "tanh", "sigmoid", "exp", "log", "sum", "mean", "softmax
 
 
 class Lowering:
-    def __init__(self, statements, lines):
-        self.statements, self.lines = statements, lines
+    def __init__(self, statements, lines, comments=()):
+        self.statements, self.lines, self.comments = statements, lines, comments
         self.bound = {}          # user-bound name -> its statement
         self.inputs, self.eqns = [], []
         self.defined = set()
@@ -60,9 +60,10 @@ class Lowering:
     # -- statements ----------------------------------------------------------------------------
     def run(self, source):
         self.bind_names()
-        output = None
+        output, names = None, []
         for idx, st in enumerate(self.statements):
             name = st.name or self.output_name()
+            names.append(name)
             if st.name is None and idx != len(self.statements) - 1:
                 self.fail(st, "a bare expression is allowed only as the last statement; write name = …")
             if is_initialiser(st.expr):
@@ -74,7 +75,8 @@ class Lowering:
         if output is None:
             raise ParseError("the program is empty: write a statement such as d = a @ b + c", 1, 1,
                              self.lines[0] if self.lines else "")
-        return Program(tuple(self.inputs), tuple(self.eqns), output, source)
+        return Program(tuple(self.inputs), tuple(self.eqns), output, source,
+                       anchor_comments(self.comments, self.statements, names))
 
     def declare(self, name, call, stmt, place, declared):
         shape = initialiser_shape(call, self)
@@ -154,6 +156,20 @@ class Lowering:
                 self.fail(val, f"{key} must be a whole number, got {val.text}")
             params.append((key, int(val.value)))
         return node.func, node.args, tuple(params)
+
+
+def anchor_comments(comments, statements, names):
+    """Attach each comment to a statement: `after` one that ends on its line, else `before` the
+    next statement, else at the `end` of the program."""
+    anchored = []
+    for line, text in comments:
+        ending = [n for st, n in zip(statements, names) if st.end_line == line]
+        following = [n for st, n in zip(statements, names) if st.line > line]
+        if ending:
+            anchored.append(Comment(ending[-1], "after", text))
+        else:
+            anchored.append(Comment(following[0], "before", text) if following else Comment(None, "end", text))
+    return tuple(anchored)
 
 
 def walk(node):

@@ -39,9 +39,10 @@ class Token:
 
 
 def tokenize(text):
-    """Split `text` into tokens; comments and blank space are dropped, newlines kept."""
+    """Split `text` into tokens (blank space dropped, newlines kept) and its comments, as
+    (line, text) pairs, so that a program written back keeps the user's comments."""
     lines = text.split("\n")
-    tokens, pos, line, line_start = [], 0, 1, 0
+    tokens, comments, pos, line, line_start = [], [], 0, 1, 0
     while pos < len(text):
         m = TOKEN.match(text, pos)
         column = pos - line_start + 1
@@ -51,18 +52,20 @@ def tokenize(text):
         if kind == "newline":
             tokens.append(Token("newline", "\n", line, column))
             line, line_start = line + 1, m.end()
-        elif kind not in ("ws", "comment"):
+        elif kind == "comment":
+            comments.append((line, m.group()))
+        elif kind != "ws":
             tokens.append(Token(kind, m.group(), line, column))
         pos = m.end()
     tokens.append(Token("end", "", line, pos - line_start + 1))
-    return tokens, lines
+    return tokens, lines, comments
 
 
 class Parser:
     """Recursive descent over the token list; every error names line, column and what was expected."""
 
     def __init__(self, text):
-        self.tokens, self.lines = tokenize(text)
+        self.tokens, self.lines, self.comments = tokenize(text)
         self.i = 0
         self.depth = 0
 
@@ -108,7 +111,8 @@ class Parser:
         if start.kind == "name" and self.tokens[self.i + 1].text == "=":
             name = self.advance().text
             self.advance()
-        return S.Statement(name, self.sum(), start.line, start.column)
+        expr = self.sum()
+        return S.Statement(name, expr, start.line, start.column, self.tokens[self.i - 1].line)
 
     def check_length(self, start):
         source_line = self.lines[start.line - 1]
@@ -235,7 +239,7 @@ def parse(text):
     from .lower import Lowering
     with recursion_room():
         parser = Parser(text)
-        return Lowering(parser.program(), parser.lines).run(text)
+        return Lowering(parser.program(), parser.lines, parser.comments).run(text)
 
 
 @contextmanager

@@ -83,11 +83,20 @@ class Eqn:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A `#` comment of the source, anchored to a statement by its name (None: the end)."""
+    anchor: str | None
+    where: str          # 'before' or 'after' the anchor statement, or 'end'
+    text: str
+
+
+@dataclass(frozen=True)
 class Program:
     inputs: tuple
     eqns: tuple
     output: str
     source: str = ""
+    comments: tuple = ()
     cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def names(self):

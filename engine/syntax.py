@@ -65,6 +65,7 @@ class Statement:
     expr: Node
     line: int
     column: int
+    end_line: int = 0
 
 
 def precedence(node):
