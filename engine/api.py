@@ -1,6 +1,9 @@
 """The Python API: the same contract as `python -m engine`, for notebooks, scripts and tests."""
 from dataclasses import dataclass
 
+from .attribution import attribute
+from .entries import parse_entry
+from .forward import forward_attribute
 from .gradcheck import gradient_check
 from .parse import parse
 from .passes import run_pass
@@ -31,3 +34,20 @@ def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
 def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
     return gradient_check(as_program(program), inputs, upstream, rng_seed, start)
+
+
+def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
+                forward=False):
+    """The Attribution (or ForwardAttribution) object behind `explain`, for renderers."""
+    records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
+    name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
+    if forward:
+        return forward_attribute(records, (name, index))
+    return attribute(records, (name, index), through)
+
+
+def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None, forward=False):
+    """The chain-rule terms of ∂L/∂entry = Σ ∂L/∂y[j]·∂y[j]/∂entry over its through nodes' entries
+    (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON."""
+    return explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
+                       through=through, forward=forward).to_dict()

@@ -1,4 +1,4 @@
-"""`python -m engine grad|check EXPR …`: the headless contract. Every error is one message on
+"""`python -m engine grad|check|explain EXPR …`: the headless contract. Every error is one message on
 stderr and exit status 2; `check` exits 1 when a gradient is off beyond tolerance."""
 import argparse
 import json
@@ -9,6 +9,7 @@ import numpy as np
 
 from . import api
 from .errors import EngineError, InputError
+from .chaintext import LATEX, TEXT, backward_text, forward_text
 
 
 def read_expression(arg):
@@ -75,6 +76,12 @@ def build_parser():
     c = subs.add_parser("check", help="gradient check by central differences")
     common_args(c)
     c.add_argument("--json", action="store_true", help="print JSON")
+    e = subs.add_parser("explain", help="the chain-rule terms of one gradient entry (or a value's, --forward)")
+    common_args(e)
+    e.add_argument("--entry", required=True, metavar="ENTRY", help="the entry, 0-based: a[0,1], c[1], s[]")
+    e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
+    e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
+    e.add_argument("--format", choices=("text", "json", "latex"), default="text", help="output format")
     return parser
 
 
@@ -112,7 +119,18 @@ def run_check(args):
     return 0 if report["ok"] else 1
 
 
-COMMANDS = {"grad": run_grad, "check": run_check}
+def run_explain(args):
+    att = api.explanation(read_expression(args.expr), args.entry, through=args.through, forward=args.forward,
+                          **context(args))
+    if args.format == "json":
+        print(json.dumps(jsonable(att.to_dict()), ensure_ascii=False))
+        return 0
+    render = forward_text if args.forward else backward_text
+    print(render(att, LATEX if args.format == "latex" else TEXT))
+    return 0
+
+
+COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain}
 
 
 def main(argv=None):

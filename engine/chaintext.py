@@ -1,0 +1,134 @@
+"""Writing attributions for people, as plain text or LaTeX, in the seeds' form:
+
+    ∂L/∂a₁₁ = ∂L/∂d₁₁·b₁₁ + ∂L/∂d₁₂·b₁₂ = (0.3)(0.5) + (−0.1)(−1) = 0.25
+
+plus, per path, the matrix rule the entry is one entry of (`∂L/∂a = ∂L/∂d @ bᵀ`: row k of
+∂L/∂d times column l of bᵀ) and, for a broadcast input, which column (row) of ∂L/∂d it sums.
+Long sums are elided (engine.notation.elide); the total is always the exact one."""
+from typing import Callable, NamedTuple
+
+from . import notation as N
+from .factors import product_text
+from .plan import backward_plan
+from .scalar import render
+
+
+class Style(NamedTuple):
+    grad: Callable      # (name, index) -> ∂L/∂a₁₁
+    entry: Callable     # (name, index) -> a₁₁
+    number: Callable    # x -> 0.3
+    maths: Callable     # a unicode-maths factor text in this style
+    ellipsis: str
+
+
+TEXT = Style(N.grad_sub, N.sub, N.number, lambda t: t, "…")
+LATEX = Style(N.latex_grad, N.latex_sub, N.latex_number, N.to_latex, "\\dots")
+
+
+def own_entry(group):
+    """The start node's own entry: its one term is the upstream gradient G itself."""
+    return len(group.path) == 1
+
+
+def symbolic(att, n, style):
+    """Term n as ∂L/∂d₁₁·b₁₁ (∂L/∂d₁₁ alone for the start node's own entry)."""
+    up = style.grad(*att.upstream_index(n))
+    if own_entry(att.locate(n)[0]):
+        return up
+    cdot = " \\cdot " if style is LATEX else "·"
+    return up + cdot + style.maths(product_text(att.factors(n), style.entry))
+
+
+def numeric(att, n, style):
+    """Term n's numbers: (0.3)(0.5), the upstream gradient then each factor that is not 1."""
+    g, k = att.locate(n)
+    values = [g.upstream[k]] + [f.value[p] for f, p in att.factors(n) if f.text(p, style.entry) != "1"]
+    if len(values) == 1 and not own_entry(g):
+        values.append(1.0)
+    return "".join(f"({style.number(v)})" for v in values)
+
+
+def chain_line(att, style, first=0, count=None):
+    count = att.count if count is None else count
+    sym = N.elide(count, lambda k: symbolic(att, first + k, style), ellipsis=style.ellipsis)
+    nums = N.elide(count, lambda k: numeric(att, first + k, style), ellipsis=style.ellipsis)
+    return sym, nums
+
+
+def backward_text(att, style=TEXT):
+    """The chain rule for the entry with numbers; per path for a fan-out; then the matrix rule."""
+    lhs = style.grad(att.name, att.index)
+    if not att.count:
+        return f"{lhs} = 0 (no entry of a through node depends on it)"
+    sym, nums = chain_line(att, style)
+    lines = [f"{lhs} = {sym} = {nums} = {style.number(att.total)}"]
+    if len(att.groups) > 1:
+        first = 0
+        for g in att.groups:
+            sym, _ = chain_line(att, style, first, len(g.idx))
+            subtotal = float(g.upstream @ g.local)
+            lines.append(f"  path {' → '.join(g.path)}: {sym} = {style.number(subtotal)}")
+            first += len(g.idx)
+    return "\n".join(lines + (rule_notes(att) if style is TEXT else []))
+
+
+def forward_text(fwd, style=TEXT):
+    """`d₁₁ = a₁₁b₁₁ + a₁₂b₂₁ + c₁ = (1)(0.5) + (2)(2) + (0.1) = 4.6`."""
+    entry = (lambda e: style.entry(*e.data))
+    sym = style.maths(render(fwd.expr, entry, elide=True))
+    nums = style.maths(render(fwd.expr, lambda e: f"({style.number(e.value)})", elide=True))
+    return f"{style.entry(fwd.name, fwd.index)} = {sym} = {nums} = {style.number(fwd.value)}"
+
+
+# ---- the matrix rule behind an entry ------------------------------------------------------------
+
+def first_rule(att, group):
+    """The backward rule of the first op on the path (x → path[1]), named in the through node."""
+    records = att.records
+    shapes = {n: v.shape for n, v in records.values.items()}
+    plan = backward_plan(records.program, records.start, shapes)
+    item = next(i for i in plan if i.eqn.out == group.path[1] and i.target == att.name)
+    text, hop, node = item.rule.text, group.path[1], group.node
+    if hop != node and item.rule.note.startswith(f"∂L/∂{hop} = ∂L/∂{node}:"):
+        text = text.replace(f"∂L/∂{hop}", f"∂L/∂{node}")
+    return item, text
+
+
+def rule_notes(att):
+    """`∂L/∂a = ∂L/∂d @ bᵀ: ∂L/∂a₁₁ is row 1 of ∂L/∂d times column 1 of bᵀ`, once per rule."""
+    notes = []
+    for g in att.groups:
+        if len(g.path) < 2:
+            continue
+        item, text = first_rule(att, g)
+        detail = entry_detail(att, item, g.node)
+        note = f"{text}" + (f": {detail}" if detail else "")
+        if note not in notes:
+            notes.append(note)
+    return notes
+
+
+def entry_detail(att, item, node):
+    """Which row, column or sum of the matrix rule the selected entry is."""
+    grad, (rule, index) = N.grad_sub(att.name, att.index), (item.rule, att.index)
+    if rule.op == "matmul" and len(index) == 2 and len(att.records.values[node].shape) == 2:
+        k, l = index[0] + 1, index[1] + 1
+        x, w = rule.operands
+        if rule.target_index == 0:
+            return f"{grad} is row {k} of ∂L/∂{node} times column {l} of {w}ᵀ"
+        return f"{grad} is row {k} of {x}ᵀ times column {l} of ∂L/∂{node}"
+    return stretch_detail(att, rule.summed_axes, node, grad)
+
+
+def stretch_detail(att, axes, node, grad):
+    """For a broadcast input: over which axis it was stretched, and so what its gradient sums."""
+    out_ndim, index = len(att.records.values[node].shape), att.index
+    if not axes:
+        return ""
+    if out_ndim == 2 and axes == (0,):
+        return (f"{att.name} was stretched over the rows of {node}, so {grad} sums column "
+                f"{index[-1] + 1} of ∂L/∂{node}")
+    if out_ndim == 2 and axes == (1,):
+        return (f"{att.name} was stretched over the columns of {node}, so {grad} sums row "
+                f"{index[0] + 1} of ∂L/∂{node}")
+    return f"{att.name} was stretched over all of {node}, so {grad} sums all of ∂L/∂{node}"

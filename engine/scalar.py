@@ -1,0 +1,181 @@
+"""Scalar forms: one output entry of an op written over its operands' entries (`d₁₁ = a₁₁b₁₁ +
+a₁₂b₂₁ + c₁`), as small expression trees that carry their values.
+
+Each op's form is `form(ex, site, flat) -> Expr`, where `ex(j, k)` is operand j's entry k (flat)
+as an Expr and `flat` the output entry. Sums flatten, so `a @ b + c` is one sum of products."""
+import math
+
+import numpy as np
+
+from .influence import source
+from .notation import LONG, number, shown
+
+
+class Expr:
+    """A scalar expression: kind, children and value (evaluated as it is built)."""
+    __slots__ = ("kind", "parts", "value", "data")
+
+    def __init__(self, kind, parts, value, data=None):
+        self.kind, self.parts, self.value, self.data = kind, parts, float(value), data
+
+    def leaves(self):
+        if self.kind == "leaf":
+            yield self
+        for p in self.parts:
+            yield from p.leaves()
+
+
+def leaf(name, index, value):
+    return Expr("leaf", (), value, (name, index))
+
+
+def num(text, value):
+    return Expr("num", (), value, text)
+
+
+def total(terms, signs):
+    """Σ signs[k]·terms[k]; nested sums are spliced in, so the outermost sum lists every summand."""
+    flat_terms, flat_signs = [], []
+    for t, s in zip(terms, signs):
+        if t.kind == "sum":
+            flat_terms += t.parts
+            flat_signs += [s * x for x in t.data]
+        else:
+            flat_terms.append(t)
+            flat_signs.append(s)
+    return Expr("sum", tuple(flat_terms), math.fsum(s * t.value for t, s in zip(flat_terms, flat_signs)),
+                tuple(flat_signs))
+
+
+def product(*factors):
+    return Expr("prod", factors, math.prod(f.value for f in factors))
+
+
+def quotient(x, y):
+    return Expr("div", (x, y), x.value / y.value if y.value else float("nan"))
+
+
+def power(x, p):
+    return Expr("pow", (x,), x.value ** p if x.value or p > 0 else float("nan"), p)
+
+
+CALLS = {"relu": lambda v: max(v, 0.0), "tanh": math.tanh, "sigmoid": lambda v: 0.5 * (1 + math.tanh(0.5 * v)),
+         "exp": lambda v: math.exp(min(v, 709.0)), "log": lambda v: math.log(v) if v > 0 else float("nan")}
+
+
+def call(fn, x):
+    return Expr("call", (x,), CALLS[fn](x.value), fn)
+
+
+# ---- the ops' scalar forms ---------------------------------------------------------------------
+
+def operands_at(ex, site, flat):
+    return [ex(j, int(source(np.array([flat]), site.out_shape, site.shape(j))[0])) for j in range(len(site.values))]
+
+
+def binary(build):
+    """An elementwise binary op: yⱼ = build(xⱼ, wⱼ) at the broadcast entries."""
+    return lambda ex, site, flat: build(*operands_at(ex, site, flat))
+
+
+def unary(build):
+    return lambda ex, site, flat: build(ex(0, flat))
+
+
+def matmul_form(ex, site, flat):
+    """yᵢⱼ = Σₖ xᵢₖ wₖⱼ."""
+    x, w = site.shape(0), site.shape(1)
+    n, inner = (w[1] if len(w) == 2 else 1), x[-1]
+    i, j = divmod(flat, n)
+    return total([product(ex(0, i * inner + k), ex(1, k * n + j)) for k in range(inner)], [1] * inner)
+
+
+def transpose_form(ex, site, flat):
+    shape = site.shape(0)
+    return ex(0, flat if len(shape) < 2 else (flat % shape[0]) * shape[1] + flat // shape[0])
+
+
+def along(site, flat, axis):
+    """The input entries (flat) that the reduction or softmax along `axis` combines into entry flat."""
+    shape = site.shape(0)
+    if axis is None:
+        return range(int(np.prod(shape)))
+    axis %= len(shape)
+    coords = list(np.unravel_index(flat, site.out_shape)) if site.out_shape else []
+    if len(site.out_shape) < len(shape):
+        coords.insert(axis, 0)
+    coords = [np.full(shape[axis], c) for c in coords]
+    coords[axis] = np.arange(shape[axis])
+    return np.ravel_multi_index(coords, shape).tolist()
+
+
+def sum_form(ex, site, flat):
+    """yⱼ = Σᵢ xᵢⱼ (or over all entries)."""
+    entries = along(site, flat, site.params.get("axis"))
+    return total([ex(0, k) for k in entries], [1] * len(entries))
+
+
+def mean_form(ex, site, flat):
+    """yⱼ = (Σᵢ xᵢⱼ)/N."""
+    s = sum_form(ex, site, flat)
+    return quotient(s, num(str(len(s.parts)), len(s.parts)))
+
+
+def softmax_form(ex, site, flat):
+    """sⱼ = exp(xⱼ) / Σₖ exp(xₖ) along the axis."""
+    entries = along(site, flat, site.params.get("axis", -1))
+    return quotient(call("exp", ex(0, flat)), total([call("exp", ex(0, k)) for k in entries], [1] * len(entries)))
+
+
+def mse_form(ex, site, flat):
+    """mse = Σ (yᵢ − tᵢ)² / N over the broadcast shape."""
+    shape = np.broadcast_shapes(site.shape(0), site.shape(1))
+    count = int(np.prod(shape))
+    squares = []
+    for k in range(count):
+        y, t = (ex(j, int(source(np.array([k]), shape, site.shape(j))[0])) for j in (0, 1))
+        squares.append(power(total([y, t], [1, -1]), 2))
+    return quotient(total(squares, [1] * count), num(str(count), count))
+
+
+# ---- writing an Expr -----------------------------------------------------------------------------
+
+PRECEDENCE = {"sum": 1, "prod": 3, "div": 3, "pow": 4}
+
+
+def render(e, leaf_text, elide=False):
+    """The expression in unicode maths; leaves written by `leaf_text(expr)`; long sums elided."""
+    kind = e.kind
+    if kind == "leaf":
+        return leaf_text(e)
+    if kind == "num":
+        return e.data
+    if kind == "call":
+        return f"{e.data}({render(e.parts[0], leaf_text, elide)})"
+    if kind == "sum":
+        return sum_text(e, leaf_text, elide)
+    inner = [wrap(p, PRECEDENCE[kind] + (kind != "prod"), leaf_text, elide) for p in e.parts]
+    if kind == "pow":
+        return inner[0] + ("²" if e.data == 2 else f"^{number(e.data)}")
+    if kind == "div":
+        return f"{inner[0]}/{inner[1]}"
+    leaves = all(p.kind == "leaf" for p in e.parts)
+    return ("" if leaves else "·").join(inner)
+
+
+def wrap(e, level, leaf_text, elide):
+    text = render(e, leaf_text, elide)
+    return f"({text})" if PRECEDENCE.get(e.kind, 5) < level or (e.kind == "sum" and len(e.parts) > 1) else text
+
+
+def sum_text(e, leaf_text, elide):
+    """x − y + z; with `elide`, the first terms, `…`, the last term and the count."""
+    positions = shown(len(e.parts)) if elide else range(len(e.parts))
+    out = ""
+    for n, k in enumerate(positions):
+        term = wrap(e.parts[k], 2, leaf_text, elide)
+        sign = "−" if e.data[k] < 0 else "+"
+        out += (("−" if sign == "−" else "") + term) if n == 0 else f" {sign} {term}"
+        if elide and len(e.parts) > LONG and n == len(positions) - 2:
+            out += " + …"
+    return out + (f" ({len(e.parts)} terms)" if elide and len(e.parts) > LONG else "")
