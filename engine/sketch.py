@@ -10,13 +10,11 @@ node will have once the text is parsed again."""
 import re
 from dataclasses import dataclass, replace
 
-from . import syntax as S
 from .errors import InputError
 from .ops import REGISTRY
 from .program import INITIALISERS, Const, HoleRef
 
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-BINARY_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "matmul": "@"}
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,10 @@
 shared computed node in dependency order, the output last; hidden single-use sub-expressions
 inline with minimal parentheses, unwired ports as `?`, the user's comments kept."""
 from . import syntax as S
+from .lower import BINARY_OPS
 from .parse import parse
-from .program import Comment
 
-INLINE_FUNCS = ("relu", "tanh", "sigmoid", "exp", "log", "sum", "mean", "softmax", "mse")
-BINARY_SYMBOLS = {"add": "+", "sub": "-", "mul": "*", "div": "/", "matmul": "@"}
+BINARY_SYMBOLS = {op: symbol for symbol, op in BINARY_OPS.items()}
 
 
 class Writer:
@@ -143,5 +142,3 @@ def keymap(writer, program):
                 mapping[k] = f"{new_id}#{port}"
     return mapping
 
-
-__all__ = ["write_text", "Comment"]
