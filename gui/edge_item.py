@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
 
@@ -17,15 +17,16 @@ PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (st
 
 
 class EdgeItem(QGraphicsItem):
-    def __init__(self, source, target, port, ports):
-        """`port` of `ports` is which operand of `target` this edge feeds (0 = first)."""
+    def __init__(self, source, target, port, ports, waypoints=()):
+        """`port` of `ports` is which operand of `target` this edge feeds (0 = first); the curve
+        passes through `waypoints` (scene points) to go around nodes in its way."""
         super().__init__()
         self.source, self.target, self.port, self.ports = source, target, port, ports
+        self.waypoints = [QPointF(*p) for p in waypoints]
         self.state = "idle"
         self.lit = False      # part of a highlighted path
         self.setZValue(style.CANVAS_Z_EDGE)
         self.setAcceptedMouseButtons(Qt.NoButton)
-        self.path = QPainterPath()
         self.adjust()
 
     def ends(self):
@@ -39,11 +40,14 @@ class EdgeItem(QGraphicsItem):
         """Recompute the curve from the two items' positions."""
         self.prepareGeometryChange()
         start, end = self.ends()
-        bend = max(24.0, abs(end.x() - start.x()) / 2)
+        points = [start, *self.waypoints, end - QPointF(ARROW * 0.6, 0)]
         path = QPainterPath(start)
-        path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end - QPointF(ARROW * 0.6, 0))
-        self.path = path
+        for a, b in zip(points, points[1:]):  # S-curves, level at every point: the edges read as flow
+            bend = max(24.0, abs(b.x() - a.x()) / 2)
+            path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b)
+        self.path, self.points = path, points
         self.start, self.end = start, end
+        self.bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | QRectF(end, end)
 
     def set_state(self, state):
         if state != self.state:
@@ -57,7 +61,7 @@ class EdgeItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self):
-        return self.path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | QRectF(self.end, self.end)
+        return self.bounds
 
     def shape(self):
         stroker = QPainterPathStroker()
@@ -69,8 +73,13 @@ class EdgeItem(QGraphicsItem):
         colour = QColor(colour)
         if self.state == "flowed":
             colour.setAlphaF(0.55)
+        detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        width = max(width, 1.0 / detail)   # at least one screen pixel in an overview
         painter.setPen(QPen(colour, width, Qt.SolidLine, Qt.RoundCap))
         painter.setBrush(Qt.NoBrush)
+        if detail < style.CANVAS_MIN_DETAIL:  # an overview: straight segments draw far faster
+            painter.drawPolyline(QPolygonF(self.points))
+            return
         painter.drawPath(self.path)
         painter.setPen(Qt.NoPen)
         painter.setBrush(colour)

@@ -19,8 +19,9 @@ class GraphScene(QGraphicsScene):
         self.nodes, self.edges = {}, {}
         self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
 
-    def populate(self, graph, positions):
-        """Replace every item: one NodeItem per node at its position, one EdgeItem per edge."""
+    def populate(self, graph, positions, waypoints):
+        """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
+        its waypoints, if any)."""
         self.clear()
         self.nodes = {}
         for node_id, data in graph.nodes(data=True):
@@ -30,7 +31,8 @@ class GraphScene(QGraphicsScene):
             self.nodes[node_id] = item
         self.edges = {}
         for source, target, key in graph.edges(keys=True):
-            edge = EdgeItem(self.nodes[source], self.nodes[target], key, graph.in_degree(target))
+            edge = EdgeItem(self.nodes[source], self.nodes[target], key, graph.in_degree(target),
+                            waypoints.get((source, target, key), ()))
             self.addItem(edge)
             self.edges[source, target, key] = edge
         bounds = self.itemsBoundingRect()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from gui.canvas_state import edge_states, node_states
+from gui.canvas_routes import routes
 from gui.graph_scene import GraphScene
 from gui.layout import layered_layout, program_graph
 
@@ -100,7 +101,8 @@ class GraphView(QGraphicsView):
         shapes = {i.name: records.values[i.name].shape for i in program.inputs}
         previous = self.scene().positions() if keep_positions else None
         self.graph = program_graph(program, shapes, records.start)
-        self.scene().populate(self.graph, layered_layout(self.graph, previous))
+        positions = layered_layout(self.graph, previous)
+        self.scene().populate(self.graph, positions, routes(self.graph, positions))
         self.restyle()
         self._on_node_selected(self.controller.selected_node)
         self.restyle_highlight()

@@ -87,22 +87,24 @@ def layers(graph):
 def barycenter_order(graph, columns, sweeps=4):
     """Reorder each layer by its neighbours' mean rank, sweeping right then left: fewer crossings.
     A consumer's operands keep their written order (`a @ b`: a above b)."""
+    before = {n: list(graph.predecessors(n)) for n in graph}
+    after = {n: [(v, 0.1 * k) for _, v, k in graph.out_edges(n, keys=True)] for n in graph}
     rank = {node: i for column in columns for i, node in enumerate(column)}
     for sweep in range(sweeps):
         forward = sweep % 2 == 0
         for column in (columns[1:] if forward else columns[-2::-1]):
-            keys = {n: order_key(graph, rank, n, forward) for n in column}
+            keys = {n: order_key(rank, n, before[n], after[n], forward) for n in column}
             column.sort(key=keys.__getitem__)
             rank.update((n, i) for i, n in enumerate(column))
     return columns
 
 
-def order_key(graph, rank, node, forward):
+def order_key(rank, node, before, after, forward):
     """Mean rank of the node's operands (forward) or consumers (backward, offset by port), falling
     back to the other side when that side is empty."""
-    before = [rank[m] for m in graph.predecessors(node)]
-    after = [rank[v] + 0.1 * k for _, v, k in graph.out_edges(node, keys=True)]
-    first, second = (before, after) if forward else (after, before)
+    ranks_before = [rank[m] for m in before]
+    ranks_after = [rank[v] + offset for v, offset in after]
+    first, second = (ranks_before, ranks_after) if forward else (ranks_after, ranks_before)
     return mean(first or second, rank[node])
 
 
@@ -123,7 +125,7 @@ def pack(column, desired, heights, gap, weight):
         offsets.append(total)
     blocks = []  # [weighted sum, weight, count]: a run of nodes that moves as one
     for node, offset in zip(column, offsets):
-        w = weight(node)
+        w = weight[node]
         blocks.append([w * (desired[node] - offset), w, 1])
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
             s, w, c = blocks.pop()
@@ -135,29 +137,23 @@ def pack(column, desired, heights, gap, weight):
 
 
 def assign_y(graph, columns, heights, sweeps=6):
-    """Centre each node on its neighbours, sweeping both ways, packing each layer without overlaps."""
+    """Centre each node on its neighbours, sweeping both ways, packing each layer without overlaps.
+    Leaves (inputs, constants) hold weakly, and a node is pulled by its computed neighbours when
+    it has any: a chain stays straight, an input sits beside its consumer, a bias joins from the side."""
     gap = style.CANVAS_ROW_GAP
-
-    def weight(node):  # leaves (inputs, constants) pull and hold weakly: the computed chain stays straight
-        return 0.05 if graph.in_degree(node) == 0 else 1.0
-
+    weight = {n: 0.05 if graph.in_degree(n) == 0 else 1.0 for n in graph}
+    pulls = {}
+    for n in graph:
+        neighbours = list(nx.all_neighbors(graph, n))
+        pulls[n] = [m for m in neighbours if weight[m] == 1.0] or neighbours
     y = {}
     for column in columns:
         y.update(pack(column, {n: 0.0 for n in column}, heights, gap, weight))
     for sweep in range(sweeps):
-        forward = sweep % 2 == 0
-        for column in (columns if forward else columns[::-1]):
-            desired = {n: pull(graph, y, n, weight) for n in column}
+        for column in (columns if sweep % 2 == 0 else columns[::-1]):
+            desired = {n: mean([y[m] for m in pulls[n]], y[n]) for n in column}
             y.update(pack(column, desired, heights, gap, weight))
     return y
-
-
-def pull(graph, y, node, weight):
-    """Where a node's neighbours pull it: the mean y of its computed neighbours, or of its leaves
-    when it has none (an input sits beside its consumer; a bias does not bend the chain)."""
-    neighbours = list(nx.all_neighbors(graph, node))
-    chain = [m for m in neighbours if weight(m) == 1.0] or neighbours
-    return mean([y[m] for m in chain], y[node])
 
 
 def assign_x(columns, widths):

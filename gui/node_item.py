@@ -92,12 +92,7 @@ class NodeItem(QGraphicsItem):
 
     # -- Qt ----------------------------------------------------------------------------------------
     def boundingRect(self):
-        return self.box.adjusted(-6, -6, 6, 6)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
+        return self.box.adjusted(-7, -7, 7, 7)
 
     def mousePressEvent(self, event):
         super().mousePressEvent(event)
@@ -105,36 +100,57 @@ class NodeItem(QGraphicsItem):
             self.signals.pressed.emit(self.node_id)
 
     def paint(self, painter, option, widget=None):
-        detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        outline = self.outline()
-        self.paint_halo(painter, outline)
+        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < style.CANVAS_MIN_DETAIL:
+            self.paint_overview(painter)
+            return
+        if self.state.active:
+            self.paint_ring(painter, style.ACTIVE, 5, 0)
         painter.setPen(self.border_pen())
         painter.setBrush(QBrush(self.fill()))
-        painter.drawPath(outline)
-        if detail < style.CANVAS_MIN_DETAIL:
-            return  # an overview: boxes and colours only, no text
+        painter.drawPath(self.outline())
+        if self.isSelected() or self.lit:
+            self.paint_ring(painter, style.SELECTION, 3.5, 2.5)
         getattr(self, f"paint_{self.kind}")(painter)
 
+    def paint_overview(self, painter):
+        """Zoomed far out: a solid block in the colour that says most (lit, selected, gradient,
+        value, pending); text would be unreadable and slow."""
+        state = self.state
+        if state.active:
+            colour = style.ACTIVE
+        elif self.isSelected() or self.lit:
+            colour = style.SELECTION
+        elif state.k and self.kind != "loss":
+            colour = style.GRADIENT
+        else:
+            colour = self.accent().name()
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRect(self.box)
+
     # -- painting ----------------------------------------------------------------------------------
-    def outline(self):
+    def outline(self, grow=0.0):
+        """The node's shape, grown by `grow` on every side."""
+        box = self.box.adjusted(-grow, -grow, grow, grow)
         path = QPainterPath()
         if self.kind in ("hole", "loss"):
-            path.addEllipse(self.box)
+            path.addEllipse(box)
         elif self.kind == "const":
-            path.addRoundedRect(self.box, self.box.height() / 2, self.box.height() / 2)
+            path.addRoundedRect(box, box.height() / 2, box.height() / 2)
         else:
-            path.addRoundedRect(self.box, RADIUS[self.kind], RADIUS[self.kind])
+            path.addRoundedRect(box, RADIUS[self.kind] + grow, RADIUS[self.kind] + grow)
         return path
 
-    def paint_halo(self, painter, outline):
-        """The current step's glow, and the selection or path ring around it."""
-        painter.setBrush(Qt.NoBrush)
-        if self.state.active:
-            painter.setPen(QPen(QColor(style.ACTIVE), 8))
-            painter.drawPath(outline)
-        if self.isSelected() or self.lit:
-            painter.setPen(QPen(QColor(style.SELECTION), 3))
-            painter.drawPath(outline)
+    def paint_ring(self, painter, colour, grow, width):
+        """A ring `grow` outside the node: filled (width 0, the current step's glow) or stroked
+        (the selection or a highlighted path)."""
+        if width:
+            painter.setPen(QPen(QColor(colour), width))
+            painter.setBrush(Qt.NoBrush)
+        else:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(colour))
+        painter.drawPath(self.outline(grow))
 
     def border_pen(self):
         colour = self.accent() if self.kind != "const" else QColor(style.CANVAS_EDGE)

@@ -5,6 +5,7 @@ import pytest
 
 import engine
 from bench.canvas import generated_program
+from gui.canvas_routes import routes
 from gui.layout import LOSS_ID, layered_layout, layers, program_graph
 
 SEED = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
@@ -86,3 +87,16 @@ def test_a_large_program_lays_out_without_overlaps(nodes):
     assert_no_overlaps(graph, positions)
     for u, v in graph.edges():
         assert positions[u][0] < positions[v][0]   # every edge points right
+
+
+def test_an_edge_spanning_layers_is_routed_around_the_nodes_between():
+    graph, positions = laid_out("h = randn(2, 2)\ne = h * h * 0.5 + h")
+    ids = graph.graph["ids"]
+    waypoints = routes(graph, positions)
+    skip = (ids["h"], ids["e"], 1)
+    assert set(waypoints) == {skip}
+    for x, y in waypoints[skip]:
+        for node in (ids["t1"], ids["t2"]):
+            nx_, ny = positions[node]
+            w, h = graph.nodes[node]["size"]
+            assert abs(x - nx_) > w / 2 or abs(y - ny) > h / 2
