@@ -26,14 +26,17 @@ def routes(graph, positions):
 
 def detour(boxes, start, end):
     """Waypoints from `start` to `end` past `boxes` (sorted by x): at each column of boxes, keep
-    heading for `end` unless a box is in the way, then take the nearest free y."""
+    heading for `end` unless a box is in the way, then take the nearest free y, level along
+    the whole column so the curve bends only in the gaps between columns."""
     points, (x, y) = [], start
     for column_x, column in columns(boxes):
         ahead = y + (end[1] - y) * (column_x - x) / (end[0] - x) if end[0] != x else end[1]
         free = nearest_free(ahead, column)
         if free != ahead or points:
-            points.append((column_x, free))
-            x, y = column_x, free
+            left = min(bx - w / 2 for bx, _, w, _, _ in column) - CLEARANCE
+            right = max(bx + w / 2 for bx, _, w, _, _ in column) + CLEARANCE
+            points += [(left, free), (right, free)]
+            x, y = right, free
     return points
 
 

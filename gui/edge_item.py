@@ -43,7 +43,7 @@ class EdgeItem(QGraphicsItem):
         points = [start, *self.waypoints, end - QPointF(ARROW * 0.6, 0)]
         path = QPainterPath(start)
         for a, b in zip(points, points[1:]):  # S-curves, level at every point: the edges read as flow
-            bend = max(24.0, abs(b.x() - a.x()) / 2)
+            bend = max(8.0, abs(b.x() - a.x()) / 2)
             path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b)
         self.path, self.points = path, points
         self.start, self.end = start, end

@@ -4,6 +4,8 @@
 constant and per hole, plus the loss marker `L` after the start node; `layered_layout` places it
 in topological layers and returns {node_id: (x, y)}. Edges run operand → equation, one per use
 (a MultiDiGraph, keyed by the operand's position), so `h * h` shows two."""
+from collections import deque
+
 import networkx as nx
 
 from engine.program import Const, HoleRef, infer_shapes
@@ -184,29 +186,32 @@ def layered_layout(graph, previous=None):
 
 
 def place_new(graph, fresh, kept, sizes):
-    """Kept nodes stay; a new node goes right of its placed operands (or left of its placed
-    consumers), else where the fresh layout puts it shifted like the kept nodes; then it is
-    nudged down off any box it would overlap."""
-    dx = median([kept[n][0] - fresh[n][0] for n in kept])
-    dy = median([kept[n][1] - fresh[n][1] for n in kept])
-    step = style.CANVAS_LAYER_GAP
+    """Kept nodes stay. A new node keeps its place in the fresh layout relative to its nearest
+    kept node (so it lands beside its neighbours), or moves like the kept nodes do on average when
+    nothing connects it to them; then it is nudged down off any box it would overlap."""
+    shift = {n: (kept[n][0] - fresh[n][0], kept[n][1] - fresh[n][1]) for n in kept}
+    default = (median([d[0] for d in shift.values()]), median([d[1] for d in shift.values()]))
+    anchor = nearest_kept(graph, kept)
     placed = dict(kept)
-    for node in nx.topological_sort(graph):
-        if node in placed:
-            continue
-        before = [placed[m] for m in graph.predecessors(node) if m in placed]
-        after = [placed[m] for m in graph.successors(node) if m in placed]
-        width = sizes[node][0]
-        if before:
-            x = max(p[0] for p in before) + width + step
-            y = mean([p[1] for p in before], 0.0)
-        elif after:
-            x = min(p[0] for p in after) - width - step
-            y = mean([p[1] for p in after], 0.0)
-        else:
-            x, y = fresh[node][0] + dx, fresh[node][1] + dy
-        placed[node] = free_spot(node, x, y, placed, sizes)
+    for node in graph:
+        if node not in placed:
+            dx, dy = shift[anchor[node]] if node in anchor else default
+            placed[node] = free_spot(node, fresh[node][0] + dx, fresh[node][1] + dy, placed, sizes)
     return placed
+
+
+def nearest_kept(graph, kept):
+    """{new node: the kept node nearest to it along edges (either direction)}: one breadth-first
+    search from all kept nodes at once."""
+    anchor = {n: n for n in kept}
+    queue = deque(kept)
+    while queue:
+        node = queue.popleft()
+        for m in nx.all_neighbors(graph, node):
+            if m not in anchor:
+                anchor[m] = anchor[node]
+                queue.append(m)
+    return anchor
 
 
 def free_spot(node, x, y, placed, sizes):
