@@ -83,15 +83,16 @@ def forward_text(fwd, style=TEXT):
 # ---- the matrix rule behind an entry ------------------------------------------------------------
 
 def first_rule(att, group):
-    """The backward rule of the first op on the path (x → path[1]), named in the through node."""
+    """The backward rule of the first op on the path (x → path[1]) and the node it speaks of:
+    the through node when the ops between pass the gradient through (`∂L/∂a = ∂L/∂d @ bᵀ`)."""
     records = att.records
     shapes = {n: v.shape for n, v in records.values.items()}
     plan = backward_plan(records.program, records.start, shapes)
     item = next(i for i in plan if i.eqn.out == group.path[1] and i.target == att.name)
     text, hop, node = item.rule.text, group.path[1], group.node
     if hop != node and item.rule.note.startswith(f"∂L/∂{hop} = ∂L/∂{node}:"):
-        text = text.replace(f"∂L/∂{hop}", f"∂L/∂{node}")
-    return item, text
+        return item, text.replace(f"∂L/∂{hop}", f"∂L/∂{node}"), node
+    return item, text, hop
 
 
 def rule_notes(att):
@@ -100,8 +101,8 @@ def rule_notes(att):
     for g in att.groups:
         if len(g.path) < 2:
             continue
-        item, text = first_rule(att, g)
-        detail = entry_detail(att, item, g.node)
+        item, text, node = first_rule(att, g)
+        detail = entry_detail(att, item, node)
         note = f"{text}" + (f": {detail}" if detail else "")
         if note not in notes:
             notes.append(note)

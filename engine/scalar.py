@@ -151,7 +151,9 @@ def render(e, leaf_text, elide=False):
     if kind == "num":
         return e.data
     if kind == "call":
-        return f"{e.data}({render(e.parts[0], leaf_text, elide)})"
+        inner = render(e.parts[0], leaf_text, elide)
+        bare = e.parts[0].kind == "leaf" and inner.startswith("(")  # a number already in parentheses
+        return f"{e.data}{inner}" if bare else f"{e.data}({inner})"
     if kind == "sum":
         return sum_text(e, leaf_text, elide)
     inner = [wrap(p, PRECEDENCE[kind] + (kind != "prod"), leaf_text, elide) for p in e.parts]
