@@ -4,9 +4,38 @@ Nodes: has a value, the gradient's state (engine.GradState, k of n), and whether
 is about this node (forward: its equation; seed: the start node; backward: the operand whose
 gradient the step computes). Edges: 'lit' when the current forward step reads them, 'flow' when
 the current backward step sends the gradient back along them, 'flowed' once a gradient passed."""
+from typing import NamedTuple
+
 from engine import GradState
+from gui import style
 from gui.layout import LOSS_ID
-from gui.node_item import NodeState
+
+
+class NodeState(NamedTuple):
+    """What the cursor says about a node: forward value, gradient (engine.GradState), lit or not."""
+    has_value: bool = False
+    grad: str = GradState.NOT_YET
+    k: int = 0
+    n: int = 0
+    active: bool = False
+
+
+class Restylable:
+    """For canvas items: take a new state or path highlight, and repaint (raised above the rest
+    while the current step is about them) only when it changed."""
+    state = None
+    lit = False       # part of a highlighted path
+
+    def set_state(self, state):
+        if state != self.state:
+            self.state = state
+            self.setZValue(style.CANVAS_Z_LIT if self.raised() else self.base_z)
+            self.update()
+
+    def set_lit(self, lit):
+        if lit != self.lit:
+            self.lit = lit
+            self.update()
 
 
 def step_node(graph, step):

@@ -10,13 +10,16 @@ from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPoly
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
+from gui.canvas_state import Restylable
 
 ARROW = 9.0
 PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (style.GRADIENT, 3.5),
        "flowed": (style.GRADIENT, 1.6), "path": (style.SELECTION, 3.0)}
 
 
-class EdgeItem(QGraphicsItem):
+class EdgeItem(Restylable, QGraphicsItem):
+    base_z = style.CANVAS_Z_EDGE
+
     def __init__(self, source, target, port, ports, waypoints=()):
         """`port` of `ports` is which operand of `target` this edge feeds (0 = first); the curve
         passes through `waypoints` (scene points) to go around nodes in its way."""
@@ -24,7 +27,6 @@ class EdgeItem(QGraphicsItem):
         self.source, self.target, self.port, self.ports = source, target, port, ports
         self.waypoints = [QPointF(*p) for p in waypoints]
         self.state = "idle"
-        self.lit = False      # part of a highlighted path
         self.setZValue(style.CANVAS_Z_EDGE)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.adjust()
@@ -49,16 +51,8 @@ class EdgeItem(QGraphicsItem):
         self.start, self.end = start, end
         self.bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | QRectF(end, end)
 
-    def set_state(self, state):
-        if state != self.state:
-            self.state = state
-            self.setZValue(style.CANVAS_Z_LIT if state in ("lit", "flow") else style.CANVAS_Z_EDGE)
-            self.update()
-
-    def set_lit(self, lit):
-        if lit != self.lit:
-            self.lit = lit
-            self.update()
+    def raised(self):
+        return self.state in ("lit", "flow")
 
     def boundingRect(self):
         return self.bounds

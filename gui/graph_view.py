@@ -25,7 +25,9 @@ class GraphView(QGraphicsView):
         self.controller = controller
         self.graph = None
         self.highlighted = set()
-        self.panning = None       # the last mouse position of a middle-button pan
+        self.panning = None       # the last mouse position of a pan (middle, or Space + left)
+        self.space_held = False
+        self.pressed_empty = False
         self.fitted = False
         self.setScene(GraphScene(self))
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
@@ -155,13 +157,15 @@ class GraphView(QGraphicsView):
         if event.key() == Qt.Key_F and not event.modifiers():
             self.fit()
         elif event.key() == Qt.Key_Space and not event.isAutoRepeat():
-            self.setDragMode(QGraphicsView.ScrollHandDrag)
+            self.space_held = True
+            self.viewport().setCursor(Qt.OpenHandCursor)
         else:
             super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event):
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():
-            self.setDragMode(QGraphicsView.RubberBandDrag)
+            self.space_held = False
+            self.viewport().unsetCursor()
         else:
             super().keyReleaseEvent(event)
 
@@ -169,11 +173,14 @@ class GraphView(QGraphicsView):
         self.zoom(ZOOM_STEP ** event.angleDelta().y(), event.position().toPoint())
 
     def mousePressEvent(self, event):
-        if event.button() == Qt.MiddleButton:
+        """Middle button, or Space + left button, pans; a left press on empty canvas starts a box."""
+        button = event.button()
+        if button == Qt.MiddleButton or (button == Qt.LeftButton and self.space_held):
             self.panning = event.position()
             self.viewport().setCursor(Qt.ClosedHandCursor)
-        else:
-            super().mousePressEvent(event)
+            return
+        self.pressed_empty = button == Qt.LeftButton and self.itemAt(event.position().toPoint()) is None
+        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):
         if self.panning is not None:
@@ -183,9 +190,20 @@ class GraphView(QGraphicsView):
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event):
-        if event.button() == Qt.MiddleButton and self.panning is not None:
+        if self.panning is not None:
             self.panning = None
-            self.viewport().unsetCursor()
-        else:
-            super().mouseReleaseEvent(event)
+            self.viewport().setCursor(Qt.OpenHandCursor) if self.space_held else self.viewport().unsetCursor()
+            return
+        super().mouseReleaseEvent(event)
+        if self.pressed_empty and event.button() == Qt.LeftButton:
+            self.pressed_empty = False
+            self.tell_selection()
 
+    def tell_selection(self):
+        """After a click or a box on empty canvas: one node selected (or none) is the controller's
+        selection too; a box of several stays on the canvas."""
+        selected = self.scene().selectedItems()
+        if len(selected) <= 1:
+            name = selected[0].data["name"] if selected else ""
+            if name != self.controller.selected_node:
+                self.controller.select_node(name)

@@ -6,25 +6,17 @@ marker. The bottom strip shows the gradient: empty (not yet), part-filled (parti
 full (done) or hatched (no path to L). The item emits its node id when pressed; the view maps it
 to the engine's names."""
 from functools import lru_cache
-from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from engine import GradState
 from gui import style
+from gui.canvas_state import NodeState, Restylable
 
 STRIP = 5.0       # height of the gradient strip at the bottom of a card
 RADIUS = {"input": 4.0, "eqn": 9.0}
-
-
-class NodeState(NamedTuple):
-    """What the cursor says about a node: forward value, gradient (engine.GradState), lit or not."""
-    has_value: bool = False
-    grad: str = "not yet"
-    k: int = 0
-    n: int = 0
-    active: bool = False
 
 
 class NodeSignals(QObject):
@@ -50,7 +42,9 @@ def shape_text(shape):
     return "×".join(map(str, shape)) if shape else "scalar"
 
 
-class NodeItem(QGraphicsItem):
+class NodeItem(Restylable, QGraphicsItem):
+    base_z = style.CANVAS_Z_NODE
+
     def __init__(self, node_id, data, signals):
         super().__init__()
         self.node_id, self.data, self.signals = node_id, data, signals
@@ -58,23 +52,14 @@ class NodeItem(QGraphicsItem):
         w, h = data["size"]
         self.box = QRectF(-w / 2, -h / 2, w, h)
         self.state = NodeState()
-        self.lit = False      # part of a highlighted path
         self.setFlag(QGraphicsItem.ItemIsSelectable, self.kind in ("input", "eqn"))
         self.setZValue(style.CANVAS_Z_NODE)
         self.setAcceptHoverEvents(False)
         self.setToolTip(self.tooltip())
 
     # -- state ------------------------------------------------------------------------------------
-    def set_state(self, state):
-        if state != self.state:
-            self.state = state
-            self.setZValue(style.CANVAS_Z_LIT if state.active else style.CANVAS_Z_NODE)
-            self.update()
-
-    def set_lit(self, lit):
-        if lit != self.lit:
-            self.lit = lit
-            self.update()
+    def raised(self):
+        return self.state.active
 
     def tooltip(self):
         lines = [self.data["tip"], f"shape {shape_text(self.data['shape'])}"]
@@ -87,7 +72,7 @@ class NodeItem(QGraphicsItem):
         if self.data["problem"]:
             return QColor(style.ERROR)
         if self.kind == "loss":
-            return QColor(style.GRADIENT if self.state.grad == "done" else style.PENDING)
+            return QColor(style.GRADIENT if self.state.grad == GradState.DONE else style.PENDING)
         return QColor(style.VALUE if self.state.has_value else style.PENDING)
 
     # -- Qt ----------------------------------------------------------------------------------------
@@ -156,7 +141,7 @@ class NodeItem(QGraphicsItem):
         colour = self.accent() if self.kind != "const" else QColor(style.CANVAS_EDGE)
         width = 2.0 if self.data["named"] else 1.2
         pen = QPen(colour, width)
-        if self.kind == "hole" or (self.kind == "loss" and not self.state.grad == "done"):
+        if self.kind == "hole" or (self.kind == "loss" and self.state.grad != GradState.DONE):
             pen.setStyle(Qt.DashLine)
         return pen
 
@@ -206,7 +191,7 @@ class NodeItem(QGraphicsItem):
         painter.setClipPath(self.outline())
         painter.setPen(Qt.NoPen)
         state = self.state
-        if state.grad == "no path to L":
+        if state.grad == GradState.NO_PATH:
             painter.setBrush(QBrush(QColor(style.PENDING), Qt.BDiagPattern))
             painter.drawRect(strip)
         elif state.k:
@@ -214,7 +199,7 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(QColor(style.GRADIENT))
             painter.drawRect(part)
         painter.restore()
-        if state.grad == "partial":
+        if state.grad == GradState.PARTIAL:
             painter.setFont(font(9, bold=True))
             painter.setPen(QColor(style.GRADIENT))
             corner = QRectF(self.box.right() - 28, self.box.top() + 2, 25, 12)

@@ -102,7 +102,8 @@ def test_a_middle_drag_pans(view):
     view.zoom(3.0)
     before = view.mapToScene(QPoint(0, 0))
     drag(view, QPointF(300, 250), QPointF(250, 220), Qt.MiddleButton)
-    assert (view.mapToScene(QPoint(0, 0)) - before).manhattanLength() > 20
+    moved = (view.mapToScene(QPoint(0, 0)) - before) * view.transform().m11()
+    assert moved.manhattanLength() > 70   # view pixels: the drag was 80
 
 
 def test_a_left_drag_on_empty_canvas_box_selects(view):
@@ -133,3 +134,22 @@ def test_highlight_path_lights_nodes_and_the_edges_between_them(view):
     assert {k for k, edge in scene.edges.items() if edge.lit} == {A_EDGE, ("d:a@b", "d:a@b+c", 0)}
     view.clear_highlight()
     assert not any(item.lit for item in scene.nodes.values())
+
+
+def test_space_and_a_left_drag_pans_even_over_a_node(qtbot, view, controller):
+    view.zoom(3.0)
+    before = view.mapToScene(QPoint(0, 0))
+    qtbot.keyPress(view, Qt.Key_Space)
+    drag(view, QPointF(at(view, "a")), QPointF(at(view, "a")) + QPointF(-40, -30), Qt.LeftButton)
+    qtbot.keyRelease(view, Qt.Key_Space)
+    moved = (view.mapToScene(QPoint(0, 0)) - before) * view.transform().m11()
+    assert moved.manhattanLength() > 60   # view pixels: the drag was 70
+    assert controller.selected_node == "" and not view.scene().selectedItems()
+
+
+def test_a_click_on_empty_canvas_clears_the_selection(qtbot, view, controller):
+    controller.select_node("a")
+    empty = view.mapFromScene(view.scene().content_rect().bottomRight()) + QPoint(5, 5)
+    with qtbot.waitSignal(controller.node_selected) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=empty)
+    assert blocker.args == [""] and not view.scene().selectedItems()
