@@ -74,7 +74,7 @@ def backward_text(att, style=TEXT):
 
 def forward_text(fwd, style=TEXT):
     """`d₁₁ = a₁₁b₁₁ + a₁₂b₂₁ + c₁ = (1)(0.5) + (2)(2) + (0.1) = 4.6`."""
-    entry = (lambda e: style.entry(*e.data))
+    entry = (lambda e: style.entry(*e.entry))
     sym = style.maths(render(fwd.expr, entry, elide=True))
     nums = style.maths(render(fwd.expr, lambda e: f"({style.number(e.value)})", elide=True))
     return f"{style.entry(fwd.name, fwd.index)} = {sym} = {nums} = {style.number(fwd.value)}"

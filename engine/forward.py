@@ -23,18 +23,22 @@ BUDGET = 100_000
 
 class Expander:
     def __init__(self, records):
-        self.records, self.left = records, BUDGET
+        self.records, self.left, self.sites = records, BUDGET, {}
 
     def entry(self, name, flat, root=False):
         """name's entry `flat` as an Expr: a leaf for inputs and named values (but the root)."""
-        values = self.records.values[name]
-        eqn = self.records.program.producer(name)
         self.left -= 1
-        if eqn is None or (eqn.named and not root) or self.left < 0:
-            index = tuple(int(i) for i in np.unravel_index(flat, values.shape))
-            return leaf(name, index, values.reshape(-1)[flat])
-        site = site_of(eqn, self.records.values)
+        eqn, site = self.sites.get(name) or self.site(name)
+        if eqn is None or (not root and (eqn.named or self.left < 0)):
+            values = self.records.values[name]
+            return leaf(name, flat, values.shape, values.reshape(-1)[flat])
         return lookup(eqn.op).influence.scalar(lambda j, k: self.operand(eqn, j, k), site, flat)
+
+    def site(self, name):
+        """A value's equation and Site, found once per query."""
+        eqn = self.records.program.producer(name)
+        found = self.sites[name] = (eqn, site_of(eqn, self.records.values) if eqn else None)
+        return found
 
     def operand(self, eqn, j, flat):
         x = eqn.inputs[j]
@@ -42,12 +46,12 @@ class Expander:
 
 
 def entry_text(e):
-    return sub(*e.data)
+    return sub(*e.entry)
 
 
 def leaf_entries(e):
     """The distinct leaf entries of an expression, in order of appearance, as program entries."""
-    return list(dict.fromkeys(format_entry(*x.data) for x in e.leaves()))
+    return list(dict.fromkeys(format_entry(*x.entry) for x in e.leaves()))
 
 
 class ForwardAttribution:
@@ -79,8 +83,7 @@ class ForwardAttribution:
         """The entries that feed this one, per value, as blocks."""
         by_name = {}
         for x in self.expr.leaves():
-            name, index = x.data
-            by_name.setdefault(name, []).append(flat_index(index, self.records.values[name].shape))
+            by_name.setdefault(x.data[0], []).append(x.data[1])
         return unique_ranges([r for name, flats in by_name.items()
                               for r in ranges(name, "value", flats, self.records.values[name].shape, "feeds")])
 

@@ -19,14 +19,24 @@ class Expr:
         self.kind, self.parts, self.value, self.data = kind, parts, float(value), data
 
     def leaves(self):
-        if self.kind == "leaf":
-            yield self
-        for p in self.parts:
-            yield from p.leaves()
+        """The leaf Exprs, in order of appearance."""
+        out, todo = [], [self]
+        while todo:
+            e = todo.pop()
+            if e.kind == "leaf":
+                out.append(e)
+            todo.extend(reversed(e.parts))
+        return out
+
+    @property
+    def entry(self):
+        """A leaf's (name, index); its data is (name, flat index, shape), the index built on demand."""
+        name, flat, shape = self.data
+        return name, tuple(int(i) for i in np.unravel_index(flat, shape))
 
 
-def leaf(name, index, value):
-    return Expr("leaf", (), value, (name, index))
+def leaf(name, flat, shape, value):
+    return Expr("leaf", (), value, (name, flat, shape))
 
 
 def num(text, value):
