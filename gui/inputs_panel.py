@@ -68,7 +68,10 @@ class InputsPanel(QWidget):
         layout.addWidget(self.upstream_section())
         layout.addWidget(self.settings_section())
         layout.addStretch(1)
-        self.scroll.setWidget(content)   # the old content is deleted with its widgets
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()   # later: one of its widgets may be emitting the edit that got us here
+        self.scroll.setWidget(content)
         self.fill_values()
 
     def heading(self, text, tooltip):
@@ -94,6 +97,7 @@ class InputsPanel(QWidget):
 
     def shape_editor(self, name, shape):
         edit = QLineEdit(", ".join(str(n) for n in shape))
+        edit.setObjectName(f"shape_{name}")
         edit.setFixedWidth(70)
         edit.setToolTip(f"{name}'s shape, e.g. 3, 2 (Enter applies; values are drawn again)")
         edit.editingFinished.connect(lambda: self.edit_shape(name, edit))

@@ -3,7 +3,7 @@
 An edited cell that is not a number is refused: the cell goes back to its value and
 `refused` says why; an accepted one emits the whole new array through `edited`."""
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
@@ -40,20 +40,28 @@ class MatrixTable(QTableWidget):
         self.itemChanged.connect(self._on_item_changed)
 
     def set_array(self, arr):
-        """Show `arr` (1-based row and column labels, as in the maths)."""
+        """Show `arr` (1-based row and column labels, as in the maths). Cells of the same shape
+        are updated in place: this runs while a cell's edit is being committed."""
         self.array = np.array(arr, dtype=float)
         grid = as_grid(self.array)
         self.filling = True
-        self.setRowCount(grid.shape[0])
-        self.setColumnCount(grid.shape[1])
-        self.setHorizontalHeaderLabels([str(j + 1) for j in range(grid.shape[1])])
-        self.setVerticalHeaderLabels([str(i + 1) for i in range(grid.shape[0])])
+        if (self.rowCount(), self.columnCount()) != grid.shape:
+            self.build(*grid.shape)
         for (i, j), x in np.ndenumerate(grid):
-            item = QTableWidgetItem(cell_text(x))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(repr(float(x)))
-            self.setItem(i, j, item)
+            self.item(i, j).setText(cell_text(x))
+            self.item(i, j).setToolTip(repr(float(x)))
         self.filling = False
+
+    def build(self, rows, cols):
+        self.setRowCount(rows)
+        self.setColumnCount(cols)
+        self.setHorizontalHeaderLabels([str(j + 1) for j in range(cols)])
+        self.setVerticalHeaderLabels([str(i + 1) for i in range(rows)])
+        for i in range(rows):
+            for j in range(cols):
+                item = QTableWidgetItem()
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(i, j, item)
         self.fit_height()
 
     def fit_height(self):
@@ -74,4 +82,5 @@ class MatrixTable(QTableWidget):
             return
         grid = as_grid(self.array).copy()
         grid[item.row(), item.column()] = value
-        self.edited.emit(grid.reshape(self.array.shape))
+        # Announced once the cell's commit is over: a listener may rebuild (delete) this table.
+        QTimer.singleShot(0, self, lambda: self.edited.emit(grid.reshape(self.array.shape)))

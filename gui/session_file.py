@@ -76,7 +76,7 @@ def checked(doc):
     require(isinstance(doc, dict) and doc.get("format") == FORMAT, f'"format" is not "{FORMAT}"')
     require(doc.get("version") == VERSION, f"version {doc.get('version')!r} is not supported (only {VERSION})")
     require(isinstance(doc.get("expression"), str), '"expression" must be a string')
-    inputs = doc.get("inputs") or {}
+    inputs = doc.get("inputs", {})
     require(isinstance(inputs, dict), '"inputs" must map names to {"shape", "values"}')
     cursor = doc.get("cursor", 0)
     require(isinstance(cursor, int) and not isinstance(cursor, bool) and cursor >= 0,

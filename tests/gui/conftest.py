@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import QSettings
 
 from gui.controller import StudioController
 
@@ -8,3 +9,23 @@ SEED_TEXT = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 @pytest.fixture
 def controller(qapp):
     return StudioController(SEED_TEXT)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A throwaway settings scope, so tests neither read nor change the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, controller, settings):
+    """The main window on the seed example, shown and active (window keys need an active window)."""
+    from gui.main_window import MainWindow
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.isActiveWindow())
+    return win

@@ -1,0 +1,116 @@
+"""The expression editor as a user types in it."""
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+
+from gui.editor import ExpressionEditor
+
+
+def make_editor(qtbot, controller):
+    editor = ExpressionEditor(controller)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def retype(qtbot, editor, text):
+    """Select everything and type `text`, as a user would."""
+    edit = editor.text_edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            qtbot.keyClick(edit, Qt.Key.Key_Return)   # keyClicks cannot type a newline
+        qtbot.keyClicks(edit, line)
+
+
+def ctrl_enter(qtbot, editor):
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_typed_expression_is_applied_on_ctrl_enter(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    old = controller.session.program
+    retype(qtbot, editor, "h = relu(a @ b)")
+    with qtbot.waitSignal(controller.program_changed, timeout=1000):
+        ctrl_enter(qtbot, editor)
+    assert controller.session.program is not old
+    assert [e.op for e in controller.session.program.eqns] == ["matmul", "relu"]
+    assert editor.text() == "h = relu(a @ b)"     # Ctrl+Enter adds no newline
+    assert editor.message.isHidden()
+
+
+def test_a_pause_in_typing_applies_too(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    retype(qtbot, editor, "e = a - b")
+    with qtbot.waitSignal(controller.program_changed, timeout=2000):
+        pass
+    assert controller.session.program.output == "e"
+
+
+def test_broken_text_shows_the_caret_and_keeps_the_program(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    old_program = controller.session.program
+    retype(qtbot, editor, "d = a @ (b +")
+    with qtbot.waitSignal(controller.error_changed, timeout=1000):
+        ctrl_enter(qtbot, editor)
+    assert controller.session.program is old_program
+    assert not editor.message.isHidden()
+    lines = editor.message.text().splitlines()
+    assert lines[0].startswith("line 1, column 13")
+    assert lines[1].strip() == "d = a @ (b +" and lines[2].strip() == "^"
+    [selection] = editor.text_edit.extraSelections()
+    assert selection.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert selection.cursor.selectedText() == "+"      # at the end of the text: its last character
+
+
+def test_fixing_the_text_clears_the_error(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    retype(qtbot, editor, "d = a @@ b")
+    ctrl_enter(qtbot, editor)
+    assert not editor.message.isHidden()
+    assert editor.text_edit.extraSelections()[0].cursor.selectedText() == "@"
+    retype(qtbot, editor, "d = a @ b")
+    ctrl_enter(qtbot, editor)
+    assert editor.message.isHidden() and editor.text_edit.extraSelections() == []
+
+
+def test_shape_error_underlines_its_line(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    retype(qtbot, editor, "a = randn(2, 3)\nd = a @ a")
+    ctrl_enter(qtbot, editor)
+    assert "3" in editor.message.text()
+    [selection] = editor.text_edit.extraSelections()
+    assert selection.cursor.block().blockNumber() == 1
+
+
+def test_applying_is_one_undo_command_and_undo_restores_the_text(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    before = editor.text()
+    retype(qtbot, editor, "d = a + b")
+    ctrl_enter(qtbot, editor)
+    assert controller.undo_stack.count() == 1
+    with qtbot.waitSignal(controller.program_changed):
+        controller.undo_stack.undo()
+    assert editor.text() == before
+    assert controller.session.program.output == "d"
+
+
+def test_typing_has_its_own_undo(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    edit = editor.text_edit
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(edit, " # note")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "# note" not in editor.text()
+    assert controller.undo_stack.count() == 0
+
+
+def test_syntax_colours_tell_comments_names_and_numbers_apart(qtbot, controller):
+    editor = make_editor(qtbot, controller)
+    retype(qtbot, editor, "x = randn(2, 3) # input")
+    layout = editor.text_edit.document().firstBlock().layout()
+    colours = {r.start: r.format.foreground().color().name() for r in layout.formats()}
+    assert len({colours[0], colours[4], colours[10], colours[16]}) == 4   # name, function, number, comment

@@ -1,0 +1,120 @@
+"""The inputs panel: values, shapes, G, start node and seed, edited as a user would."""
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+from shiboken6 import isValid
+
+from gui.inputs_panel import InputsPanel, parse_shape
+from gui.matrix_table import parse_number
+
+
+def make_panel(qtbot, controller):
+    panel = InputsPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def type_into_cell(qtbot, table, row, col, text):
+    """Click a cell, type over it, press Enter (typing starts the cell's editor, as in a spreadsheet)."""
+    rect = table.visualItemRect(table.item(row, col))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (table.currentRow(), table.currentColumn()) == (row, col)
+    qtbot.keyClicks(table, text[0])
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    cell_editor = table.findChild(QLineEdit)
+    qtbot.keyClicks(cell_editor, text[1:])
+    qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
+    # The commit is queued; the edit may rebuild the panel, deleting this table.
+    qtbot.waitUntil(lambda: not isValid(table) or table.state() != table.State.EditingState)
+
+
+def test_every_input_and_g_are_shown(qtbot, controller):
+    panel = make_panel(qtbot, controller)
+    assert set(panel.tables) == {"a", "b", "c", "G"}
+    assert panel.tables["c"].columnCount() == 2 and panel.tables["c"].rowCount() == 1
+    assert panel.tables["G"].item(1, 1).text() == "1"
+
+
+def test_editing_a_value_recomputes_and_is_one_undo_step(qtbot, controller):
+    panel = make_panel(qtbot, controller)
+    with qtbot.waitSignal(controller.pass_recomputed):
+        type_into_cell(qtbot, panel.tables["a"], 0, 1, "2.5")
+    assert controller.session.records.values["a"][0, 1] == 2.5
+    assert panel.tables["a"].item(0, 1).text() == "2.5"
+    controller.undo_stack.undo()
+    assert controller.session.records.values["a"][0, 1] != 2.5
+    assert panel.tables["a"].item(0, 1).text() != "2.5"
+
+
+def test_a_bad_value_is_refused_in_place(qtbot, controller):
+    panel = make_panel(qtbot, controller)
+    before = controller.session.records.values["b"].copy()
+    type_into_cell(qtbot, panel.tables["b"], 1, 0, "abc")
+    assert "not a number" in panel.message.text() and not panel.message.isHidden()
+    np.testing.assert_array_equal(controller.session.records.values["b"], before)
+    assert panel.tables["b"].item(1, 0).text() != "abc"
+    assert controller.undo_stack.count() == 0
+
+
+def test_g_is_editable_and_resets_to_ones(qtbot, controller):
+    panel = make_panel(qtbot, controller)
+    with qtbot.waitSignal(controller.pass_recomputed):
+        type_into_cell(qtbot, panel.tables["G"], 0, 0, "-3")
+    assert controller.session.upstream[0, 0] == -3
+    assert controller.session.steps[2].user_upstream
+    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Reset to ones"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert controller.session.upstream is None
+    assert panel.tables["G"].item(0, 0).text() == "1"
+
+
+def test_start_node_combo_moves_the_backward_pass(qtbot, controller):
+    panel = make_panel(qtbot, controller)
+    combo = panel.start_combo
+    assert combo.currentData() == "d"
+    index = combo.findData("t1")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert controller.session.records.start == "t1"
+    assert "∂L/∂t1" in controller.session.steps[2].describe(controller.session.total)
+
+
+def test_shape_of_an_undeclared_input_is_editable(qtbot, controller):
+    controller.apply_text("d = x @ w")
+    panel = make_panel(qtbot, controller)
+    assert panel.findChild(QLineEdit, "shape_w") is not None
+    edit = panel.findChild(QLineEdit, "shape_x")
+    edit.setText("3, 2")
+    edit.editingFinished.emit()
+    assert controller.session.records.values["x"].shape == (3, 2)
+    assert controller.session.records.values["d"].shape == (3, 2)
+    assert panel.tables["x"].rowCount() == 3
+
+
+def test_a_shape_that_breaks_a_rule_is_refused(qtbot, controller):
+    controller.apply_text("d = x @ w")
+    panel = make_panel(qtbot, controller)
+    edit = panel.findChild(QLineEdit, "shape_x")
+    edit.setText("2, 3")
+    edit.editingFinished.emit()
+    assert "3" in panel.message.text() and not panel.message.isHidden()
+    assert controller.session.records.values["x"].shape == (2, 2)
+
+
+def test_redraw_changes_random_inputs(qtbot, controller):
+    panel = make_panel(qtbot, controller)
+    before = controller.session.records.values["a"].copy()
+    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Re-draw"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert controller.session.rng_seed == 1
+    assert not np.array_equal(controller.session.records.values["a"], before)
+
+
+def test_typed_numbers_accept_a_true_minus():
+    assert parse_number("−1.5") == -1.5 and parse_number(" 2e-3 ") == 0.002
+
+
+def test_parse_shape():
+    assert parse_shape("3, 2") == (3, 2) and parse_shape("4x5") == (4, 5) and parse_shape("") == ()

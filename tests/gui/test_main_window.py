@@ -1,0 +1,130 @@
+"""The main window as a user drives it: keys step through the pass, the status bar follows."""
+from PySide6.QtCore import Qt
+
+from gui import actions as act
+
+SEED_STATUS = [
+    "step 0/7: inputs only (F10 steps forward)",
+    "step 1/7: t1 = a @ b",
+    "step 2/7: d = t1 + c",
+    "step 3/7: ∂L/∂d = G = ones (L = sum(d))",
+    "step 4/7: ∂L/∂t1 = ∂L/∂d  (add, input t1)",
+    "step 5/7: ∂L/∂cⱼ = Σᵢ ∂L/∂dᵢⱼ  (add, input c)",
+    "step 6/7: ∂L/∂a = ∂L/∂t1 @ bᵀ  (matmul, input a)",
+    "step 7/7: ∂L/∂b = aᵀ @ ∂L/∂t1  (matmul, input b)",
+]
+
+
+def status(window):
+    return window.step_label.text()
+
+
+def focus_canvas(qtbot, window):
+    window.graph_view.setFocus()
+    qtbot.waitUntil(window.graph_view.hasFocus)
+
+
+def test_window_builds_shows_and_closes(qtbot, controller, settings):
+    from gui.main_window import MainWindow
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert status(win) == SEED_STATUS[0]
+    assert win.close()
+    assert settings.value("window/state") is not None   # the arrangement is kept
+
+
+def test_f10_steps_through_every_step_and_shift_f10_back(qtbot, window):
+    focus_canvas(qtbot, window)
+    for n in range(1, 8):
+        qtbot.keyClick(window.graph_view, Qt.Key.Key_F10)
+        assert window.controller.session.cursor == n
+        assert status(window) == SEED_STATUS[n]
+    qtbot.keyClick(window.graph_view, Qt.Key.Key_F10)     # past the end: stays
+    assert status(window) == SEED_STATUS[7]
+    for n in range(6, -1, -1):
+        qtbot.keyClick(window.graph_view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+        assert status(window) == SEED_STATUS[n]
+
+
+def test_arrows_step_outside_text_fields(qtbot, window):
+    focus_canvas(qtbot, window)
+    for n in range(1, 8):
+        qtbot.keyClick(window.graph_view, Qt.Key.Key_Right)
+        assert status(window) == SEED_STATUS[n]
+    for n in range(6, -1, -1):
+        qtbot.keyClick(window.graph_view, Qt.Key.Key_Left)
+        assert status(window) == SEED_STATUS[n]
+
+
+def test_home_and_end(qtbot, window):
+    focus_canvas(qtbot, window)
+    qtbot.keyClick(window.graph_view, Qt.Key.Key_End)
+    assert status(window) == SEED_STATUS[7]
+    qtbot.keyClick(window.graph_view, Qt.Key.Key_Home)
+    assert status(window) == SEED_STATUS[0]
+
+
+def test_arrows_in_the_editor_move_the_caret_not_the_step(qtbot, window):
+    edit = window.editor.text_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClick(edit, Qt.Key.Key_Right)
+    assert edit.textCursor().position() == 1
+    assert window.controller.session.cursor == 0
+    qtbot.keyClick(edit, Qt.Key.Key_F10)    # F10 steps everywhere
+    assert window.controller.session.cursor == 1
+
+
+def test_undo_and_redo_an_applied_text(qtbot, window):
+    controller = window.controller
+    assert controller.apply_text("d = a * b")
+    assert [e.op for e in controller.session.program.eqns] == ["mul"]
+    focus_canvas(qtbot, window)
+    with qtbot.waitSignal(controller.program_changed):
+        qtbot.keyClick(window.graph_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert controller.text.endswith("d = a @ b + c")
+    assert window.editor.text() == controller.text
+    with qtbot.waitSignal(controller.program_changed):
+        qtbot.keyClick(window.graph_view, Qt.Key.Key_Z,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.text() == "d = a * b"
+
+
+def test_f5_plays_to_the_end_and_stops(qtbot, window):
+    window.playback.set_speed(100)
+    focus_canvas(qtbot, window)
+    qtbot.keyClick(window.graph_view, Qt.Key.Key_F5)
+    assert window.actions["play"].isChecked()
+    qtbot.waitUntil(lambda: window.controller.session.cursor == 7, timeout=3000)
+    qtbot.waitUntil(lambda: not window.playback.is_playing())
+    assert not window.actions["play"].isChecked()
+
+
+def test_every_action_has_a_tooltip_naming_its_key(window):
+    for name, action in window.actions.items():
+        keys = [k.toString() for k in action.shortcuts()]
+        assert all(k in action.toolTip() for k in keys), name
+    listed = " ".join(keys for keys, _ in act.shortcut_rows())
+    for spec in act.SPECS:
+        assert all(k in listed for k in spec.keys), spec.name
+
+
+def test_check_gradients_reports_every_input(window):
+    from gui.dialogs import check_dialog, check_rows
+    result = window.controller.check()
+    assert result["ok"]
+    rows = check_rows(result)
+    assert {r[0].split("[")[0] for r in rows} == {"a", "b", "c"}
+    assert all(r[-1] == "ok" for r in rows)
+    check_dialog(window, result).close()
+
+
+def test_status_follows_a_click_on_the_timeline(qtbot, window):
+    timeline = window.timeline
+    x = timeline.centres()[3]
+    with qtbot.waitSignal(window.controller.step_changed):
+        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=timeline.rect().center().__class__(int(x), 10))
+    assert status(window) == SEED_STATUS[3]
