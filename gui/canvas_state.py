@@ -3,7 +3,8 @@
 Nodes: has a value, the gradient's state (engine.GradState, k of n), and whether the current step
 is about this node (forward: its equation; seed: the start node; backward: the operand whose
 gradient the step computes). Edges: 'lit' when the current forward step reads them, 'flow' when
-the current backward step sends the gradient back along them, 'flowed' once a gradient passed."""
+the current backward step (or the seed) sends the gradient back along them, 'flowed' once a
+gradient passed."""
 from typing import NamedTuple
 
 from engine import GradState
@@ -18,6 +19,12 @@ class NodeState(NamedTuple):
     k: int = 0
     n: int = 0
     active: bool = False
+
+
+class EdgeState(NamedTuple):
+    """How the cursor relates to an edge: 'idle', 'lit', 'flow' or 'flowed', and what flows."""
+    kind: str = "idle"
+    label: str = ""
 
 
 class Restylable:
@@ -74,14 +81,18 @@ def step_edges(graph, step):
 
 
 def edge_states(graph, session):
-    """{(source, target, port): state} after the session's cursor."""
-    states = {key: "idle" for key in graph.edges(keys=True)}
+    """{(source, target, port): EdgeState} after the session's cursor; the edge a gradient is
+    flowing back along is labelled with it (`G`, `∂L/∂a`)."""
+    states = dict.fromkeys(graph.edges(keys=True), EdgeState())
     done = session.steps[:session.cursor]
     for step in done[:-1]:
         if step.kind != "forward":
-            states.update((key, "flowed") for key in step_edges(graph, step) if key in states)
+            states.update((key, EdgeState("flowed")) for key in step_edges(graph, step) if key in states)
     if done:
         current = done[-1]
-        lit = "lit" if current.kind == "forward" else "flow"
-        states.update((key, lit) for key in step_edges(graph, current) if key in states)
+        if current.kind == "forward":
+            state = EdgeState("lit")
+        else:
+            state = EdgeState("flow", "G" if current.kind == "seed" else f"∂L/∂{current.target}")
+        states.update((key, state) for key in step_edges(graph, current) if key in states)
     return states

@@ -10,9 +10,11 @@ from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPoly
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
-from gui.canvas_state import Restylable
+from gui.canvas_state import EdgeState, Restylable
+from gui.node_item import font
 
 ARROW = 9.0
+LABEL_WIDTH = 160.0   # room kept for the label of a flowing gradient
 PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (style.GRADIENT, 3.5),
        "flowed": (style.GRADIENT, 1.6), "path": (style.SELECTION, 3.0)}
 
@@ -26,7 +28,7 @@ class EdgeItem(Restylable, QGraphicsItem):
         super().__init__()
         self.source, self.target, self.port, self.ports = source, target, port, ports
         self.waypoints = [QPointF(*p) for p in waypoints]
-        self.state = "idle"
+        self.state = EdgeState()
         self.setZValue(style.CANVAS_Z_EDGE)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.adjust()
@@ -49,10 +51,22 @@ class EdgeItem(Restylable, QGraphicsItem):
             path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b)
         self.path, self.points = path, points
         self.start, self.end = start, end
-        self.bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | QRectF(end, end)
+        self.label_box = self.label_place(path)
+        self.bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | self.label_box
+
+    def label_place(self, path):
+        """Where a flowing gradient's label goes: just above the curve, or on the outer side of a
+        detour's first level run (clear of the nodes it goes around)."""
+        if self.waypoints:
+            left, right = self.waypoints[0], self.waypoints[1]
+            below = left.y() > self.source.y()
+            top = left.y() + 4 if below else left.y() - 22
+            return QRectF((left.x() + right.x() - LABEL_WIDTH) / 2, top, LABEL_WIDTH, 18)
+        return QRectF(path.pointAtPercent(0.5).x() - LABEL_WIDTH / 2, path.boundingRect().top() - 22,
+                      LABEL_WIDTH, 18)
 
     def raised(self):
-        return self.state in ("lit", "flow")
+        return self.state.kind in ("lit", "flow")
 
     def boundingRect(self):
         return self.bounds
@@ -63,9 +77,10 @@ class EdgeItem(Restylable, QGraphicsItem):
         return stroker.createStroke(self.path)
 
     def paint(self, painter, option, widget=None):
-        colour, width = PEN["path" if self.lit and self.state == "idle" else self.state]
+        kind = self.state.kind
+        colour, width = PEN["path" if self.lit and kind == "idle" else kind]
         colour = QColor(colour)
-        if self.state == "flowed":
+        if kind == "flowed":
             colour.setAlphaF(0.55)
         detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         width = max(width, 1.0 / detail)   # at least one screen pixel in an overview
@@ -77,10 +92,22 @@ class EdgeItem(Restylable, QGraphicsItem):
         painter.drawPath(self.path)
         painter.setPen(Qt.NoPen)
         painter.setBrush(colour)
-        if self.state == "flow":  # the gradient runs against the arrow: point back at the operand
+        if kind == "flow":  # the gradient runs against the arrow: point back at the operand
             painter.drawPolygon(arrow_head(self.start + QPointF(1, 0), math.pi, ARROW + 2))
+            self.paint_label(painter)
         else:
             painter.drawPolygon(arrow_head(self.end, 0.0, ARROW if width < 3 else ARROW + 2))
+
+    def paint_label(self, painter):
+        """What flows back along the edge (`∂L/∂a`, `G`), on a chip above the curve's middle."""
+        painter.setFont(font(12, bold=True))
+        text = painter.fontMetrics().boundingRect(self.state.label).width() + 12
+        chip = QRectF(self.label_box.center().x() - text / 2, self.label_box.top(), text, self.label_box.height())
+        painter.setPen(QPen(QColor(style.GRADIENT), 1))
+        painter.setBrush(QColor(style.CANVAS_BACKGROUND))
+        painter.drawRoundedRect(chip, 9, 9)
+        painter.setPen(QColor(style.GRADIENT))
+        painter.drawText(chip, Qt.AlignCenter, self.state.label)
 
 
 def arrow_head(tip, angle, size):

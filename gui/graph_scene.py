@@ -54,5 +54,8 @@ class GraphScene(QGraphicsScene):
         painter.drawPoints(dots)
 
     def content_rect(self):
-        """The rectangle the items cover (for fitting)."""
-        return self.itemsBoundingRect() if self.nodes else QRectF(-50, -50, 100, 100)
+        """The rectangle the nodes cover (for fitting); edges stay between them."""
+        rect = QRectF(-50, -50, 100, 100) if not self.nodes else QRectF()
+        for item in self.nodes.values():
+            rect |= item.sceneBoundingRect()
+        return rect

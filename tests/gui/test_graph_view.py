@@ -63,14 +63,14 @@ def test_stepping_lights_the_steps_node_and_edges(view, controller):
     scene = view.scene()
     controller.seek(1)   # t1 = a @ b
     assert scene.nodes["d:a@b"].state.active and not scene.nodes["a"].state.active
-    assert scene.edges[A_EDGE].state == scene.edges[B_EDGE].state == "lit"
-    assert scene.edges["c", "d:a@b+c", 1].state == "idle"
+    assert scene.edges[A_EDGE].state.kind == scene.edges[B_EDGE].state.kind == "lit"
+    assert scene.edges["c", "d:a@b+c", 1].state.kind == "idle"
     controller.seek(3)   # seed ∂L/∂d = G
-    assert scene.nodes["d:a@b+c"].state.active and scene.edges["d:a@b+c", LOSS_ID, 0].state == "flow"
+    assert scene.nodes["d:a@b+c"].state.active and scene.edges["d:a@b+c", LOSS_ID, 0].state == ("flow", "G")
     controller.seek(6)   # ∂L/∂a = ∂L/∂t1 @ bᵀ
     assert scene.nodes["a"].state.active and scene.nodes["a"].state.grad == "done"
-    assert scene.edges[A_EDGE].state == "flow" and scene.edges[B_EDGE].state == "idle"
-    assert scene.edges["c", "d:a@b+c", 1].state == "flowed"
+    assert scene.edges[A_EDGE].state == ("flow", "∂L/∂a") and scene.edges[B_EDGE].state.kind == "idle"
+    assert scene.edges["c", "d:a@b+c", 1].state.kind == "flowed"
     assert scene.nodes["b"].state.grad == "not yet"
 
 
