@@ -130,7 +130,11 @@ class GraphView(QGraphicsView):
         self.fit()
 
     def _on_pass_recomputed(self):
-        self.restyle()
+        """New numbers: restyle, unless the backward pass now starts elsewhere (L moves)."""
+        if self.controller.session.records.start != self.graph.graph["start"]:
+            self.rebuild()
+        else:
+            self.restyle()
 
     def _on_step_changed(self, cursor):
         self.restyle()

@@ -19,7 +19,7 @@ LOSS_ID = "L"
 
 def program_graph(program, input_shapes=None, start=None):
     """Program → MultiDiGraph keyed by node id; node attributes describe what an item shows."""
-    graph = nx.MultiDiGraph(ids=program.node_ids())  # value name → node id
+    graph = nx.MultiDiGraph(ids=program.node_ids(), start=start)  # ids: value name → node id
     shapes = infer_shapes(program, input_shapes)
     for i in program.inputs:
         graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name,

@@ -61,10 +61,21 @@ class NodeItem(Restylable, QGraphicsItem):
     def raised(self):
         return self.state.active
 
+    def set_state(self, state):
+        if state != self.state:
+            super().set_state(state)
+            self.setToolTip(self.tooltip())
+
     def tooltip(self):
-        lines = [self.data["tip"], f"shape {shape_text(self.data['shape'])}"]
-        if self.data["problem"]:
-            lines.append(self.data["problem"])
+        """What the node is, its shape, and what the cursor knows of its value and gradient."""
+        data, state = self.data, self.state
+        lines = [data["tip"], f"shape {shape_text(data['shape'])}"]
+        if data["problem"]:
+            lines.append(data["problem"])
+        if data["name"]:
+            lines.append("value computed" if state.has_value else "value not computed yet")
+            partial = f" ({state.k} of {state.n})" if state.grad == GradState.PARTIAL else ""
+            lines.append(f"∂L/∂{data['name']}: {state.grad}{partial}")
         return "\n".join(lines)
 
     def accent(self):

@@ -153,3 +153,13 @@ def test_a_click_on_empty_canvas_clears_the_selection(qtbot, view, controller):
     with qtbot.waitSignal(controller.node_selected) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=empty)
     assert blocker.args == [""] and not view.scene().selectedItems()
+
+
+def test_a_new_start_node_moves_the_loss_marker_and_keeps_the_layout(view, controller):
+    before = view.positions()
+    controller.set_start("t1")
+    assert set(view.scene().edges) >= {("d:a@b", LOSS_ID, 0)} and ("d:a@b+c", LOSS_ID, 0) not in view.scene().edges
+    assert view.positions()["a"] == before["a"]
+    controller.seek(controller.session.total)
+    assert view.scene().nodes["c"].state.grad == "no path to L"
+    assert "no path to L" in view.scene().nodes["c"].toolTip()
