@@ -18,11 +18,12 @@ from engine.passes import run_pass
 
 N = 1024
 MLP = ("x = randn(64, 256); t = randn(64, 10)\n"
-       + "".join(f"w{k} = randn(256, 256); b{k} = randn(256); h{k} = relu({'x' if k == 1 else f'h{k - 1}'} @ w{k} + b{k})\n"
-                 for k in range(1, 5))
+       + "".join(f"w{k} = randn(256, 256); b{k} = randn(256)\n"
+                 f"h{k} = relu({'x' if k == 1 else f'h{k - 1}'} @ w{k} + b{k})\n" for k in range(1, 5))
        + "w5 = randn(256, 10); b5 = randn(10); y = h4 @ w5 + b5\nL = mse(y, t)")
 CASES = [
-    (f"relu(a @ b + c), n={N}", f"a = randn({N}, {N}); b = randn({N}, {N}); c = randn({N}); d = relu(a @ b + c)",
+    (f"relu(a @ b + c), n={N}",
+     f"a = randn({N}, {N}); b = randn({N}, {N}); c = randn({N}); d = relu(a @ b + c)",
      ["a[3,5]", "b[7,2]", "c[9]"], "d[3,5]"),
     ("5-layer MLP, 256 wide, batch 64", MLP, ["w1[0,0]", "b3[7]", "h2[5,9]", "x[1,2]"], "y[0,0]"),
 ]

@@ -46,7 +46,8 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
     return attribute(records, (name, index), through)
 
 
-def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None, forward=False):
+def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
+            forward=False):
     """The chain-rule terms of ∂L/∂entry = Σ ∂L/∂y[j]·∂y[j]/∂entry over its through nodes' entries
     (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON."""
     return explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,

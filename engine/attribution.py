@@ -51,7 +51,8 @@ class Group(NamedTuple):
 
 def site_of(eqn, values):
     names = tuple(x if isinstance(x, str) else None for x in eqn.inputs)
-    arrays = tuple(np.asarray(x.value, dtype=float) if isinstance(x, Const) else values[x] for x in eqn.inputs)
+    arrays = tuple(np.asarray(x.value, dtype=float) if isinstance(x, Const) else values[x]
+                   for x in eqn.inputs)
     return Site(names, tuple(str(x) for x in eqn.inputs), arrays, eqn.out, values[eqn.out], eqn.kwargs)
 
 
@@ -68,7 +69,8 @@ def advance(front, effects, node):
         return Front(node, out, local, trail)
     starts = np.r_[np.flatnonzero(first), len(out)]
     summed = np.add.reduceat(local, starts[:-1])
-    return Front(node, out[first], summed, (Link(Merged(summed, trail, starts), None, np.arange(len(summed))),))
+    merged = Link(Merged(summed, trail, starts), None, np.arange(len(summed)))
+    return Front(node, out[first], summed, (merged,))
 
 
 def propagate(program, values, x, flat, stops, reach):
@@ -82,7 +84,8 @@ def propagate(program, values, x, flat, stops, reach):
         for i, name in used:
             for path, front in pending[name].items():
                 by_path.setdefault(path, (front, []))[1].append(feeds[i](site, i, front.idx))
-        new = {path + (eqn.out,): advance(front, effects, eqn.out) for path, (front, effects) in by_path.items()}
+        new = {path + (eqn.out,): advance(front, effects, eqn.out)
+               for path, (front, effects) in by_path.items()}
         if eqn.out in stops:
             done.extend(new.items())
         else:
@@ -151,7 +154,8 @@ class Attribution:
 
     def upstream_index(self, n):
         g, k = self.locate(n)
-        return g.node, tuple(int(i) for i in np.unravel_index(int(g.idx[k]), self.records.values[g.node].shape))
+        shape = self.records.values[g.node].shape
+        return g.node, tuple(int(i) for i in np.unravel_index(int(g.idx[k]), shape))
 
     def term(self, n):
         """Term n as the explain JSON's dict."""
@@ -193,16 +197,18 @@ def attribute(records, entry, through=None):
     if name == start:
         if through not in (None, start):
             raise InputError(f"through node {through} is not on a path from {name} to {start}")
-        g = records.grads[start]
-        groups = [Group((start,), start, np.array([flat_index(index, shape)]),
-                        np.ones(1), np.array([g[index]], dtype=float), ())]
+        idx = np.array([flat_index(index, shape)])
+        groups = [Group((start,), start, idx, np.ones(1), upstream_at(records, start, idx), ())]
         return Attribution(records, name, index, groups, through)
     reach = ancestors(program, start)
     stops = stop_nodes(program, name, start, through, reach)
     done = propagate(program, records.values, name, flat_index(index, shape), stops, reach)
-    groups = [Group(path, f.node, f.idx, f.local, np.asarray(records.grads[f.node], dtype=float).reshape(-1)[f.idx],
-                    f.trail) for path, f in done]
+    groups = [Group(path, f.node, f.idx, f.local, upstream_at(records, f.node, f.idx), f.trail) for path, f in done]
     return Attribution(records, name, index, groups, through)
+
+
+def upstream_at(records, node, idx):
+    return np.asarray(records.grads[node], dtype=float).reshape(-1)[idx]
 
 
 def flat_index(index, shape):

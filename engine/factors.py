@@ -29,7 +29,8 @@ class Factor:
     def text(self, k, entry):
         """The factor of entry k, its entries written by `entry(name, index)`."""
         template = self.templates[0 if self.which is None else self.which[k]]
-        return template.format(*(r.literal if r.name is None else entry(r.name, r.index(k)) for r in self.refs))
+        return template.format(*(r.literal if r.name is None else entry(r.name, r.index(k))
+                                 for r in self.refs))
 
     def exact_ref(self, k):
         """(name, index) when the factor is exactly an entry of a named value, else None."""

@@ -85,7 +85,8 @@ class ForwardAttribution:
         for x in self.expr.leaves():
             by_name.setdefault(x.data[0], []).append(x.data[1])
         return unique_ranges([r for name, flats in by_name.items()
-                              for r in ranges(name, "value", flats, self.records.values[name].shape, "feeds")])
+                              for r in ranges(name, "value", flats, self.records.values[name].shape,
+                                              "feeds")])
 
 
 def forward_attribute(records, entry):

@@ -75,7 +75,8 @@ def source(out, out_shape, shape):
 def operand_at(site, j, flat, shape=None):
     """Operand j's values and Ref at the entries read by `flat` (entries of `shape`, default the output's)."""
     at = source(flat, site.out_shape if shape is None else shape, site.shape(j))
-    return np.asarray(site.values[j], dtype=float).reshape(-1)[at], Ref(site.names[j], site.shape(j), at, site.texts[j])
+    values = np.asarray(site.values[j], dtype=float).reshape(-1)
+    return values[at], Ref(site.names[j], site.shape(j), at, site.texts[j])
 
 
 def output_at(site, flat):

@@ -69,7 +69,8 @@ def power(x, p):
     return Expr("pow", (x,), x.value ** p if x.value or p > 0 else float("nan"), p)
 
 
-CALLS = {"relu": lambda v: max(v, 0.0), "tanh": math.tanh, "sigmoid": lambda v: 0.5 * (1 + math.tanh(0.5 * v)),
+CALLS = {"relu": lambda v: max(v, 0.0), "tanh": math.tanh,
+         "sigmoid": lambda v: 0.5 * (1 + math.tanh(0.5 * v)),
          "exp": lambda v: math.exp(min(v, 709.0)), "log": lambda v: math.log(v) if v > 0 else float("nan")}
 
 
@@ -80,7 +81,8 @@ def call(fn, x):
 # ---- the ops' scalar forms ---------------------------------------------------------------------
 
 def operands_at(ex, site, flat):
-    return [ex(j, int(source(np.array([flat]), site.out_shape, site.shape(j))[0])) for j in range(len(site.values))]
+    return [ex(j, int(source(np.array([flat]), site.out_shape, site.shape(j))[0]))
+            for j in range(len(site.values))]
 
 
 def binary(build):
@@ -134,7 +136,8 @@ def mean_form(ex, site, flat):
 def softmax_form(ex, site, flat):
     """sⱼ = exp(xⱼ) / Σₖ exp(xₖ) along the axis."""
     entries = along(site, flat, site.params.get("axis", -1))
-    return quotient(call("exp", ex(0, flat)), total([call("exp", ex(0, k)) for k in entries], [1] * len(entries)))
+    denominator = total([call("exp", ex(0, k)) for k in entries], [1] * len(entries))
+    return quotient(call("exp", ex(0, flat)), denominator)
 
 
 def mse_form(ex, site, flat):
@@ -177,7 +180,8 @@ def render(e, leaf_text, elide=False):
 
 def wrap(e, level, leaf_text, elide):
     text = render(e, leaf_text, elide)
-    return f"({text})" if PRECEDENCE.get(e.kind, 5) < level or (e.kind == "sum" and len(e.parts) > 1) else text
+    loose = PRECEDENCE.get(e.kind, 5) < level or (e.kind == "sum" and len(e.parts) > 1)
+    return f"({text})" if loose else text
 
 
 def sum_text(e, leaf_text, elide):

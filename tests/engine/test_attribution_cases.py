@@ -20,7 +20,8 @@ def terms(e):
 
 def test_fan_out_groups_terms_per_path():
     e = engine.explain("d = a @ b; e = d + a", "a[0,0]", inputs={"a": A, "b": B})
-    assert terms(e) == [(["a", "d"], "d[0,0]", 0.5), (["a", "d"], "d[0,1]", -1.0), (["a", "e"], "e[0,0]", 1.0)]
+    assert terms(e) == [(["a", "d"], "d[0,0]", 0.5), (["a", "d"], "d[0,1]", -1.0),
+                        (["a", "e"], "e[0,0]", 1.0)]
     assert e["total"] == pytest.approx(e["grad"])
     text = backward_text(engine.explanation("d = a @ b; e = d + a", "a[0,0]", inputs={"a": A, "b": B}))
     assert "  path a → d: ∂L/∂d₁₁·b₁₁ + ∂L/∂d₁₂·b₁₂ = " in text and "  path a → e: ∂L/∂e₁₁·1 = 1" in text
@@ -120,14 +121,16 @@ def test_ranges_are_rows_columns_and_blocks_not_cells():
 def test_scattered_sets_stack_into_few_blocks():
     from engine.ranges import blocks
     flat = [0, 1, 4, 5, 10, 15]  # 4×4: cols 0-1 of rows 0-1, then cells (2,2) and (3,3)
-    assert blocks(flat, (4, 4)) == [(slice(0, 2), slice(0, 2)), (slice(2, 3), slice(2, 3)), (slice(3, 4), slice(3, 4))]
+    assert blocks(flat, (4, 4)) == [(slice(0, 2), slice(0, 2)), (slice(2, 3), slice(2, 3)),
+                                    (slice(3, 4), slice(3, 4))]
     assert blocks([1, 2], (5,)) == [(slice(0, 1), slice(1, 3))]
     assert blocks([0], ()) == [(slice(0, 1), slice(0, 1))]
 
 
 def test_notation():
     from engine.notation import number, sub
-    assert [number(x) for x in (0.31, -0.1, -0.0, 1e-5, -123456.0)] == ["0.31", "−0.1", "0", "1e−05", "−1.235e+05"]
+    written = [number(x) for x in (0.31, -0.1, -0.0, 1e-5, -123456.0)]
+    assert written == ["0.31", "−0.1", "0", "1e−05", "−1.235e+05"]
     assert sub("a", (0, 1)) == "a₁₂" and sub("a", (9, 1)) == "a₁₀,₂" and sub("s", ()) == "s"
 
 
@@ -147,7 +150,8 @@ def cli(*args):
 
 def test_cli_formats_and_errors():
     r = cli("d = a @ b + c", "--entry", "a[0,0]", "--format", "json")
-    assert r.returncode == 0 and [t["upstream"] for t in json.loads(r.stdout)["terms"]] == ["d[0,0]", "d[0,1]"]
+    assert r.returncode == 0
+    assert [t["upstream"] for t in json.loads(r.stdout)["terms"]] == ["d[0,0]", "d[0,1]"]
     r = cli("d = a @ b + c", "--entry", "a[0,0]", "--format", "latex")
     assert r.returncode == 0 and r.stdout.startswith(r"\frac{\partial L}{\partial a_{11}} = ")
     r = cli("c = randn(2); d = a @ b + c", "--entry", "d[0,0]", "--forward")

@@ -19,7 +19,8 @@ def extend(inner):
     unary = st.tuples(st.sampled_from(UNARY), inner).map(lambda t: f"{t[0]}({t[1]})")
     axis = st.tuples(st.sampled_from(["sum", "mean", "softmax"]), inner, st.sampled_from([0, 1])).map(
         lambda t: f"{t[0]}({t[1]}, axis={t[2]})")
-    binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "@"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})")
+    binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "@"]), inner).map(
+        lambda t: f"({t[0]} {t[1]} {t[2]})")
     other = st.one_of(inner.map(lambda e: f"-{e}"), inner.map(lambda e: f"{e} ** 2"),
                       st.tuples(inner, inner).map(lambda t: f"mse({t[0]}, {t[1]})"))
     return st.one_of(unary, axis, binary, other)
@@ -97,5 +98,6 @@ def test_relu_off_entries_stay_listed(text, data):
     records = computed(text)
     name, index = entries(records, data)
     att = engine.attribute(records, (name, index), through=records.start)
-    smooth = engine.attribute(computed(text.replace("relu(", "sigmoid(")), (name, index), through=records.start)
+    smooth_records = computed(text.replace("relu(", "sigmoid("))
+    smooth = engine.attribute(smooth_records, (name, index), through=records.start)
     assert [g.idx.tolist() for g in att.groups] == [g.idx.tolist() for g in smooth.groups]

@@ -40,7 +40,8 @@ def test_dL_dc1_sums_column_one_of_G(seed_inputs, upstream):
 
 def test_dL_db21_reads_a_column(seed_inputs):
     e = explain("b[1,0]", seed_inputs, upstream=SEED_G)
-    assert [(t["upstream"], t["local_from"]) for t in e["terms"]] == [("d[0,0]", "a[0,1]"), ("d[1,0]", "a[1,1]")]
+    pairs = [(t["upstream"], t["local_from"]) for t in e["terms"]]
+    assert pairs == [("d[0,0]", "a[0,1]"), ("d[1,0]", "a[1,1]")]
     assert e["total"] == pytest.approx((SEED_A.T @ SEED_G)[1, 0])
 
 
@@ -80,4 +81,5 @@ def test_ranges_for_the_gui(seed_inputs):
                    ("d", "grad", slice(0, 1), slice(0, 2), "upstream"),
                    ("b", "value", slice(0, 1), slice(0, 2), "factor")]
     c = engine.explanation(SEED, "c[1]", inputs=seed_inputs)
-    assert [(r.name, r.rows, r.cols) for r in c.ranges() if r.role == "upstream"] == [("d", slice(0, 2), slice(1, 2))]
+    upstream = [(r.name, r.rows, r.cols) for r in c.ranges() if r.role == "upstream"]
+    assert upstream == [("d", slice(0, 2), slice(1, 2))]
