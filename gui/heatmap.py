@@ -38,10 +38,13 @@ class Heatmap(QWidget):
         self.title.setStyleSheet(style.HEATMAP_TITLE_CSS)
         self.footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.footer.setWordWrap(True)
+        # fixed heights: a longer title or summary must not resize the plot (a resize redraws)
+        self.title.setFixedHeight(self.title.fontMetrics().height() + 6)
+        self.footer.setFixedHeight(2 * self.footer.fontMetrics().lineSpacing() + 2)
         self.footer.setStyleSheet(style.HEATMAP_FOOTER_CSS)
         self.view.setBackground(style.HEATMAP_BACKGROUND)
         self.view.setMinimumSize(*style.HEATMAP_MIN_SIZE)
-        self.view.ci.setContentsMargins(0, 0, 0, 0)
+        self.view.ci.setContentsMargins(0, 7, 0, 7)  # room for the colour bar's end labels
         for w in (self.title, self.view, self.footer):
             layout.addWidget(w)
         layout.setStretch(1, 1)
@@ -55,6 +58,7 @@ class Heatmap(QWidget):
         self.box.addItem(self.image)
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.COLORMAP, interactive=False,
                                    width=style.HEATMAP_BAR_WIDTH, colorMapMenu=False)
+        self.bar.axis.setStyle(hideOverlappingLabels=False)
         self.view.addItem(self.bar, row=0, col=1)
         self.labels, self.marks = CellLabels(self.box), CellMarks(self.box)
         self.cover, self.outlines = MissingCover(self.box), Outlines(self.box)
@@ -103,15 +107,20 @@ class Heatmap(QWidget):
     def _draw(self, scale):
         self.scale = scale
         full = as_matrix(self.array)
-        self.matrix, self.step = downsample(full, *self._pixels())
+        self.matrix, self.step = downsample(full, self._pixels())
         shown = self.matrix if self.summary.nonfinite == 0 else np.where(
             np.isfinite(self.matrix), self.matrix, np.nan)
         self.image.show_matrix(shown, (-scale, scale), full.shape)
-        self.bar.setLevels((-scale, scale), update_items=False)
+        self._set_bar(scale)
         self.marks.update(self.matrix, scale, self.step)
         self.labels.update(self.matrix if self.step == (1, 1) else None, scale)
         self.cover.place(*full.shape)
         self._fit(*full.shape)
+
+    def _set_bar(self, scale):
+        """Three ticks, −m, 0 and m: enough to read the scale, and cheap to paint on every step."""
+        self.bar.setLevels((-scale, scale), update_items=False)
+        self.bar.axis.setTicks([[(-scale, format_number(-scale)), (0.0, "0"), (scale, format_number(scale))], []])
 
     def _pixels(self):
         """The on-screen size of the matrix area in pixels (a matrix larger than it is downsampled)."""

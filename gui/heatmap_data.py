@@ -69,28 +69,49 @@ def to_source(cell, ndim, transposed):
     return (col, row) if transposed else (row, col)
 
 
-def block_edges(n, target):
-    """Start indices of the blocks that shrink n cells to at most `target` (one block per cell if
-    n fits)."""
-    step = max(1, math.ceil(n / max(1, target)))
-    return np.arange(0, n, step), step
+def block_step(n, pixels):
+    """Cells per drawn block along one axis: a power of two, so that the drawn matrix has at most
+    about twice as many cells as pixels, and a small resize does not change it."""
+    return 1 << max(0, int(math.log2(max(n, 1) / max(pixels, 1))))
 
 
 def downsample_steps(shape, pixels):
-    """The (row, col) block size that `downsample` would use for a matrix of `shape`."""
-    return tuple(block_edges(n, p)[1] for n, p in zip(shape, pixels))
+    """The (row, col) block sizes `downsample` uses for a matrix of `shape` on `pixels`."""
+    return tuple(block_step(n, p) for n, p in zip(shape, pixels))
 
 
-def downsample(matrix, max_rows, max_cols):
-    """Block means, so a matrix larger than its on-screen size costs one pixel per drawn cell.
-    A block with a NaN or ±inf stays non-finite, so marks survive downsampling."""
-    rows, r_step = block_edges(matrix.shape[0], max_rows)
-    cols, c_step = block_edges(matrix.shape[1], max_cols)
-    if r_step == 1 and c_step == 1:
-        return matrix, (1, 1)
-    summed = np.add.reduceat(np.add.reduceat(matrix, rows, axis=0), cols, axis=1)
-    counts = np.outer(np.diff(np.append(rows, matrix.shape[0])), np.diff(np.append(cols, matrix.shape[1])))
-    return summed / counts, (r_step, c_step)
+def block_means(matrix, step, axis):
+    """Means of `step` consecutive rows (axis 0) or columns (axis 1); a shorter last block keeps its
+    own mean."""
+    n = matrix.shape[axis]
+    full = n // step * step
+    if axis == 0:
+        head = matrix[:full].reshape(full // step, step, -1).sum(axis=1, dtype=float)
+    else:
+        # strided adds: numpy reduces a short innermost axis several times slower
+        head = np.array(matrix[:, 0:full:step], dtype=float)
+        for i in range(1, step):
+            head += matrix[:, i:full:step]
+    head /= step
+    if full == n:
+        return head
+    tail = matrix[full:].mean(axis=0, keepdims=True) if axis == 0 else matrix[:, full:].mean(axis=1, keepdims=True)
+    return np.concatenate([head, tail], axis=axis)
+
+
+def downsample(matrix, pixels):
+    """(drawn matrix, (row step, col step)): block means, so a matrix larger than its on-screen
+    size costs about one drawn cell per pixel. A block holding a NaN or ±inf stays non-finite,
+    so its mark survives."""
+    if matrix.flags.f_contiguous and not matrix.flags.c_contiguous:
+        # a transpose (bᵀ): reshaping it would copy, so shrink the array it views instead
+        small, steps = downsample(matrix.T, pixels[::-1])
+        return small.T, steps[::-1]
+    steps = downsample_steps(matrix.shape, pixels)
+    for axis, step in enumerate(steps):
+        if step > 1:
+            matrix = block_means(matrix, step, axis)
+    return matrix, steps
 
 
 # ---- statistics ---------------------------------------------------------------------------------
@@ -112,18 +133,24 @@ def summarize(array):
 
 def compute_summary(array):
     """Shape, mean ± std, min, max over the finite entries, and the robust colour half-range."""
-    array = np.asarray(array)
-    flat = array.reshape(-1)
+    array = np.asarray(array, dtype=float)
+    flat = array.ravel(order="K")   # no copy, also for a transpose: the order does not matter here
     finite = flat if np.isfinite(flat.sum()) else flat[np.isfinite(flat)]
     if finite.size == 0:
         nan = float("nan")
         return Summary(array.shape, nan, nan, nan, nan, 1.0, flat.size)
-    mean, low, high = float(finite.mean()), float(finite.min()), float(finite.max())
+    mean, low, high = float(finite.sum()) / finite.size, float(finite.min()), float(finite.max())
     square = float(np.dot(finite, finite)) / finite.size
-    std = float(finite.std())
     biggest = max(abs(low), abs(high))
     scale = min(biggest, CLIP_RMS * math.sqrt(square)) or 1.0
-    return Summary(array.shape, mean, std, low, high, scale, flat.size - finite.size)
+    return Summary(array.shape, mean, spread(finite, mean, square), low, high, scale, flat.size - finite.size)
+
+
+def spread(finite, mean, square):
+    """The standard deviation: from the mean square (one pass) unless the mean dominates so much
+    that subtracting loses digits, then numpy's two-pass std."""
+    var = square - mean * mean
+    return math.sqrt(var) if var > 1e-8 * square else float(finite.std())
 
 
 def summary_text(s):

@@ -23,7 +23,13 @@ class Shown(NamedTuple):
 
 
 def step_layout(session, step, arrays):
-    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays."""
+    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays.
+    Slots alternate matrix, operator, matrix…: most steps then share one arrangement of widgets."""
+    heading, slots, note = raw_layout(session, step, arrays)
+    return heading, merge_operators(slots), note
+
+
+def raw_layout(session, step, arrays):
     if step is None:
         return "inputs (step 0: nothing computed yet)", input_slots(session), ""
     heading = step.describe(session.total)
@@ -35,9 +41,22 @@ def step_layout(session, step, arrays):
     return heading, backward_slots(step, arrays), step.rule.note
 
 
+def merge_operators(slots):
+    """Consecutive operator symbols become one (`=` and `Σᵢ` give `= Σᵢ`)."""
+    merged = []
+    for slot in slots:
+        if isinstance(slot, str) and merged and isinstance(merged[-1], str):
+            merged[-1] = f"{merged[-1]} {slot}"
+        else:
+            merged.append(slot)
+    return merged
+
+
 def input_slots(session):
+    """Step 0: the inputs side by side, separated by commas."""
     values = session.records.values
-    return [Shown(i.name, values[i.name], (i.name, False, False)) for i in session.program.inputs]
+    shown = [Shown(i.name, values[i.name], (i.name, False, False)) for i in session.program.inputs]
+    return [slot for x in shown for slot in (x, ",")][:-1]
 
 
 def value_slot(values, x):

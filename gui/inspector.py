@@ -13,34 +13,63 @@ from gui.heatmap_equation import Shown, node_slots, step_layout
 
 
 class HeatmapRow(QWidget):
-    """A row of matrices and operator symbols, reusing its Heatmap and QLabel widgets."""
+    """A centred row of matrices and operator symbols, reusing its Heatmap and QLabel widgets.
 
-    def __init__(self, on_entry, parent=None):
+    Every matrix gets the same width, as if the row held at least `columns` of them: a step
+    from three matrices to two moves them but does not resize them, so nothing is downsampled
+    or laid out again, and the matrices keep their size as the student steps."""
+
+    def __init__(self, on_entry, columns, parent=None):
         super().__init__(parent)
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.heatmaps, self.operators, self.on_entry = [], [], on_entry
+        self.kinds, self.columns = (), columns
 
     def show_slots(self, slots, scales):
         """Lay out `slots` (str operators and Shown matrices); `scales` maps id(slot) to a colour
-        half-range (absent: the matrix's own)."""
-        while self.layout_.count():
-            self.layout_.takeAt(0)
-        maps, ops = iter(self._pool(self.heatmaps, slots, Shown)), iter(self._pool(self.operators, slots, str))
-        for slot in slots:
-            widget = next(maps) if isinstance(slot, Shown) else next(ops)
+        half-range (absent: the matrix's own). The same sequence of kinds keeps the layout, so
+        no widget is resized (resizing a large matrix's view means downsampling it again)."""
+        kinds = tuple(isinstance(s, Shown) for s in slots)
+        maps, ops = self._pool(self.heatmaps, kinds.count(True)), self._pool(self.operators, kinds.count(False))
+        widgets = [maps.pop(0) if kind else ops.pop(0) for kind in kinds]
+        if kinds != self.kinds:
+            self._relayout(widgets, kinds)
+        for widget, slot in zip(widgets, slots):
             if isinstance(slot, Shown):
                 show(widget, slot, scales.get(id(slot)))
             else:
                 widget.setText(slot)
-            self.layout_.addWidget(widget, 1 if isinstance(slot, Shown) else 0)
-            widget.setVisible(True)
 
-    def _pool(self, pool, slots, kind):
-        """Enough widgets of `kind` for `slots`; the ones not needed are hidden."""
-        count = sum(isinstance(s, kind) for s in slots)
+    def _relayout(self, widgets, kinds):
+        while self.layout_.count():
+            self.layout_.takeAt(0)
+        self.layout_.addStretch(1)
+        for widget in widgets:
+            self.layout_.addWidget(widget)
+            widget.setVisible(True)
+        self.layout_.addStretch(1)
+        self.kinds = kinds
+        self._size_heatmaps()
+
+    def _size_heatmaps(self):
+        """One width for every matrix: the row's width shared by max(columns, count) of them."""
+        n = max(self.columns, self.kinds.count(True))
+        spare = self.width() - (n - 1) * style.INSPECTOR_OPERATOR_WIDTH - 2 * n * self.layout_.spacing()
+        width = max(style.HEATMAP_MIN_SIZE[0], spare // n)
+        for heatmap in self.heatmaps:
+            if heatmap.width() != width:
+                heatmap.setFixedWidth(width)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._size_heatmaps()
+
+    def _pool(self, pool, count):
+        """The first `count` widgets of `pool` (heatmaps or operators), made when missing; the rest
+        are hidden."""
         while len(pool) < count:
-            pool.append(self._new_heatmap() if kind is Shown else self._new_operator())
+            pool.append(self._new_heatmap() if pool is self.heatmaps else self._new_operator())
         for widget in pool[count:]:
             widget.setVisible(False)
         return pool[:count]
@@ -54,6 +83,7 @@ class HeatmapRow(QWidget):
         label = QLabel(self)
         label.setStyleSheet(style.INSPECTOR_OPERATOR_CSS)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMinimumWidth(style.INSPECTOR_OPERATOR_WIDTH)
         return label
 
     def visible_heatmaps(self):
@@ -76,8 +106,8 @@ class InspectorPanel(QWidget):
         self.arrays = {}   # step index -> its rule's term arrays, so revisiting a step redraws nothing
         self.heading, self.note, self.node_heading = QLabel(), QLabel(), QLabel()
         self.shared = QCheckBox("one colour scale for the whole equation")
-        self.equation = HeatmapRow(controller.select_entry)
-        self.node = HeatmapRow(controller.select_entry)
+        self.equation = HeatmapRow(controller.select_entry, 3)
+        self.node = HeatmapRow(controller.select_entry, 2)
         self._build()
         controller.step_changed.connect(self._on_step_changed)
         controller.pass_recomputed.connect(self._on_pass_recomputed)
@@ -97,6 +127,8 @@ class InspectorPanel(QWidget):
         self.node_heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
         for label in (self.heading, self.note, self.node_heading):
             label.setWordWrap(True)
+            # fixed heights, so a step with a longer text (or none) does not resize every heatmap
+            label.setFixedHeight(2 * label.fontMetrics().lineSpacing() + 4)
         layout.addLayout(top)
         layout.addWidget(self.equation, 3)
         layout.addWidget(self.note)
@@ -122,7 +154,6 @@ class InspectorPanel(QWidget):
         heading, slots, note = step_layout(session, step, self._rule_arrays(step))
         self.heading.setText(heading)
         self.note.setText(note)
-        self.note.setVisible(bool(note))
         self.equation.show_slots(slots, self._scales(slots))
         self.show_node()
 

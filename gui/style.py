@@ -53,3 +53,4 @@ HEATMAP_OUTLINE_WIDTH = 2
 INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
 INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
+INSPECTOR_OPERATOR_WIDTH = 44

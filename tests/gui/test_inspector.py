@@ -60,7 +60,7 @@ def test_operators_between_the_matrices(panel, controller):
     controller.seek(6)
     assert operators(panel.equation) == ["=", "@"]
     controller.seek(5)
-    assert operators(panel.equation) == ["=", "Σᵢ"]
+    assert operators(panel.equation) == ["= Σᵢ"]
     controller.seek(1)
     assert operators(panel.equation) == ["=", "@"]
 
