@@ -78,12 +78,8 @@ class EdgeItem(Restylable, QGraphicsItem):
 
     def paint(self, painter, option, widget=None):
         kind = self.state.kind
-        colour, width = PEN["path" if self.lit and kind == "idle" else kind]
-        colour = QColor(colour)
-        if kind == "flowed":
-            colour.setAlphaF(0.55)
         detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        width = max(width, 1.0 / detail)   # at least one screen pixel in an overview
+        colour, width = self.pen_for(detail)
         painter.setPen(QPen(colour, width, Qt.SolidLine, Qt.RoundCap))
         painter.setBrush(Qt.NoBrush)
         if detail < style.CANVAS_MIN_DETAIL:  # an overview: straight segments draw far faster
@@ -97,6 +93,16 @@ class EdgeItem(Restylable, QGraphicsItem):
             self.paint_label(painter)
         else:
             painter.drawPolygon(arrow_head(self.end, 0.0, ARROW if width < 3 else ARROW + 2))
+
+    def pen_for(self, detail):
+        """Colour and width for the state (a highlighted path shows on idle edges), never thinner
+        than one screen pixel."""
+        kind = self.state.kind
+        colour, width = PEN["path" if self.lit and kind == "idle" else kind]
+        colour = QColor(colour)
+        if kind == "flowed":
+            colour.setAlphaF(0.55)
+        return colour, max(width, 1.0 / detail)
 
     def paint_label(self, painter):
         """What flows back along the edge (`∂L/∂a`, `G`), on a chip above the curve's middle."""

@@ -23,18 +23,15 @@ class GraphScene(QGraphicsScene):
         """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
         its waypoints, if any)."""
         self.clear()
-        self.nodes = {}
-        for node_id, data in graph.nodes(data=True):
-            item = NodeItem(node_id, data, self.signals)
+        self.nodes = {node_id: NodeItem(node_id, data, self.signals) for node_id, data in graph.nodes(data=True)}
+        for node_id, item in self.nodes.items():
             item.setPos(*positions[node_id])
             self.addItem(item)
-            self.nodes[node_id] = item
-        self.edges = {}
-        for source, target, key in graph.edges(keys=True):
-            edge = EdgeItem(self.nodes[source], self.nodes[target], key, graph.in_degree(target),
-                            waypoints.get((source, target, key), ()))
+        self.edges = {(source, target, key): EdgeItem(self.nodes[source], self.nodes[target], key,
+                                                      graph.in_degree(target), waypoints.get((source, target, key), ()))
+                      for source, target, key in graph.edges(keys=True)}
+        for edge in self.edges.values():
             self.addItem(edge)
-            self.edges[source, target, key] = edge
         bounds = self.itemsBoundingRect()
         self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 

@@ -30,6 +30,16 @@ class GraphView(QGraphicsView):
         self.pressed_empty = False
         self.fitted = False
         self.setScene(GraphScene(self))
+        self.configure()
+        self.scene().signals.pressed.connect(self._on_node_pressed)
+        controller.program_changed.connect(self._on_program_changed)
+        controller.pass_recomputed.connect(self._on_pass_recomputed)
+        controller.step_changed.connect(self._on_step_changed)
+        controller.node_selected.connect(self._on_node_selected)
+        self.rebuild()
+
+    def configure(self):
+        """Antialiased, frameless, box-selecting; zoom and pan keep their own anchors."""
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.NoAnchor)  # zoom() keeps its own anchor
@@ -40,12 +50,6 @@ class GraphView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.StrongFocus)
-        self.scene().signals.pressed.connect(self._on_node_pressed)
-        controller.program_changed.connect(self._on_program_changed)
-        controller.pass_recomputed.connect(self._on_pass_recomputed)
-        controller.step_changed.connect(self._on_step_changed)
-        controller.node_selected.connect(self._on_node_selected)
-        self.rebuild()
 
     def close(self):
         controller = self.controller

@@ -19,25 +19,29 @@ LOSS_ID = "L"
 
 def program_graph(program, input_shapes=None, start=None):
     """Program → MultiDiGraph keyed by node id; node attributes describe what an item shows."""
-    graph = nx.MultiDiGraph(ids=program.node_ids(), start=start)  # ids: value name → node id
+    ids = program.node_ids()
+    graph = nx.MultiDiGraph(ids=ids, start=start)  # ids: value name → node id
     shapes = infer_shapes(program, input_shapes)
-    for i in program.inputs:
+    for i in program.inputs:  # a generated name (inline `randn(2, 2)`) has an id other than its name
         graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name,
                        shape=shapes.shapes.get(i.name), problem=None, tip=f"{i.name} = {i.init}{i.shape}")
-    ids = program.node_ids()
     for eqn in program.eqns:
         graph.add_node(eqn.node_id, kind="eqn", name=eqn.out, label=lookup(eqn.op).symbol, named=eqn.named,
                        shape=shapes.shapes.get(eqn.out), problem=shapes.problems.get(eqn.out), tip=str(eqn))
         for index, operand in enumerate(eqn.inputs):
             graph.add_edge(operand_node(graph, ids, eqn, index, operand), eqn.node_id, key=index)
-    start_id = ids.get(start or program.output)
-    if start_id is not None:
-        graph.add_node(LOSS_ID, kind="loss", name="", label="L", named=True, shape=(), problem=None,
-                       tip=f"L = sum({start or program.output}) unless G is given")
-        graph.add_edge(start_id, LOSS_ID, key=0)
+    add_loss(graph, ids.get(start or program.output), start or program.output)
     for node_id, data in graph.nodes(data=True):
         data["size"] = node_size(data)
     return graph
+
+
+def add_loss(graph, start_id, start):
+    """The loss marker L after the start node: where the backward pass begins."""
+    if start_id is not None:
+        graph.add_node(LOSS_ID, kind="loss", name="", label="L", named=True, shape=(), problem=None,
+                       tip=f"L = sum({start}) unless G is given")
+        graph.add_edge(start_id, LOSS_ID, key=0)
 
 
 def node_size(data):

@@ -211,10 +211,14 @@ class NodeItem(Restylable, QGraphicsItem):
             painter.drawRect(part)
         painter.restore()
         if state.grad == GradState.PARTIAL:
-            painter.setFont(font(9, bold=True))
-            painter.setPen(QColor(style.GRADIENT))
-            corner = QRectF(self.box.right() - 28, self.box.top() + 2, 25, 12)
-            painter.drawText(corner, Qt.AlignRight | Qt.AlignTop, f"{state.k}/{state.n}")
+            self.paint_partial(painter)
+
+    def paint_partial(self, painter):
+        """`k/n` in the top right corner: k of the n contributions to the gradient are in."""
+        painter.setFont(font(9, bold=True))
+        painter.setPen(QColor(style.GRADIENT))
+        corner = QRectF(self.box.right() - 28, self.box.top() + 2, 25, 12)
+        painter.drawText(corner, Qt.AlignRight | Qt.AlignTop, f"{self.state.k}/{self.state.n}")
 
     def paint_const(self, painter):
         painter.setFont(font(11))
