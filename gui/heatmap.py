@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from engine.notation import number, sub
 from gui import style
-from gui.heatmap_data import (as_matrix, downsample, downsample_steps, format_number, literal, subscript, summarize,
+from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
                               summary_text, to_source)
 from gui.heatmap_overlay import CellLabels, CellMarks, MissingCover, Outlines
 from gui.matrix_image import MatrixImage
@@ -80,7 +81,6 @@ class Heatmap(QWidget):
         self.array, self.summary = array, summary
         self.cover.hide()
         self.bar.show()
-        self.footer.setText(summary_text(summary))
         self._draw(scale)
 
     def show_missing(self, shape, title, reason):
@@ -93,7 +93,7 @@ class Heatmap(QWidget):
         self.labels.clear()
         self.marks.clear()
         self.cover.show(rows, cols, reason)
-        self.footer.setText(f"{'×'.join(map(str, shape)) or 'scalar'}  {reason}")
+        self.footer.setText(f"{shape_text(shape)}  {reason}")
         self._fit(rows, cols)
 
     def own_scale(self):
@@ -116,11 +116,13 @@ class Heatmap(QWidget):
         self.labels.update(self.matrix if self.step == (1, 1) else None, scale)
         self.cover.place(*full.shape)
         self._fit(*full.shape)
+        blocks = f" · drawn as {self.step[0]}×{self.step[1]} block means" if self.step != (1, 1) else ""
+        self.footer.setText(summary_text(self.summary) + blocks)
 
     def _set_bar(self, scale):
         """Three ticks, −m, 0 and m: enough to read the scale, and cheap to paint on every step."""
         self.bar.setLevels((-scale, scale), update_items=False)
-        self.bar.axis.setTicks([[(-scale, format_number(-scale)), (0.0, "0"), (scale, format_number(scale))], []])
+        self.bar.axis.setTicks([[(-scale, number(-scale)), (0.0, "0"), (scale, number(scale))], []])
 
     def _pixels(self):
         """The on-screen size of the matrix area in pixels (a matrix larger than it is downsampled)."""
@@ -170,12 +172,12 @@ class Heatmap(QWidget):
         label = f"∂L/∂{name}" if is_grad else name
         index = to_source(full, np.ndim(self.array), transposed)
         value = float(np.asarray(self.array)[index])
-        text = f"{label}[{','.join(map(str, index))}] = {value!r}\n{subscript(label, index)}"
+        text = f"{label}[{','.join(map(str, index))}] = {value!r}\n{sub(label, index)}"
         if transposed:
             text += f"  (row {full[0] + 1}, column {full[1] + 1} of {self.title_text})"
         if self.step != (1, 1):
             text += (f"\nthe colour is the mean of a {self.step[0]}×{self.step[1]} block: "
-                     f"{format_number(float(self.matrix[row, col]))}")
+                     f"{number(float(self.matrix[row, col]))}")
         return text
 
     def _on_resized(self):

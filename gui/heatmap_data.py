@@ -7,9 +7,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from engine.notation import number
+
 CLIP_RMS = 3.0         # the colour range ends at this many RMS (or at max |x| when smaller)
 _SUMMARIES = {}        # id(array) -> (weak reference to it, its Summary)
-SUBSCRIPTS = str.maketrans("0123456789,", "₀₁₂₃₄₅₆₇₈₉,")
 
 
 class Summary(NamedTuple):
@@ -24,24 +25,6 @@ class Summary(NamedTuple):
 
 
 # ---- numbers as text ----------------------------------------------------------------------------
-
-def format_number(x):
-    """4 significant digits with a true minus sign (also in exponents); −0 is 0; NaN and ±∞ by name."""
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "+∞" if x > 0 else "−∞"
-    text = format(x, ".4g")
-    text = "0" if text in ("-0", "0") else text
-    return text.replace("-", "−")
-
-
-def subscript(name, index):
-    """1-based written form: `a₁₂`, `c₂`, `a₁₀,₂` (commas once an index passes 9), `s` for a scalar."""
-    ones = [i + 1 for i in index]
-    sep = "," if any(i > 9 for i in ones) else ""
-    return name + sep.join(str(i) for i in ones).translate(SUBSCRIPTS)
-
 
 def literal(array):
     """The matrix as a numpy literal, full precision: `np.array([[1.5, -2.0], [0.0, 3.0]])`."""
@@ -153,11 +136,17 @@ def spread(finite, mean, square):
     return math.sqrt(var) if var > 1e-8 * square else float(finite.std())
 
 
+def shape_text(shape):
+    """`2×3` for a matrix, `(3,)` for a vector (drawn as a row), `scalar`."""
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "×".join(str(n) for n in shape) or "scalar"
+
+
 def summary_text(s):
     """`2×2  mean 0.31 ± 1.2  min −1.5  max 2.0` (and how many entries are not finite)."""
-    shape = "×".join(str(n) for n in s.shape) or "scalar"
+    shape = shape_text(s.shape)
     if s.nonfinite == math.prod(s.shape):
         return f"{shape}  no finite entries"
-    text = (f"{shape}  mean {format_number(s.mean)} ± {format_number(s.std)}"
-            f"  min {format_number(s.low)}  max {format_number(s.high)}")
+    text = f"{shape}  mean {number(s.mean)} ± {number(s.std)}  min {number(s.low)}  max {number(s.high)}"
     return text + (f"  ({s.nonfinite} not finite)" if s.nonfinite else "")

@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from engine.notation import number
 from gui import style
-from gui.heatmap_data import format_number
 
 MAX_LABELS = 256      # beyond 16×16 cells numbers are unreadable anyway, and items cost time
 MAX_MARKS = 2000      # marks for clipped and non-finite cells, on the drawn (downsampled) matrix
@@ -33,7 +33,7 @@ class CellLabels:
         if not count:
             self.width = 0
             return
-        texts = [format_number(float(x)) for x in matrix.reshape(-1)]
+        texts = [number(float(x)) for x in matrix.reshape(-1)]
         self.width = max(len(t) for t in texts)
         for item, text, x, (row, col) in zip(self.items, texts, matrix.reshape(-1), np.ndindex(matrix.shape)):
             item.setText(text, color=style.HEATMAP_TEXT_LIGHT if abs(x) > DARK_TEXT_FROM * scale

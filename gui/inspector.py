@@ -109,11 +109,20 @@ class InspectorPanel(QWidget):
         self.equation = HeatmapRow(controller.select_entry, 3)
         self.node = HeatmapRow(controller.select_entry, 2)
         self._build()
-        controller.step_changed.connect(self._on_step_changed)
-        controller.pass_recomputed.connect(self._on_pass_recomputed)
-        controller.program_changed.connect(self._on_pass_recomputed)
-        controller.node_selected.connect(self._on_node_selected)
+        for signal, slot in self._subscriptions():
+            signal.connect(slot)
         self.refresh()
+
+    def _subscriptions(self):
+        c = self.controller
+        return ((c.step_changed, self._on_step_changed), (c.pass_recomputed, self._on_pass_recomputed),
+                (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected))
+
+    def closeEvent(self, event):
+        """Stop listening: a closed panel must not redraw on the controller's signals."""
+        for signal, slot in self._subscriptions():
+            signal.disconnect(slot)
+        super().closeEvent(event)
 
     def _build(self):
         layout = QVBoxLayout(self)

@@ -4,8 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from engine.notation import number, sub
 from gui.heatmap import Heatmap
-from gui.heatmap_data import CLIP_RMS, format_number, literal, subscript
+from gui.heatmap_data import CLIP_RMS, literal
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_summary_line_gives_shape_mean_std_min_max(heatmap):
     values = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.5]])
     heatmap.show_matrix(values, "a")
     text = heatmap.footer.text()
-    for part in ("2×3", format_number(values.mean()), format_number(values.std()), "min −2", "max 3"):
+    for part in ("2×3", number(values.mean()), number(values.std()), "min −2", "max 3"):
         assert part in text
 
 
@@ -82,7 +83,7 @@ def test_hover_tells_value_and_both_indices(qtbot, heatmap):
     qtbot.mouseMove(heatmap.view.viewport(), heatmap.cell_position(0, 1))
     qtbot.waitUntil(lambda: heatmap.hover_text != "", timeout=1000)
     assert "∂L/∂a[0,1] = -0.125" in heatmap.hover_text
-    assert subscript("∂L/∂a", (0, 1)) in heatmap.hover_text == heatmap.image.toolTip()
+    assert sub("∂L/∂a", (0, 1)) in heatmap.hover_text == heatmap.image.toolTip()
 
 
 def test_not_yet_is_hatched_with_the_words_never_zeros(heatmap):
@@ -98,7 +99,7 @@ def test_large_matrix_is_downsampled_but_summarised_exactly(heatmap):
     values = np.random.default_rng(0).standard_normal((1024, 1024))
     heatmap.show_matrix(values, "a")
     assert heatmap.image.image.shape[0] < 1024 and heatmap.image.image.shape[1] < 1024
-    assert format_number(values.max()) in heatmap.footer.text()
+    assert number(values.max()) in heatmap.footer.text()
     assert heatmap.labels.visible_texts() == []
 
 
