@@ -26,7 +26,7 @@ def program_graph(program, input_shapes=None, start=None):
         graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name,
                        shape=shapes.shapes.get(i.name), problem=None, tip=f"{i.name} = {i.init}{i.shape}")
     for eqn in program.eqns:
-        graph.add_node(eqn.node_id, kind="eqn", name=eqn.out, label=lookup(eqn.op).symbol, named=eqn.named,
+        graph.add_node(eqn.node_id, kind="eqn", name=eqn.out, label=op_label(eqn), named=eqn.named,
                        shape=shapes.shapes.get(eqn.out), problem=shapes.problems.get(eqn.out), tip=str(eqn))
         for index, operand in enumerate(eqn.inputs):
             graph.add_edge(operand_node(graph, ids, eqn, index, operand), eqn.node_id, key=index)
@@ -34,6 +34,13 @@ def program_graph(program, input_shapes=None, start=None):
     for node_id, data in graph.nodes(data=True):
         data["size"] = node_size(data)
     return graph
+
+
+def op_label(eqn):
+    """The op's badge: its symbol, with the exponent for `**` (`**2`), `ᵀ` for a transpose."""
+    if eqn.op == "pow":
+        return f"**{eqn.kwargs['exponent']:g}"
+    return "ᵀ" if eqn.op == "transpose" else lookup(eqn.op).symbol
 
 
 def add_loss(graph, start_id, start):
