@@ -56,21 +56,23 @@ def site_of(eqn, values):
     return Site(names, tuple(str(x) for x in eqn.inputs), arrays, eqn.out, values[eqn.out], eqn.kwargs)
 
 
-def advance(front, effects, node):
-    """The next front: locals multiply by the op's factor; routes that meet at one entry add."""
+def advance(front, effects, node, size):
+    """The next front: locals multiply by the op's factor; routes that meet at one entry add
+    (computed by counting, O(entries); the routes are sorted only if their text is asked for)."""
     factor = effects[0].factor if len(effects) == 1 else Concat([e.factor for e in effects])
     src = np.concatenate([e.src for e in effects])
     out = np.concatenate([e.out for e in effects])
-    order = np.argsort(out, kind="stable")
-    out, local = out[order], (front.local[src] * factor.value)[order]
-    trail = front.trail + (Link(factor, src, order),)
-    first = np.r_[True, out[1:] != out[:-1]]
-    if first.all():
-        return Front(node, out, local, trail)
-    starts = np.r_[np.flatnonzero(first), len(out)]
-    summed = np.add.reduceat(local, starts[:-1])
-    merged = Link(Merged(summed, trail, starts), None, np.arange(len(summed)))
-    return Front(node, out[first], summed, (merged,))
+    local = front.local[src] * factor.value
+    if len(out) < 2 or (out[1:] > out[:-1]).all():  # each entry fed once, in order: the usual case
+        return Front(node, out, local, front.trail + (Link(factor, src, np.arange(len(out))),))
+    counts = np.bincount(out, minlength=size)
+    if counts.max() == 1:
+        order = np.argsort(out)
+        return Front(node, out[order], local[order], front.trail + (Link(factor, src, order),))
+    present = np.flatnonzero(counts)
+    summed = np.bincount(out, weights=local, minlength=size)[present]
+    merged = Merged(summed, front.trail + (Link(factor, src, None),), out, counts[present])
+    return Front(node, present, summed, (Link(merged, None, np.arange(len(present))),))
 
 
 def propagate(program, values, x, flat, stops, reach):
@@ -84,7 +86,7 @@ def propagate(program, values, x, flat, stops, reach):
         for i, name in used:
             for path, front in pending[name].items():
                 by_path.setdefault(path, (front, []))[1].append(feeds[i](site, i, front.idx))
-        new = {path + (eqn.out,): advance(front, effects, eqn.out)
+        new = {path + (eqn.out,): advance(front, effects, eqn.out, values[eqn.out].size)
                for path, (front, effects) in by_path.items()}
         if eqn.out in stops:
             done.extend(new.items())

@@ -36,13 +36,13 @@ def symbolic(att, n, style):
     if own_entry(att.locate(n)[0]):
         return up
     cdot = " \\cdot " if style is LATEX else "·"
-    return up + cdot + style.maths(product_text(att.factors(n), style.entry))
+    return up + cdot + style.maths(product_text(att.factors(n), style.entry, elide=True))
 
 
 def numeric(att, n, style):
     """Term n's numbers: (0.3)(0.5), the upstream gradient then each factor that is not 1."""
     g, k = att.locate(n)
-    values = [g.upstream[k]] + [f.value[p] for f, p in att.factors(n) if f.text(p, style.entry) != "1"]
+    values = [g.upstream[k]] + [f.value[p] for f, p in att.factors(n) if f.text(p, style.entry, True) != "1"]
     if len(values) == 1 and not own_entry(g):
         values.append(1.0)
     return "".join(f"({style.number(v)})" for v in values)

@@ -4,9 +4,12 @@ A `Factor` holds, for every entry k of a set, the value of one per-op factor of 
 and how to write it: a template (`relu′({0})`, `{0}`, `1`) filled with the entries of `refs`.
 A `Trail` is the chain of factor columns from an input entry to a node: the factors of one
 term are read by walking it back, so sets of 1024 entries never build 1024 strings."""
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
+
+from .notation import elide as elide_sum
 
 
 class Ref(NamedTuple):
@@ -26,8 +29,9 @@ class Factor:
     def __init__(self, value, templates, refs=(), which=None):
         self.value, self.templates, self.refs, self.which = value, templates, refs, which
 
-    def text(self, k, entry):
-        """The factor of entry k, its entries written by `entry(name, index)`."""
+    def text(self, k, entry, elide=False):
+        """The factor of entry k, its entries written by `entry(name, index)`; `elide` shortens
+        long sums (of routes that meet)."""
         template = self.templates[0 if self.which is None else self.which[k]]
         return template.format(*(r.literal if r.name is None else entry(r.name, r.index(k))
                                  for r in self.refs))
@@ -58,9 +62,9 @@ class Concat(Factor):
         j = int(np.searchsorted(self.offsets, k, side="right")) - 1
         return self.parts[j], k - int(self.offsets[j])
 
-    def text(self, k, entry):
+    def text(self, k, entry, elide=False):
         part, k = self.part(k)
-        return part.text(k, entry)
+        return part.text(k, entry, elide)
 
     def exact_ref(self, k):
         part, k = self.part(k)
@@ -90,24 +94,42 @@ def walk(trail, k):
     return found[::-1]
 
 
-def product_text(pairs, entry):
+def product_text(pairs, entry, elide=False):
     """`b[0,1]·relu′(t2[0,1])`: the non-unit factors, or `1`."""
-    texts = [f.text(p, entry) for f, p in pairs]
-    shown = [t if " " not in t else f"({t})" for t in texts if t != "1"]
-    return "·".join(shown) or "1"
+    texts = [f.text(p, entry, elide) for f, p in pairs]
+    return "·".join(f"({t})" if loose(t) else t for t in texts if t != "1") or "1"
+
+
+def loose(text):
+    """True when a factor needs parentheses in a product: a sign in front, or + or − outside them."""
+    depth = 0
+    for n, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in "+−" and (n == 0 or text[n - 1] == " "):
+            return True
+    return False
 
 
 class Merged(Factor):
     """Several routes from the input entry to the same entry through one path (a matmul then a
-    sum, or `h * h`): one factor, the sum over routes of each route's product of factors."""
+    sum, or `h * h`): one factor, the sum over routes of each route's product of factors.
 
-    def __init__(self, value, trail, starts):
+    `trail` ends with the op where the routes meet (its pos still unset), `out` is the entry
+    each route meets at and `counts` how many routes meet at each merged entry, in order."""
+
+    def __init__(self, value, trail, out, counts):
         super().__init__(value, ())
-        self.trail, self.starts = trail, starts
+        self.trail, self.out, self.starts = trail, out, np.r_[0, np.cumsum(counts)]
 
-    def text(self, k, entry):
-        routes = range(int(self.starts[k]), int(self.starts[k + 1]))
-        return " + ".join(product_text(walk(self.trail, r), entry) for r in routes)
+    @cached_property
+    def routes(self):
+        """The trail with its last op's routes grouped by the entry they meet at."""
+        return self.trail[:-1] + (self.trail[-1]._replace(pos=np.argsort(self.out, kind="stable")),)
+
+    def text(self, k, entry, elide=False):
+        first, count = int(self.starts[k]), int(self.starts[k + 1] - self.starts[k])
+        route = (lambda r: product_text(walk(self.routes, first + r), entry, elide))
+        return elide_sum(count, route) if elide else " + ".join(route(r) for r in range(count))
 
     def exact_ref(self, k):
         return None

@@ -215,14 +215,14 @@ def softmax_x(site, i, idx):
     """sⱼ = e^xⱼ / Σₖ e^xₖ along the axis: x[k] feeds its whole row (column); ∂sⱼ/∂xₖ = sⱼ(δⱼₖ − sₖ)."""
     shape = site.shape(0)
     axis = site.params.get("axis", -1) % len(shape)
-    n = shape[axis]
-    coords = [np.repeat(c, n) for c in np.unravel_index(idx, shape)]
-    coords[axis] = np.tile(np.arange(n), len(idx))
-    src, out = np.repeat(np.arange(len(idx)), n), np.ravel_multi_index(coords, shape)
+    n, stride = shape[axis], int(np.prod(shape[axis + 1:]))
+    first = idx - (idx // stride % n) * stride  # the entry's line along the axis starts here
+    out = (first[:, None] + np.arange(n) * stride).ravel()
+    src, k = np.repeat(np.arange(len(idx)), n), np.repeat(idx, n)
     s = site.out_value.reshape(-1)
-    diag = out == idx[src]
-    value = np.where(diag, s[out] * (1 - s[out]), -s[out] * s[idx[src]])
-    refs = (Ref(site.out, shape, out), Ref(site.out, shape, idx[src]))
+    sj, diag = s[out], out == k
+    value = np.where(diag, sj * (1 - sj), -sj * s[k])
+    refs = (Ref(site.out, shape, out), Ref(site.out, shape, k))
     return Effect(src, out, Factor(value, ("{0}(1 − {0})", "−{0}·{1}"), refs, (~diag).astype(np.int8)))
 
 

@@ -22,10 +22,12 @@ def as_matrix_shape(shape):
 
 def blocks(flat, shape):
     """(rows, cols) slices covering exactly the entries `flat` (flat indices of `shape`)."""
-    flat = np.unique(flat)
+    m, n = as_matrix_shape(shape)
+    mask = np.zeros(m * n, bool)  # sorted and each entry once, in O(entries) rather than a sort
+    mask[np.asarray(flat, dtype=np.intp)] = True
+    flat = np.flatnonzero(mask)
     if not len(flat):
         return []
-    n = as_matrix_shape(shape)[1]
     rows, cols = np.divmod(flat, n)
     r0, r1, c0, c1 = rows[0], rows[-1], cols.min(), cols.max()
     if len(flat) == (r1 - r0 + 1) * (c1 - c0 + 1):  # unique entries filling their bounding box
