@@ -29,7 +29,7 @@ class EdgeItem(Restylable, QGraphicsItem):
         self.source, self.target, self.port, self.ports = source, target, port, ports
         self.waypoints = [QPointF(*p) for p in waypoints]
         self.state = EdgeState()
-        self.setZValue(style.CANVAS_Z_EDGE)
+        self.setZValue(self.base_z)
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.adjust()
 

@@ -36,6 +36,7 @@ class GraphView(QGraphicsView):
         controller.pass_recomputed.connect(self._on_pass_recomputed)
         controller.step_changed.connect(self._on_step_changed)
         controller.node_selected.connect(self._on_node_selected)
+        self.listening = True
         self.rebuild()
 
     def configure(self):
@@ -52,11 +53,14 @@ class GraphView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
 
     def close(self):
-        controller = self.controller
-        controller.program_changed.disconnect(self._on_program_changed)
-        controller.pass_recomputed.disconnect(self._on_pass_recomputed)
-        controller.step_changed.disconnect(self._on_step_changed)
-        controller.node_selected.disconnect(self._on_node_selected)
+        """Stop listening to the controller (once, however often the window closes us)."""
+        if self.listening:
+            self.listening = False
+            controller = self.controller
+            controller.program_changed.disconnect(self._on_program_changed)
+            controller.pass_recomputed.disconnect(self._on_pass_recomputed)
+            controller.step_changed.disconnect(self._on_step_changed)
+            controller.node_selected.disconnect(self._on_node_selected)
         return super().close()
 
     # -- public -----------------------------------------------------------------------------------
@@ -200,7 +204,10 @@ class GraphView(QGraphicsView):
     def mouseReleaseEvent(self, event):
         if self.panning is not None:
             self.panning = None
-            self.viewport().setCursor(Qt.OpenHandCursor) if self.space_held else self.viewport().unsetCursor()
+            if self.space_held:
+                self.viewport().setCursor(Qt.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
             return
         super().mouseReleaseEvent(event)
         if self.pressed_empty and event.button() == Qt.LeftButton:

@@ -53,8 +53,7 @@ class NodeItem(Restylable, QGraphicsItem):
         self.box = QRectF(-w / 2, -h / 2, w, h)
         self.state = NodeState()
         self.setFlag(QGraphicsItem.ItemIsSelectable, self.kind in ("input", "eqn"))
-        self.setZValue(style.CANVAS_Z_NODE)
-        self.setAcceptHoverEvents(False)
+        self.setZValue(self.base_z)
         self.setToolTip(self.tooltip())
 
     # -- state ------------------------------------------------------------------------------------
