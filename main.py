@@ -68,10 +68,36 @@ def settings_for(args):
     return QSettings(ORGANISATION, APPLICATION)
 
 
+def quiet_offscreen_warning():
+    """The offscreen plugin warns that it "does not support propagateSizeHints()" on every
+    window; that is expected there, so it is dropped. Every other Qt message is kept."""
+    from PySide6.QtCore import qInstallMessageHandler
+    previous = None
+
+    def handler(mode, context, message):
+        if "propagateSizeHints" not in message:
+            if previous is not None:
+                previous(mode, context, message)
+            else:
+                sys.stderr.write(message + "\n")
+    previous = qInstallMessageHandler(handler)
+
+
+def first_text(doc, engine):
+    """The text the controller starts on: the document's when it parses, else the seed's."""
+    try:
+        engine.parse(doc["expression"])
+        return doc["expression"]
+    except engine.EngineError:
+        with open(SEED_FILE, encoding="utf-8") as f:
+            return f.read().strip()
+
+
 def start(args, doc, fail):
     """Build the app, open `doc` at the asked step and selection; returns (app, window)."""
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before the QApplication exists
+        quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
     import engine
     from gui.controller import StudioController
@@ -79,11 +105,14 @@ def start(args, doc, fail):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    with open(SEED_FILE, encoding="utf-8") as f:
-        controller = StudioController(f.read().strip(), rng_seed=args.rng_seed)
+    controller = StudioController(first_text(doc, engine), rng_seed=args.rng_seed)
     window = MainWindow(controller, settings_for(args))
     try:
-        opened = controller.open_document(doc)
+        # A plain expression that parsed is already open; a session or a broken text is opened
+        # over it (a broken one keeps the seed's graph on screen and shows its error).
+        opened = True
+        if "format" in doc or controller.text != doc["expression"]:
+            opened = controller.open_document(doc)
         if args.open:
             window.files.remember(args.open)
         if args.steps is not None:

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
+import engine
 from gui import style
 from gui.syntax_colours import ExpressionHighlighter
 
 DEBOUNCE_MS = 300
+FONT_POINTS = 11    # the expression is what the student reads first: larger than the UI's text
 WHERE = re.compile(r"line (\d+)(?:, column (\d+))?")
 
 
@@ -36,19 +38,23 @@ class ExpressionEditor(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.text_edit = CodeEdit()
-        self.text_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), FONT_POINTS))
+        self.text_edit.setFont(font)
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text_edit.setTabChangesFocus(True)   # Tab leaves the editor; the language has no indents
         self.text_edit.setToolTip("The expression, one statement a line. Edits apply after a pause "
                                   "or with Ctrl+Enter; Ctrl+Z undoes typing.")
         self.highlighter = ExpressionHighlighter(self.text_edit.document())
-        self.message = QLabel()
-        self.message.setFont(self.text_edit.font())
+        self.caret = QLabel()       # the source line and a caret under the error's column
+        self.caret.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.caret.setStyleSheet(f"color: {style.ERROR};")
+        # A long line must not widen the dock: it is clipped (the tooltip has the whole message).
+        self.caret.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message = QLabel()     # what was expected, wrapped
+        self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet(f"color: {style.ERROR};")
-        self.message.setWordWrap(False)   # the caret must stay under its column
-        # A long message must not widen the dock: it is clipped, and the tooltip shows it whole.
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint = QLabel("Ctrl+Enter applies · a pause applies too")
         self.hint.setStyleSheet("color: gray;")
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -65,6 +71,7 @@ class ExpressionEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.caret)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
 
@@ -88,13 +95,24 @@ class ExpressionEditor(QWidget):
 
     def _on_error_changed(self, error):
         if error is None:
+            self.caret.hide()
             self.message.hide()
             self.text_edit.setExtraSelections([])
             return
-        self.message.setText(f"{error}\n(the graph shows the last valid program)")
+        self.show_message(error)
+        self.text_edit.setExtraSelections(self.underline(error))
+
+    def show_message(self, error):
+        """A parse error as its line with a caret, then the reason; any other error as its text."""
+        if isinstance(error, engine.ParseError):
+            self.caret.setText(f"{error.source_line}\n{' ' * (error.column - 1)}^")
+            text = f"line {error.line}, column {error.column}: {error.reason}"
+        else:
+            text = str(error)
+        self.caret.setVisible(isinstance(error, engine.ParseError))
+        self.message.setText(f"{text}\n(the graph shows the last valid program)")
         self.message.setToolTip(str(error))
         self.message.show()
-        self.text_edit.setExtraSelections(self.underline(error))
 
     def underline(self, error):
         """A wavy red underline at the error's line and column (the whole line without a column)."""

@@ -15,7 +15,7 @@ from gui.session_menu import SessionFiles
 from gui.timeline import Timeline
 
 TITLE = "Backprop Studio"
-LEFT_WIDTH, RIGHT_WIDTH = 380, 560
+LEFT_WIDTH, RIGHT_WIDTH, EDITOR_HEIGHT = 380, 560, 170
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(docks["editor"], docks["inputs"], Qt.Orientation.Vertical)
         self.resizeDocks([docks["editor"], docks["inspector"]], [LEFT_WIDTH, RIGHT_WIDTH],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["editor"], docks["inputs"]], [220, 500], Qt.Orientation.Vertical)
+        self.resizeDocks([docks["editor"], docks["inputs"]], [EDITOR_HEIGHT, 600], Qt.Orientation.Vertical)
         return docks
 
     def build_menus(self):
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.timeline = Timeline(self.controller)
         self.step_label = QLabel()
         self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.step_label.setStyleSheet("font-weight: bold;")   # the line that says what just happened
         self.statusBar().addWidget(self.timeline)
         self.statusBar().addWidget(self.step_label, 1)
 

@@ -26,9 +26,23 @@ def as_json_array(arr):
         float(arr) if np.isfinite(arr) else None)
 
 
+def compact(value):
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def to_text(doc):
+    """JSON a person can read and diff: one field a line, one input a line, arrays on one line."""
+    def field(key, value):
+        if key == "inputs" and value:
+            inner = ",\n".join(f"  {compact(k)}: {compact(v)}" for k, v in value.items())
+            return f" {compact(key)}: {{\n{inner}\n }}"
+        return f" {compact(key)}: {compact(value)}"
+    return "{\n" + ",\n".join(field(k, v) for k, v in doc.items()) + "\n}\n"
+
+
 def save_session(path, doc):
     """Write `doc` to `path` atomically: a temporary file beside it, then os.replace."""
-    text = json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
+    text = to_text(doc)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".save-", suffix=".tmp", dir=folder)

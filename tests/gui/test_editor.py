@@ -57,9 +57,9 @@ def test_broken_text_shows_the_caret_and_keeps_the_program(qtbot, controller):
         ctrl_enter(qtbot, editor)
     assert controller.session.program is old_program
     assert not editor.message.isHidden()
-    lines = editor.message.text().splitlines()
-    assert lines[0].startswith("line 1, column 13")
-    assert lines[1].strip() == "d = a @ (b +" and lines[2].strip() == "^"
+    assert editor.message.text().startswith("line 1, column 13: expected")
+    assert editor.caret.text() == "d = a @ (b +\n" + " " * 12 + "^"
+    assert editor.caret.isVisible()
     [selection] = editor.text_edit.extraSelections()
     assert selection.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     assert selection.cursor.selectedText() == "+"      # at the end of the text: its last character

@@ -1,0 +1,70 @@
+"""GUI benchmark: startup to the first painted window against an empty PySide6 + pyqtgraph
+window, both launched as processes and interleaved (≥10 launches each; the median of the
+pairs' ratios, bar ≤1.3×). Both render offscreen and save the same size of PNG, so the ratio
+measures what the app adds: its imports, the seed's pass, the graph and the heatmaps.
+Then it runs the canvas and heatmap benchmarks when they exist. Prints markdown tables."""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LAUNCHES = int(os.environ.get("BENCH_LAUNCHES", "12"))
+BAR = 1.3
+SIZE = (1600, 1000)
+EMPTY_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+import pyqtgraph as pg
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(pg.PlotWidget())
+window.resize({w}, {h})
+window.show()
+app.processEvents()
+window.grab().toImage().save(sys.argv[1], "PNG")
+"""
+OTHER_BENCHES = ("canvas.py", "heatmaps.py")
+
+
+def launch(command, out):
+    """Seconds from process start to its exit, after it painted and saved its window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    subprocess.run(command + [out], check=True, env=env, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def startup_row():
+    folder = tempfile.mkdtemp(prefix="bench-gui-")
+    app = [sys.executable, "main.py", "--size", f"{SIZE[0]}x{SIZE[1]}", "--screenshot"]
+    empty = [sys.executable, "-c", EMPTY_WINDOW.format(w=SIZE[0], h=SIZE[1])]
+    for command in (app, empty):          # warm the file cache once each
+        launch(command, os.path.join(folder, "warm.png"))
+    apps, empties = [], []
+    for i in range(LAUNCHES):
+        pair = (app, apps), (empty, empties)
+        for command, times in (pair if i % 2 == 0 else pair[::-1]):   # alternate who goes first
+            times.append(launch(command, os.path.join(folder, f"{i}.png")))
+    ratio = statistics.median(a / e for a, e in zip(apps, empties))
+    return statistics.median(apps), statistics.median(empties), ratio
+
+
+def main():
+    app_s, empty_s, ratio = startup_row()
+    print("| startup to first painted window | app median s | empty window median s | median ratio | bar | ok |")
+    print("|---|---:|---:|---:|---:|---|")
+    print(f"| seed example, {SIZE[0]}×{SIZE[1]}, {LAUNCHES} interleaved launches each | {app_s:.3f} | "
+          f"{empty_s:.3f} | {ratio:.2f}× | ≤{BAR}× | {'yes' if ratio <= BAR else 'NO'} |")
+    for name in OTHER_BENCHES:
+        path = os.path.join(ROOT, "bench", name)
+        if os.path.exists(path):
+            print()
+            sys.stdout.flush()
+            subprocess.run([sys.executable, path], cwd=ROOT, check=False)
+
+
+if __name__ == "__main__":
+    main()
