@@ -103,13 +103,19 @@ class GraphView(QGraphicsView):
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(delta.y()))
 
     # -- building and styling -----------------------------------------------------------------------
-    def rebuild(self, keep_positions=True):
-        """New items for the controller's program; surviving node ids keep their places unless
-        `keep_positions` is False (a fresh layout)."""
+    def set_positions(self, positions):
+        """Place the nodes as saved ({node_id: (x, y)}); nodes not in `positions` go beside their
+        neighbours."""
+        self.rebuild(previous=positions)
+
+    def rebuild(self, keep_positions=True, previous=None):
+        """New items for the controller's program; surviving node ids keep their places (or take
+        those in `previous`) unless `keep_positions` is False (a fresh layout)."""
         session = self.controller.session
         program, records = session.program, session.records
         shapes = {i.name: records.values[i.name].shape for i in program.inputs}
-        previous = self.scene().positions() if keep_positions else None
+        if previous is None and keep_positions:
+            previous = self.scene().positions()
         self.graph = program_graph(program, shapes, records.start)
         positions = layered_layout(self.graph, previous)
         self.scene().populate(self.graph, positions, routes(self.graph, positions))

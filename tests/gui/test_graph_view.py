@@ -163,3 +163,12 @@ def test_a_new_start_node_moves_the_loss_marker_and_keeps_the_layout(view, contr
     controller.seek(controller.session.total)
     assert view.scene().nodes["c"].state.grad == "no path to L"
     assert "no path to L" in view.scene().nodes["c"].toolTip()
+
+
+def test_saved_positions_are_restored(view):
+    saved = {node: (x + 100.0, y - 40.0) for node, (x, y) in view.positions().items()}
+    del saved["c"]
+    view.set_positions(saved)
+    shown = view.positions()
+    assert all(shown[node] == saved[node] for node in saved)
+    assert shown["c"][0] < saved["d:a@b+c"][0]   # the missing node goes beside its consumer
