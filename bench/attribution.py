@@ -26,6 +26,8 @@ CASES = [
      f"a = randn({N}, {N}); b = randn({N}, {N}); c = randn({N}); d = relu(a @ b + c)",
      ["a[3,5]", "b[7,2]", "c[9]"], "d[3,5]"),
     ("5-layer MLP, 256 wide, batch 64", MLP, ["w1[0,0]", "b3[7]", "h2[5,9]", "x[1,2]"], "y[0,0]"),
+    # a dense row Jacobian: a[i,k] reaches n² (entry, route) pairs of softmax's row; reported
+    (f"softmax(a @ b), n={N}", f"a = randn({N}, {N}); b = randn({N}, {N}); s = softmax(a @ b)", ["a[3,5]"], "s[3,5]"),
 ]
 
 
@@ -45,12 +47,18 @@ def queries(records, entries, forward_entry):
     out = []
     for e in entries:
         out.append((f"backward {e}: terms + ranges", 5, lambda e=e: engine.attribute(records, e).ranges()))
-        out.append((f"backward {e}: + text", 16, lambda e=e: backward_text(engine.attribute(records, e))))
+        out.append((f"backward {e}: terms + ranges + text", 16, lambda e=e: whole(engine.attribute(records, e),
+                                                                                    backward_text)))
     out.append((f"forward {forward_entry}: equation + ranges", 5,
                 lambda: engine.forward_attribute(records, forward_entry).ranges()))
-    out.append((f"forward {forward_entry}: + text", 16,
-                lambda: forward_text(engine.forward_attribute(records, forward_entry))))
+    out.append((f"forward {forward_entry}: equation + ranges + text", 16,
+                lambda: whole(engine.forward_attribute(records, forward_entry), forward_text)))
     return out
+
+
+def whole(att, write):
+    """What one selection asks of the engine: the ranges to outline and the text to show."""
+    return att.ranges(), write(att)
 
 
 def main():

@@ -1,23 +1,27 @@
 """Backward attribution of one gradient entry: ∂L/∂x[idx] = Σ over through nodes y and their
 entries j of ∂L/∂y[j] · ∂y[j]/∂x[idx], one term per (path, j).
 
-The query (the GUI calls it on every click; it needs a computed pass, `PassRecords`):
+The query a view calls on every click, on a pass computed once (`Session.records`):
 
-    att = attribute(records, "a[0,0]", through=None)   # or (name, index)
-    att.grad, att.total           # the engine's gradient entry, and Σ of the products
-    att.groups                    # one Group per path x → … → y (fan-out), with numpy arrays:
-                                  #   .path, .node, .idx (flat entries of y), .local, .upstream
-    att.ranges()                  # [Range(name, kind, rows, cols, role)]: the selected entry
-                                  #   ('grad'), the feeding ∂L/∂y entries ('grad', 'upstream')
-                                  #   and the operand entries the factors name ('value', 'factor'),
-                                  #   as blocks: a whole row of ∂L/∂d is one Range
-    att.count, att.term(n)        # the n-th term as the explain JSON's dict, built on demand
-    att.to_dict()                 # the explain JSON (every term)
+    att = engine.attribute(session.records, "a[0,0]", through=None)  # or ("a", (0, 0))
+    att.grad, att.total     # the engine's gradient entry, and the exact Σ of the products
+    att.groups              # one Group per path x → … → y (fan-out), as numpy arrays:
+                            #   .path, .node (y), .idx (flat entries of y), .local, .upstream
+    att.ranges()            # [Range(name, kind, rows, cols, role)] (engine.ranges): the selected
+                            #   entry ('grad', 'selected'), the feeding ∂L/∂y entries per through
+                            #   node ('grad', 'upstream') and the entries the factors name
+                            #   ('value', 'factor'), as blocks: a whole row is one Range
+    att.count, att.term(n)  # the n-th term as the explain JSON's dict, built on demand
+    att.to_dict()           # the explain JSON (every term)
+    engine.chaintext.backward_text(att[, LATEX]), rule_notes(att)   # the text, the matrix rule
+
+Nothing is built per term until asked: the query costs O(entries reached), about 0.5 ms for
+an entry of a 1024×1024 `relu(a @ b + c)`. The forward direction is engine.forward.
 
 The default through node of a path is the first named node on it (user names, the output and
 the start node; not generated t-names). Local partials are composed sparsely from the per-op
 rules in the registry (`OpDef.influence`, engine.influence): the set of entries one input
-entry reaches, node by node, never a dense Jacobian. The query is O(entries reached)."""
+entry reaches, node by node, never a dense Jacobian."""
 from typing import NamedTuple
 
 import numpy as np
