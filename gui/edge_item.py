@@ -5,7 +5,7 @@ flow (the current backward step sends the gradient back along it, drawn in the g
 with the arrowhead at the operand); flowed (a gradient passed earlier, drawn faintly)."""
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -51,19 +51,15 @@ class EdgeItem(Restylable, QGraphicsItem):
             path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b)
         self.path, self.points = path, points
         self.start, self.end = start, end
-        self.label_box = self.label_place(path)
+        self.label_box = self.label_place()
         self.bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | self.label_box
 
-    def label_place(self, path):
-        """Where a flowing gradient's label goes: just above the curve, or on the outer side of a
-        detour's first level run (clear of the nodes it goes around)."""
-        if self.waypoints:
-            left, right = self.waypoints[0], self.waypoints[1]
-            below = left.y() > self.source.y()
-            top = left.y() + 4 if below else left.y() - 22
-            return QRectF((left.x() + right.x() - LABEL_WIDTH) / 2, top, LABEL_WIDTH, 18)
-        return QRectF(path.pointAtPercent(0.5).x() - LABEL_WIDTH / 2, path.boundingRect().top() - 22,
-                      LABEL_WIDTH, 18)
+    def label_place(self):
+        """Where a flowing gradient's label goes: beside the operand's end, on the side the curve
+        does not head to (below a rising edge, above a level or falling one: clear of its neighbours)."""
+        start, heading = self.points[0], self.points[1]
+        top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
+        return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
 
     def raised(self):
         return self.state.kind in ("lit", "flow")
@@ -108,7 +104,7 @@ class EdgeItem(Restylable, QGraphicsItem):
         """What flows back along the edge (`∂L/∂a`, `G`), on a chip above the curve's middle."""
         painter.setFont(font(12, bold=True))
         text = painter.fontMetrics().boundingRect(self.state.label).width() + 12
-        chip = QRectF(self.label_box.center().x() - text / 2, self.label_box.top(), text, self.label_box.height())
+        chip = QRectF(self.label_box.topLeft(), QSizeF(text, self.label_box.height()))
         painter.setPen(QPen(QColor(style.GRADIENT), 1))
         painter.setBrush(QColor(style.CANVAS_BACKGROUND))
         painter.drawRoundedRect(chip, 9, 9)
