@@ -121,7 +121,16 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/state", self.saveState())
             self.settings.sync()
         QApplication.instance().removeEventFilter(self.key_guard)
+        self.disconnect_panels()
         super().closeEvent(event)
+
+    def disconnect_panels(self):
+        """Every panel stops listening to the controller, which may outlive this window."""
+        for panel in (self.editor, self.inputs_panel, self.timeline, self.graph_view, self.inspector):
+            panel.close()
+        self.controller.step_changed.disconnect(self._on_step_changed)
+        self.controller.program_changed.disconnect(self._on_program_changed)
+        self.controller.undo_stack.cleanChanged.disconnect(self.update_title)
 
     def update_title(self):
         name = self.files.display_name()

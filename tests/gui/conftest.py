@@ -18,6 +18,17 @@ def settings(tmp_path):
 
 
 @pytest.fixture
+def shown(qtbot):
+    """Show a widget as a user would see it: shown("widget") -> the widget, exposed."""
+    def show(widget):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+    return show
+
+
+@pytest.fixture
 def window(qtbot, controller, settings):
     """The main window on the seed example, shown and active (window keys need an active window)."""
     from gui.main_window import MainWindow

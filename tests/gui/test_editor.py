@@ -5,14 +5,6 @@ from PySide6.QtGui import QTextCharFormat
 from gui.editor import ExpressionEditor
 
 
-def make_editor(qtbot, controller):
-    editor = ExpressionEditor(controller)
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitExposed(editor)
-    return editor
-
-
 def retype(qtbot, editor, text):
     """Select everything and type `text`, as a user would."""
     edit = editor.text_edit
@@ -29,8 +21,8 @@ def ctrl_enter(qtbot, editor):
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_typed_expression_is_applied_on_ctrl_enter(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_typed_expression_is_applied_on_ctrl_enter(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     old = controller.session.program
     retype(qtbot, editor, "h = relu(a @ b)")
     with qtbot.waitSignal(controller.program_changed, timeout=1000):
@@ -41,16 +33,16 @@ def test_typed_expression_is_applied_on_ctrl_enter(qtbot, controller):
     assert editor.message.isHidden()
 
 
-def test_a_pause_in_typing_applies_too(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_a_pause_in_typing_applies_too(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     retype(qtbot, editor, "e = a - b")
     with qtbot.waitSignal(controller.program_changed, timeout=2000):
         pass
     assert controller.session.program.output == "e"
 
 
-def test_broken_text_shows_the_caret_and_keeps_the_program(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_broken_text_shows_the_caret_and_keeps_the_program(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     old_program = controller.session.program
     retype(qtbot, editor, "d = a @ (b +")
     with qtbot.waitSignal(controller.error_changed, timeout=1000):
@@ -65,8 +57,8 @@ def test_broken_text_shows_the_caret_and_keeps_the_program(qtbot, controller):
     assert selection.cursor.selectedText() == "+"      # at the end of the text: its last character
 
 
-def test_fixing_the_text_clears_the_error(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_fixing_the_text_clears_the_error(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     retype(qtbot, editor, "d = a @@ b")
     ctrl_enter(qtbot, editor)
     assert not editor.message.isHidden()
@@ -76,8 +68,8 @@ def test_fixing_the_text_clears_the_error(qtbot, controller):
     assert editor.message.isHidden() and editor.text_edit.extraSelections() == []
 
 
-def test_shape_error_underlines_its_line(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_shape_error_underlines_its_line(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     retype(qtbot, editor, "a = randn(2, 3)\nd = a @ a")
     ctrl_enter(qtbot, editor)
     assert "3" in editor.message.text()
@@ -85,8 +77,8 @@ def test_shape_error_underlines_its_line(qtbot, controller):
     assert selection.cursor.block().blockNumber() == 1
 
 
-def test_applying_is_one_undo_command_and_undo_restores_the_text(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_applying_is_one_undo_command_and_undo_restores_the_text(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     before = editor.text()
     retype(qtbot, editor, "d = a + b")
     ctrl_enter(qtbot, editor)
@@ -97,8 +89,8 @@ def test_applying_is_one_undo_command_and_undo_restores_the_text(qtbot, controll
     assert controller.session.program.output == "d"
 
 
-def test_typing_has_its_own_undo(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_typing_has_its_own_undo(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     edit = editor.text_edit
     edit.setFocus()
     edit.moveCursor(edit.textCursor().MoveOperation.End)
@@ -108,8 +100,8 @@ def test_typing_has_its_own_undo(qtbot, controller):
     assert controller.undo_stack.count() == 0
 
 
-def test_syntax_colours_tell_comments_names_and_numbers_apart(qtbot, controller):
-    editor = make_editor(qtbot, controller)
+def test_syntax_colours_tell_comments_names_and_numbers_apart(qtbot, controller, shown):
+    editor = shown(ExpressionEditor(controller))
     retype(qtbot, editor, "x = randn(2, 3) # input")
     layout = editor.text_edit.document().firstBlock().layout()
     colours = {r.start: r.format.foreground().color().name() for r in layout.formats()}

@@ -8,14 +8,6 @@ from gui.inputs_panel import InputsPanel, parse_shape
 from gui.matrix_table import parse_number
 
 
-def make_panel(qtbot, controller):
-    panel = InputsPanel(controller)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
 def type_into_cell(qtbot, table, row, col, text):
     """Click a cell, type over it, press Enter (typing starts the cell's editor, as in a spreadsheet)."""
     rect = table.visualItemRect(table.item(row, col))
@@ -30,15 +22,15 @@ def type_into_cell(qtbot, table, row, col, text):
     qtbot.waitUntil(lambda: not isValid(table) or table.state() != table.State.EditingState)
 
 
-def test_every_input_and_g_are_shown(qtbot, controller):
-    panel = make_panel(qtbot, controller)
+def test_every_input_and_g_are_shown(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
     assert set(panel.tables) == {"a", "b", "c", "G"}
     assert panel.tables["c"].columnCount() == 2 and panel.tables["c"].rowCount() == 1
     assert panel.tables["G"].item(1, 1).text() == "1"
 
 
-def test_editing_a_value_recomputes_and_is_one_undo_step(qtbot, controller):
-    panel = make_panel(qtbot, controller)
+def test_editing_a_value_recomputes_and_is_one_undo_step(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
     with qtbot.waitSignal(controller.pass_recomputed):
         type_into_cell(qtbot, panel.tables["a"], 0, 1, "2.5")
     assert controller.session.records.values["a"][0, 1] == 2.5
@@ -48,8 +40,8 @@ def test_editing_a_value_recomputes_and_is_one_undo_step(qtbot, controller):
     assert panel.tables["a"].item(0, 1).text() != "2.5"
 
 
-def test_a_bad_value_is_refused_in_place(qtbot, controller):
-    panel = make_panel(qtbot, controller)
+def test_a_bad_value_is_refused_in_place(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
     before = controller.session.records.values["b"].copy()
     type_into_cell(qtbot, panel.tables["b"], 1, 0, "abc")
     assert "not a number" in panel.message.text() and not panel.message.isHidden()
@@ -58,8 +50,8 @@ def test_a_bad_value_is_refused_in_place(qtbot, controller):
     assert controller.undo_stack.count() == 0
 
 
-def test_g_is_editable_and_resets_to_ones(qtbot, controller):
-    panel = make_panel(qtbot, controller)
+def test_g_is_editable_and_resets_to_ones(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
     with qtbot.waitSignal(controller.pass_recomputed):
         type_into_cell(qtbot, panel.tables["G"], 0, 0, "-3")
     assert controller.session.upstream[0, 0] == -3
@@ -70,8 +62,8 @@ def test_g_is_editable_and_resets_to_ones(qtbot, controller):
     assert panel.tables["G"].item(0, 0).text() == "1"
 
 
-def test_start_node_combo_moves_the_backward_pass(qtbot, controller):
-    panel = make_panel(qtbot, controller)
+def test_start_node_combo_moves_the_backward_pass(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
     combo = panel.start_combo
     assert combo.currentData() == "d"
     index = combo.findData("t1")
@@ -81,9 +73,9 @@ def test_start_node_combo_moves_the_backward_pass(qtbot, controller):
     assert "∂L/∂t1" in controller.session.steps[2].describe(controller.session.total)
 
 
-def test_shape_of_an_undeclared_input_is_editable(qtbot, controller):
+def test_shape_of_an_undeclared_input_is_editable(controller, shown):
     controller.apply_text("d = x @ w")
-    panel = make_panel(qtbot, controller)
+    panel = shown(InputsPanel(controller))
     assert panel.findChild(QLineEdit, "shape_w") is not None
     edit = panel.findChild(QLineEdit, "shape_x")
     edit.setText("3, 2")
@@ -93,9 +85,9 @@ def test_shape_of_an_undeclared_input_is_editable(qtbot, controller):
     assert panel.tables["x"].rowCount() == 3
 
 
-def test_a_shape_that_breaks_a_rule_is_refused(qtbot, controller):
+def test_a_shape_that_breaks_a_rule_is_refused(controller, shown):
     controller.apply_text("d = x @ w")
-    panel = make_panel(qtbot, controller)
+    panel = shown(InputsPanel(controller))
     edit = panel.findChild(QLineEdit, "shape_x")
     edit.setText("2, 3")
     edit.editingFinished.emit()
@@ -103,8 +95,8 @@ def test_a_shape_that_breaks_a_rule_is_refused(qtbot, controller):
     assert controller.session.records.values["x"].shape == (2, 2)
 
 
-def test_redraw_changes_random_inputs(qtbot, controller):
-    panel = make_panel(qtbot, controller)
+def test_redraw_changes_random_inputs(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
     before = controller.session.records.values["a"].copy()
     [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Re-draw"]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -128,3 +128,39 @@ def test_status_follows_a_click_on_the_timeline(qtbot, window):
     with qtbot.waitSignal(window.controller.step_changed):
         qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=timeline.rect().center().__class__(int(x), 10))
     assert status(window) == SEED_STATUS[3]
+
+
+def test_menus_hold_the_file_edit_run_and_help_actions(window):
+    menus = {m.title().replace("&", ""): [a.text().replace("&", "") for a in m.actions()]
+             for m in (a.menu() for a in window.menuBar().actions())}
+    assert menus["File"][:3] == ["Open…", "Save", "Save As…"] and "Quit" in menus["File"]
+    assert "Open Recent" in menus["File"]
+    assert menus["Edit"][0].startswith("Undo") and menus["Edit"][1].startswith("Redo")
+    assert {"Step forward", "Step back", "To start", "To end", "Play/Pause", "Check gradients"} <= set(menus["Run"])
+    assert menus["Help"] == ["Keyboard shortcuts", "About Backprop Studio"]
+
+
+def test_shortcuts_dialog_lists_every_key(window):
+    from PySide6.QtWidgets import QTableWidget
+
+    from gui.dialogs import shortcuts_dialog
+    box = shortcuts_dialog(window, act.shortcut_rows())
+    table = box.findChild(QTableWidget)
+    keys = " ".join(table.item(i, 0).text() for i in range(table.rowCount()))
+    for k in ("F10", "Shift+F10", "Right", "Left", "Home", "End", "F5", "Ctrl+Enter", "Ctrl+O", "Ctrl+S",
+              "Ctrl+Q", "Ctrl+Z"):
+        assert k in keys
+    box.close()
+
+
+def test_the_arrangement_is_restored_in_the_next_window(qtbot, controller, settings):
+    from gui.main_window import MainWindow
+    first = MainWindow(controller, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["inputs"].hide()
+    first.close()
+    second = MainWindow(controller, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.docks["inputs"].isHidden() and not second.docks["editor"].isHidden()
