@@ -4,13 +4,13 @@ a click emits the entry of the real array (for `bᵀ` that is `b[j, i]`)."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from engine.notation import number, sub
 from gui import style
-from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
-                              summary_text, to_source)
+from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, short_number,
+                              summarize, summary_text, to_source)
 from gui.heatmap_overlay import CellLabels, CellMarks, MissingCover, Outlines
 from gui.matrix_image import MatrixImage
 
@@ -41,7 +41,7 @@ class Heatmap(QWidget):
         self.footer.setWordWrap(True)
         # fixed heights: a longer title or summary must not resize the plot (a resize redraws)
         self.title.setFixedHeight(self.title.fontMetrics().height() + 6)
-        self.footer.setFixedHeight(2 * self.footer.fontMetrics().lineSpacing() + 2)
+        self.footer.setFixedHeight(3 * self.footer.fontMetrics().lineSpacing() + 2)
         self.footer.setStyleSheet(style.HEATMAP_FOOTER_CSS)
         self.view.setBackground(style.HEATMAP_BACKGROUND)
         self.view.setMinimumSize(*style.HEATMAP_MIN_SIZE)
@@ -59,8 +59,10 @@ class Heatmap(QWidget):
         self.box.addItem(self.image)
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.COLORMAP, interactive=False,
                                    width=style.HEATMAP_BAR_WIDTH, colorMapMenu=False)
-        self.bar.axis.setStyle(hideOverlappingLabels=False)
+        self.bar.axis.setStyle(hideOverlappingLabels=False, autoExpandTextSpace=False)
+        self.bar_metrics, self.bar_text_width = QFontMetrics(self.bar.axis.font()), 0
         self.view.addItem(self.bar, row=0, col=1)
+        self.view.ci.layout.setAlignment(self.bar, Qt.AlignmentFlag.AlignVCenter)
         self.labels, self.marks = CellLabels(self.box), CellMarks(self.box)
         self.cover, self.outlines = MissingCover(self.box), Outlines(self.box)
         self.image.entry_clicked.connect(self._on_cell_clicked)
@@ -120,9 +122,17 @@ class Heatmap(QWidget):
         self.footer.setText(summary_text(self.summary) + blocks)
 
     def _set_bar(self, scale):
-        """Three ticks, −m, 0 and m: enough to read the scale, and cheap to paint on every step."""
+        """Three ticks, −m, 0 and m: enough to read the scale, and cheap to paint on every step.
+        The end ticks sit a hair inside the range, or rounding may drop them off the axis; the
+        axis is widened in steps to fit them (pyqtgraph drops a label wider than its axis)."""
         self.bar.setLevels((-scale, scale), update_items=False)
-        self.bar.axis.setTicks([[(-scale, number(-scale)), (0.0, "0"), (scale, number(scale))], []])
+        inside, low, high = scale * (1 - 1e-6), short_number(-scale), short_number(scale)
+        self.bar.axis.setTicks([[(-inside, low), (0.0, "0"), (inside, high)], []])
+        text = max(self.bar_metrics.horizontalAdvance(t) for t in (low, high, style.HEATMAP_BAR_TYPICAL_LABEL))
+        width = -(-text // style.HEATMAP_BAR_TEXT_STEP) * style.HEATMAP_BAR_TEXT_STEP
+        if width != self.bar_text_width:
+            self.bar_text_width = width
+            self.bar.axis.setWidth(width + style.HEATMAP_BAR_TICK_SPACE)
 
     def _pixels(self):
         """The on-screen size of the matrix area in pixels (a matrix larger than it is downsampled)."""
@@ -131,7 +141,14 @@ class Heatmap(QWidget):
 
     def _fit(self, rows, cols):
         self.box.setRange(xRange=(-0.5, cols - 0.5), yRange=(-0.5, rows - 0.5), padding=0)
+        self._fit_overlay()
+
+    def _fit_overlay(self):
+        """Numbers shown only if they fit; the colour bar as tall as the matrix, not the view."""
         self.labels.fit()
+        rows = as_matrix(self.array).shape[0] if self.array is not None else 1
+        top, bottom = (self.box.mapViewToScene(pg.Point(0, y)).y() for y in (-0.5, rows - 0.5))
+        self.bar.setMaximumHeight(max(style.HEATMAP_BAR_MIN_HEIGHT, abs(bottom - top)))
 
     def _set_title(self, title, badge):
         self.title_text = title
@@ -184,7 +201,7 @@ class Heatmap(QWidget):
         """A new size may change how far a large matrix is downsampled, and whether numbers fit."""
         if self.array is not None and self.step != downsample_steps(as_matrix(self.array).shape, self._pixels()):
             self._draw(self.scale)
-        self.labels.fit()
+        self._fit_overlay()
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy) and self.array is not None:

@@ -26,6 +26,11 @@ class Summary(NamedTuple):
 
 # ---- numbers as text ----------------------------------------------------------------------------
 
+def short_number(x):
+    """Two significant digits (`−0.97`), where four do not fit: a cell, a colour bar's end."""
+    return number(float(f"{x:.2g}"))
+
+
 def literal(array):
     """The matrix as a numpy literal, full precision: `np.array([[1.5, -2.0], [0.0, 3.0]])`."""
     return f"np.array({np.asarray(array).tolist()!r})".replace("nan", "np.nan").replace("inf", "np.inf")
@@ -148,5 +153,5 @@ def summary_text(s):
     shape = shape_text(s.shape)
     if s.nonfinite == math.prod(s.shape):
         return f"{shape}  no finite entries"
-    text = f"{shape}  mean {number(s.mean)} ± {number(s.std)}  min {number(s.low)}  max {number(s.high)}"
+    text = f"{shape}  mean {number(s.mean)} ± {number(s.std)}\nmin {number(s.low)}  max {number(s.high)}"
     return text + (f"  ({s.nonfinite} not finite)" if s.nonfinite else "")

@@ -132,3 +132,12 @@ def test_outline_draws_one_rectangle_per_range(heatmap):
     assert (rect.left(), rect.top(), rect.width(), rect.height()) == (-0.5, 0.5, 4, 1)
     heatmap.clear_outline()
     assert heatmap.outlines.visible_count() == 0
+
+
+def test_numbers_shorten_then_hide_as_cells_shrink(qtbot, heatmap):
+    heatmap.show_matrix(np.array([[0.123456, -2.5], [1.0, 3.0]]), "a")
+    assert heatmap.labels.visible_texts()[:2] == ["0.1235", "−2.5"]
+    heatmap.resize(150, 200)
+    qtbot.waitUntil(lambda: heatmap.labels.visible_texts() == ["0.12", "−2.5", "1", "3"], timeout=1000)
+    heatmap.resize(110, 200)
+    qtbot.waitUntil(lambda: heatmap.labels.visible_texts() == [], timeout=1000)
