@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from gui.canvas_banner import CanvasBanner
 from gui.canvas_state import edge_states, node_states
 from gui.canvas_routes import routes
 from gui.graph_scene import GraphScene
@@ -30,12 +31,14 @@ class GraphView(QGraphicsView):
         self.pressed_empty = False
         self.fitted = False
         self.setScene(GraphScene(self))
+        self.banner = CanvasBanner(self.viewport())
         self.configure()
         self.scene().signals.pressed.connect(self._on_node_pressed)
         controller.program_changed.connect(self._on_program_changed)
         controller.pass_recomputed.connect(self._on_pass_recomputed)
         controller.step_changed.connect(self._on_step_changed)
         controller.node_selected.connect(self._on_node_selected)
+        controller.error_changed.connect(self.banner.show_error)
         self.listening = True
         self.rebuild()
 
@@ -61,6 +64,7 @@ class GraphView(QGraphicsView):
             controller.pass_recomputed.disconnect(self._on_pass_recomputed)
             controller.step_changed.disconnect(self._on_step_changed)
             controller.node_selected.disconnect(self._on_node_selected)
+            controller.error_changed.disconnect(self.banner.show_error)
         return super().close()
 
     # -- public -----------------------------------------------------------------------------------
@@ -165,6 +169,10 @@ class GraphView(QGraphicsView):
             self.controller.select_node(name)
 
     # -- Qt events --------------------------------------------------------------------------------------
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.banner.place()
+
     def showEvent(self, event):
         super().showEvent(event)
         if not self.fitted:

@@ -113,10 +113,13 @@ def test_a_left_drag_on_empty_canvas_box_selects(view):
     assert {"a", "b"} <= selected and "d:a@b+c" not in selected
 
 
-def test_a_broken_expression_keeps_the_old_graph(view, controller):
+def test_a_broken_expression_keeps_the_old_graph_and_says_so(view, controller):
     items = dict(view.scene().nodes)
     assert not controller.apply_text("d = a @")
     assert view.scene().nodes == items and all(item.scene() is view.scene() for item in items.values())
+    assert view.banner.isVisible() and "last valid graph" in view.banner.text()
+    assert controller.apply_text(controller.text)
+    assert not view.banner.isVisible()
 
 
 def test_an_edit_keeps_surviving_nodes_in_place(view, controller):
