@@ -15,7 +15,7 @@ from gui.session_menu import SessionFiles
 from gui.timeline import Timeline
 
 TITLE = "Backprop Studio"
-LEFT_WIDTH, RIGHT_WIDTH, EDITOR_HEIGHT = 380, 560, 170
+LEFT_WIDTH, RIGHT_WIDTH, EDITOR_HEIGHT = 390, 560, 250
 
 
 class MainWindow(QMainWindow):

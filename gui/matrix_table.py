@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
-CELL_W, CELL_H = 64, 22
+CELL_W, CELL_H = 78, 22     # wide enough for ".4g" with a sign: −0.07771
 
 
 def as_grid(arr):
