@@ -16,23 +16,35 @@ from .program import Const
 from .ranges import ranges, unique_ranges
 from .scalar import leaf, num, render
 
-# Expanding hidden values stops (they stay as leaves) past this many expansions: a long
-# unnamed chain of matmuls would otherwise grow as nᵈ.
-BUDGET = 100_000
+# Past this many leaves, hidden values are not expanded (they stay leaves, shown by their
+# t-name): a softmax over a hidden matmul, or a chain of them, would grow as n² or nᵈ.
+BUDGET = 20_000
 
 
 class Expander:
-    def __init__(self, records):
-        self.records, self.left, self.sites = records, BUDGET, {}
+    def __init__(self, records, expand_hidden=True):
+        self.records, self.expand_hidden, self.sites = records, expand_hidden, {}
+        # sizes depend on the program and shapes only: kept with the program for later queries
+        shapes = tuple(sorted((n, v.shape) for n, v in records.values.items()))
+        self.sizes = records.program.cache.setdefault(("forward sizes", shapes), {})
 
     def entry(self, name, flat, root=False):
         """name's entry `flat` as an Expr: a leaf for inputs and named values (but the root)."""
-        self.left -= 1
         eqn, site = self.sites.get(name) or self.site(name)
-        if eqn is None or (not root and (eqn.named or self.left < 0)):
+        if eqn is None or (not root and (eqn.named or not self.expand_hidden)):
             values = self.records.values[name]
             return leaf(name, flat, values.shape, values.reshape(-1)[flat])
         return lookup(eqn.op).influence.scalar(lambda j, k: self.operand(eqn, j, k), site, flat)
+
+    def size(self, name):
+        """How many leaves one entry of `name` has once hidden values are expanded (its entry 0
+        stands for all: an op combines as many operand entries for each of its entries)."""
+        if name not in self.sizes:
+            eqn = (self.sites.get(name) or self.site(name))[0]
+            hidden = eqn is not None and not eqn.named
+            leaves = self.entry(name, 0, root=True).leaves() if hidden else ()
+            self.sizes[name] = sum(self.size(x.data[0]) for x in leaves) if hidden else 1
+        return self.sizes[name]
 
     def site(self, name):
         """A value's equation and Site, found once per query."""
@@ -43,6 +55,15 @@ class Expander:
     def operand(self, eqn, j, flat):
         x = eqn.inputs[j]
         return num(str(x), x.value) if isinstance(x, Const) else self.entry(x, flat)
+
+
+def expand(records, name, flat):
+    """The entry's scalar form, hidden values expanded unless that passes BUDGET leaves."""
+    shallow = Expander(records, expand_hidden=False)
+    expr = shallow.entry(name, flat, root=True)
+    if sum(shallow.size(x.data[0]) for x in expr.leaves()) > BUDGET:
+        return expr
+    return Expander(records).entry(name, flat, root=True)
 
 
 def entry_text(e):
@@ -58,7 +79,7 @@ class ForwardAttribution:
     def __init__(self, records, name, index):
         self.records, self.name, self.index = records, name, index
         flat = flat_index(index, records.values[name].shape)
-        self.expr = Expander(records).entry(name, flat, root=True)
+        self.expr = expand(records, name, flat)
         self.value = float(records.values[name].reshape(-1)[flat])
 
     @property

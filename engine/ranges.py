@@ -8,7 +8,8 @@ import numpy as np
 class Range(NamedTuple):
     """Entries rows × cols of one array, as laid out in a matrix view: a vector (n,) is one row
     (rows 0:1), a scalar one cell. kind is 'grad' (∂L/∂name) or 'value' (name's values); role
-    says why it is outlined: 'selected', 'upstream' (feeds the selection) or 'factor'."""
+    says why it is outlined: 'selected', 'upstream' (feeds the selection), 'factor' (named by a
+    local factor) or 'feeds' (an entry of the selected value's forward equation)."""
     name: str
     kind: str
     rows: slice

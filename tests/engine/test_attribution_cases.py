@@ -160,3 +160,11 @@ def test_cli_formats_and_errors():
         r = cli("d = a @ b + c", *bad)
         assert r.returncode == 2 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_huge_forward_expansions_keep_hidden_values_as_leaves():
+    n = 200  # softmax over a hidden matmul: n² products if every hidden entry were expanded
+    att = engine.explanation(f"a = randn({n}, {n}); b = randn({n}, {n}); s = softmax(a @ b)", "s[0,1]",
+                             forward=True)
+    assert att.to_dict()["equation"].startswith("s₁₂ = exp(t1₁₂)/(exp(t1₁₁) + exp(t1₁₂) + ")
+    assert att.value == pytest.approx(att.expr.value)
