@@ -35,7 +35,10 @@ def detour(boxes, start, end):
         if free != ahead or points:
             left = min(bx - w / 2 for bx, _, w, _, _ in column) - CLEARANCE
             right = max(bx + w / 2 for bx, _, w, _, _ in column) + CLEARANCE
-            points += [(left, free), (right, free)]
+            if points and points[-1][1] == free:
+                points[-1] = (right, free)   # the level run goes on: one longer run, fewer points
+            else:
+                points += [(left, free), (right, free)]
             x, y = right, free
     return points
 

@@ -47,8 +47,9 @@ class EdgeItem(Restylable, QGraphicsItem):
         points = [start, *self.waypoints, end - QPointF(ARROW * 0.6, 0)]
         path = QPainterPath(start)
         for a, b in zip(points, points[1:]):  # S-curves, level at every point: the edges read as flow
-            bend = max(8.0, abs(b.x() - a.x()) / 2)
-            path.cubicTo(a + QPointF(bend, 0), b - QPointF(bend, 0), b)
+            ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
+            bend = max(8.0, abs(bx - ax) / 2)
+            path.cubicTo(ax + bend, ay, bx - bend, by, bx, by)
         self.path, self.points = path, points
         self.start, self.end = start, end
         self.label_box = self.label_place()
