@@ -4,8 +4,9 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QStyle,
-                               QTextEdit)
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
+                               QPlainTextEdit, QStyle, QTextEdit)
+from shiboken6 import isValid
 
 
 class ActionSpec(NamedTuple):
@@ -90,16 +91,33 @@ def shortcut_rows():
 # -- arrows, Home and End belong to text fields when one has the focus ------------------------------
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
 FIELD_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 
 
 class TextKeyGuard(QObject):
-    """Application event filter: when the focus is in a text field (or a table), → ← Home End
-    move its caret instead of stepping. Accepting the ShortcutOverride is Qt's way to say so."""
+    """When the focus is in a text field (or a table), → ← Home End move its caret instead of
+    stepping. The guard filters only the focused text field's events (not every event of the
+    app) and accepts its ShortcutOverride: Qt's way for a widget to keep a key."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.watched = None
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, old, new):
+        if self.watched is not None and isValid(self.watched):
+            self.watched.removeEventFilter(self)
+        self.watched = new if isinstance(new, TEXT_WIDGETS) else None
+        if self.watched is not None:
+            self.watched.installEventFilter(self)
 
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() in FIELD_KEYS \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier \
-                and isinstance(obj, TEXT_WIDGETS):
+        if event.type() == SHORTCUT_OVERRIDE and event.key() in FIELD_KEYS \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             event.accept()
             return True
         return False
+
+    def stop(self):
+        QApplication.instance().focusChanged.disconnect(self._on_focus_changed)
+        self._on_focus_changed(None, None)

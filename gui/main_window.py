@@ -37,7 +37,6 @@ class MainWindow(QMainWindow):
         self.build_toolbar()
         self.build_status_bar()
         self.key_guard = act.TextKeyGuard(self)
-        QApplication.instance().installEventFilter(self.key_guard)
         self.playback.playing_changed.connect(self.actions["play"].setChecked)
         controller.step_changed.connect(self._on_step_changed)
         controller.program_changed.connect(self._on_program_changed)
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
             self.settings.sync()
-        QApplication.instance().removeEventFilter(self.key_guard)
+        self.key_guard.stop()
         self.disconnect_panels()
         super().closeEvent(event)
 
@@ -197,12 +196,11 @@ class MainWindow(QMainWindow):
     def screenshot(self, path, size):
         """Render the window at `size` (w, h) to a PNG of exactly that size."""
         self.resize(*size)
+        # Laid out as if shown, but painted once, by grab(), rather than also on a screen.
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.show()
-        app = QApplication.instance()
-        for _ in range(3):   # layout, then the canvas fit, then the paint
-            app.processEvents()
-        self.graph_view.fit()
-        app.processEvents()
+        QApplication.instance().processEvents()   # layouts settle; queued fits run
+        self.graph_view.fit()                     # for the canvas's final size
         image = self.grab().toImage()
         if (image.width(), image.height()) != tuple(size):
             image = image.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,

@@ -164,3 +164,15 @@ def test_the_arrangement_is_restored_in_the_next_window(qtbot, controller, setti
     qtbot.addWidget(second)
     second.show()
     assert second.docks["inputs"].isHidden() and not second.docks["editor"].isHidden()
+
+
+def test_arrows_in_an_inputs_table_move_between_cells(qtbot, window):
+    table = window.inputs_panel.tables["a"]
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentColumn() == 1 and window.controller.session.cursor == 0
+    focus_canvas(qtbot, window)                 # and outside it they step again
+    qtbot.keyClick(window.graph_view, Qt.Key.Key_Right)
+    assert window.controller.session.cursor == 1
