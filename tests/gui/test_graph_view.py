@@ -128,6 +128,8 @@ def test_an_edit_keeps_surviving_nodes_in_place(view, controller):
     after = view.positions()
     assert {n: after[n] for n in ("a", "b", "c", "d:a@b")} == {n: before[n] for n in ("a", "b", "c", "d:a@b")}
     assert "d:relu(a@b+c)" in after
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(view.scene().content_rect())   # fitted to the new graph
 
 
 def test_highlight_path_lights_nodes_and_the_edges_between_them(view):
