@@ -15,7 +15,7 @@ from gui.session_menu import SessionFiles
 from gui.timeline import Timeline
 
 TITLE = "Backprop Studio"
-LEFT_WIDTH, RIGHT_WIDTH, EDITOR_HEIGHT = 390, 560, 250
+LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.24, 0.35, 250   # of the window's width; pixels
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         controller.program_changed.connect(self._on_program_changed)
         controller.undo_stack.cleanChanged.connect(self.update_title)
         self._on_step_changed(controller.session.cursor)
-        self.restore_arrangement()
+        self.arranged = self.restore_arrangement()
 
     # -- building -------------------------------------------------------------------------------------
     def dock(self, title, name, widget, area):
@@ -58,10 +58,15 @@ class MainWindow(QMainWindow):
                  "inputs": self.dock("Inputs and G", "InputsDock", self.inputs_panel, left),
                  "inspector": self.dock("Equation", "InspectorDock", self.inspector, right)}
         self.splitDockWidget(docks["editor"], docks["inputs"], Qt.Orientation.Vertical)
-        self.resizeDocks([docks["editor"], docks["inspector"]], [LEFT_WIDTH, RIGHT_WIDTH],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["editor"], docks["inputs"]], [EDITOR_HEIGHT, 600], Qt.Orientation.Vertical)
         return docks
+
+    def arrange(self):
+        """The starting arrangement, in proportion to the window: the canvas keeps the middle."""
+        width = self.width()
+        self.resizeDocks([self.docks["editor"], self.docks["inspector"]],
+                         [int(width * LEFT_SHARE), int(width * RIGHT_SHARE)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["editor"], self.docks["inputs"]], [EDITOR_HEIGHT, self.height()],
+                         Qt.Orientation.Vertical)
 
     def build_menus(self):
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "Run", "View", "Help")}
@@ -105,13 +110,19 @@ class MainWindow(QMainWindow):
 
     # -- the window's state -------------------------------------------------------------------------------
     def restore_arrangement(self):
+        """The arrangement kept from the last run; False when there is none."""
         if self.settings is None:
-            return
+            return False
         geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        return state is not None and self.restoreState(state)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not self.arranged:   # first show: the window has its size now
+            self.arranged = True
+            self.arrange()
 
     def closeEvent(self, event):
         self.playback.stop()
