@@ -26,7 +26,7 @@ CASES = [
      f"a = randn({N}, {N}); b = randn({N}, {N}); c = randn({N}); d = relu(a @ b + c)",
      ["a[3,5]", "b[7,2]", "c[9]"], "d[3,5]"),
     ("5-layer MLP, 256 wide, batch 64", MLP, ["w1[0,0]", "b3[7]", "h2[5,9]", "x[1,2]"], "y[0,0]"),
-    # a dense row Jacobian: a[i,k] reaches n² (entry, route) pairs of softmax's row; reported
+    # a dense row Jacobian: a[i,k] reaches n² routes into softmax's row, summed per line in closed form
     (f"softmax(a @ b), n={N}", f"a = randn({N}, {N}); b = randn({N}, {N}); s = softmax(a @ b)", ["a[3,5]"], "s[3,5]"),
 ]
 

@@ -28,7 +28,7 @@ import numpy as np
 
 from .entries import format_entry, parse_entry
 from .errors import InputError
-from .factors import Concat, Link, Merged, walk
+from .factors import Concat, JoinedRoutes, Link, Merged, walk
 from .influence import Site
 from .ops import lookup
 from .plan import ancestors, consumers
@@ -79,6 +79,16 @@ def advance(front, effects, node, size):
     return Front(node, present, summed, (Link(merged, None, np.arange(len(present))),))
 
 
+def follow(rule, site, front, uses, size):
+    """The front after one equation, whose operands `uses` hold the front's entries: the op's
+    routes summed in closed form when it has such a rule for a large set, else route by route."""
+    joined = rule.joined(site, front.idx, front.local) if rule.joined and len(uses) == 1 else None
+    if joined is None:
+        return advance(front, [rule.feeds[i](site, i, front.idx) for i in uses], site.out, size)
+    factor = JoinedRoutes(joined, front.trail)
+    return Front(site.out, joined.out, joined.local, (Link(factor, None, np.arange(len(joined.out))),))
+
+
 def propagate(program, values, x, flat, stops, reach):
     """Push x's entry forward eqn by eqn through non-stop nodes; (path, Front) at each stop node."""
     pending, done = {x: {(x,): Front(x, np.array([flat]), np.ones(1), ())}}, []
@@ -86,12 +96,12 @@ def propagate(program, values, x, flat, stops, reach):
         used = [(i, n) for i, n in enumerate(eqn.inputs) if isinstance(n, str) and n in pending]
         if not used or eqn.out not in reach:
             continue
-        site, feeds, by_path = site_of(eqn, values), lookup(eqn.op).influence.feeds, {}
+        site, rule, by_path = site_of(eqn, values), lookup(eqn.op).influence, {}
         for i, name in used:
             for path, front in pending[name].items():
-                by_path.setdefault(path, (front, []))[1].append(feeds[i](site, i, front.idx))
-        new = {path + (eqn.out,): advance(front, effects, eqn.out, values[eqn.out].size)
-               for path, (front, effects) in by_path.items()}
+                by_path.setdefault(path, (front, []))[1].append(i)
+        new = {path + (eqn.out,): follow(rule, site, front, uses, values[eqn.out].size)
+               for path, (front, uses) in by_path.items()}
         if eqn.out in stops:
             done.extend(new.items())
         else:
@@ -209,7 +219,8 @@ def attribute(records, entry, through=None):
     reach = ancestors(program, start)
     stops = stop_nodes(program, name, start, through, reach)
     done = propagate(program, records.values, name, flat_index(index, shape), stops, reach)
-    groups = [Group(path, f.node, f.idx, f.local, upstream_at(records, f.node, f.idx), f.trail) for path, f in done]
+    groups = [Group(path, f.node, f.idx, f.local, upstream_at(records, f.node, f.idx), f.trail)
+              for path, f in done]
     return Attribution(records, name, index, groups, through)
 
 

@@ -136,3 +136,27 @@ class Merged(Factor):
 
     def ref_sets(self):
         return [s for link in self.trail for s in link.factor.ref_sets()]
+
+
+class JoinedRoutes(Factor):
+    """Routes an op summed per entry in closed form (engine.influence.Joined): each route's text,
+    the earlier factors then the op's own, is built only when asked."""
+
+    def __init__(self, joined, trail):
+        super().__init__(joined.local, ())
+        self.joined, self.trail = joined, trail
+
+    def text(self, k, entry, elide=False):
+        positions = self.joined.routes(k)
+
+        def route(r):
+            p = int(positions[r])
+            return product_text(walk(self.trail, p) + [(self.joined.last(k, p), 0)], entry, elide)
+
+        return elide_sum(len(positions), route) if elide else " + ".join(map(route, range(len(positions))))
+
+    def exact_ref(self, k):
+        return None
+
+    def ref_sets(self):
+        return [s for link in self.trail for s in link.factor.ref_sets()] + self.joined.refs

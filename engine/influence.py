@@ -38,9 +38,12 @@ class Site(NamedTuple):
 
 
 class EntryRule(NamedTuple):
-    """An op's per-entry rules: one `feeds` rule per input, and its scalar form (engine.scalar)."""
+    """An op's per-entry rules: one `feeds` rule per input, its scalar form (engine.scalar), and
+    optionally `joined(site, idx, local)`: the routes of a large set already summed per output
+    entry, as (out, local, factor), or None when listing the routes is cheap enough."""
     feeds: tuple
     scalar: object
+    joined: object = None
 
 
 # ---- broadcasting, undone for entries (the one place) --------------------------------------
@@ -213,17 +216,62 @@ def reduction(mean):
 
 def softmax_x(site, i, idx):
     """sⱼ = e^xⱼ / Σₖ e^xₖ along the axis: x[k] feeds its whole row (column); ∂sⱼ/∂xₖ = sⱼ(δⱼₖ − sₖ)."""
-    shape = site.shape(0)
-    axis = site.params.get("axis", -1) % len(shape)
-    n, stride = shape[axis], int(np.prod(shape[axis + 1:]))
+    n, stride = softmax_line(site)
     first = idx - (idx // stride % n) * stride  # the entry's line along the axis starts here
     out = (first[:, None] + np.arange(n) * stride).ravel()
-    src, k = np.repeat(np.arange(len(idx)), n), np.repeat(idx, n)
+    src = np.repeat(np.arange(len(idx)), n)
+    return Effect(src, out, softmax_factor(site, out, idx[src]))
+
+
+def softmax_line(site):
+    """(n, stride): the length of softmax's lines and the flat step between their entries."""
+    shape = site.shape(0)
+    axis = site.params.get("axis", -1) % len(shape)
+    return shape[axis], int(np.prod(shape[axis + 1:]))
+
+
+def softmax_factor(site, j, k):
+    """∂sⱼ/∂xₖ = sⱼ(1 − sⱼ) for j = k, −sⱼsₖ otherwise (j, k flat entries on one line)."""
     s = site.out_value.reshape(-1)
-    sj, diag = s[out], out == k
-    value = np.where(diag, sj * (1 - sj), -sj * s[k])
-    refs = (Ref(site.out, shape, out), Ref(site.out, shape, k))
-    return Effect(src, out, Factor(value, ("{0}(1 − {0})", "−{0}·{1}"), refs, (~diag).astype(np.int8)))
+    diag = j == k
+    value = np.where(diag, s[j] * (1 - s[j]), -s[j] * s[k])
+    refs = (Ref(site.out, site.out_shape, j), Ref(site.out, site.out_shape, k))
+    return Factor(value, ("{0}(1 − {0})", "−{0}·{1}"), refs, (~diag).astype(np.int8))
+
+
+JOIN_ABOVE = 1 << 16  # past this many routes through softmax lines, sum them in closed form
+
+
+class Joined(NamedTuple):
+    """Routes already summed per output entry: `out`, `local`, and for the text, `routes(k)`
+    (positions in the input set whose routes meet at out[k]) and `last(k, p)` (the op's factor
+    on route p → k, a one-entry Factor); `refs` are the entries those factors name."""
+    out: np.ndarray
+    local: np.ndarray
+    routes: object
+    last: object
+    refs: list
+
+
+def softmax_joined(site, idx, local):
+    """Σₖ lₖ ∂sⱼ/∂xₖ = sⱼ(lⱼ − Σₖ lₖsₖ) on each line the set touches (the JVP along the axis):
+    O(entries) instead of n routes per entry, n² for a whole row. None when routes are few."""
+    n, stride = softmax_line(site)
+    if len(idx) * n <= JOIN_ABOVE:
+        return None
+    lines, line = np.unique(idx - (idx // stride % n) * stride, return_inverse=True)
+    tangent, grid = np.zeros((len(lines), n)), lines[:, None] + np.arange(n) * stride
+    tangent[line, idx // stride % n] = local
+    s = site.out_value.reshape(-1)[grid]
+    order = np.argsort(grid.ravel())
+    out = grid.ravel()[order]
+    summed = (s * (tangent - (tangent * s).sum(axis=1, keepdims=True))).ravel()[order]
+    by_line = np.argsort(line, kind="stable")
+    starts = np.r_[0, np.cumsum(np.bincount(line, minlength=len(lines)))]
+    out_line = np.repeat(np.arange(len(lines)), n)[order]
+    routes = (lambda k: by_line[starts[out_line[k]]:starts[out_line[k] + 1]])
+    last = (lambda k, p: softmax_factor(site, out[k:k + 1], idx[p:p + 1]))
+    return Joined(out, summed, routes, last, [(site.out, out)])
 
 
 def mse_rule(sign):

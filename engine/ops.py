@@ -161,7 +161,8 @@ defop("pow", "**", lambda x, exponent: np.power(x, exponent), same_shape,
       [lambda g, out, x, exponent: g * exponent * np.power(x, exponent - 1)],
       [[GRAD, "⊙", derived("p·{0}^(p−1)", lambda g, o, x, exponent: exponent * np.power(x, exponent - 1))]],
       params=("exponent",), description="x ** p for a constant p",
-      influence=I.EntryRule((I.pointwise(I.pow_x),), lambda ex, site, k: S.power(ex(0, k), site.params["exponent"])))
+      influence=I.EntryRule((I.pointwise(I.pow_x),),
+                            lambda ex, site, k: S.power(ex(0, k), site.params["exponent"])))
 
 # ---- matrix ops ------------------------------------------------------------------------------
 
@@ -216,7 +217,7 @@ defop("softmax", "softmax", softmax, softmax_shape,
       [[OUT, "⊙", derived("(∂L/∂{y} − Σ ∂L/∂{y} ⊙ {y})",
                           lambda g, o, x, axis=-1: g - np.sum(g * o, axis=axis, keepdims=True))]],
       params=("axis",), description="eˣ / Σ eˣ along an axis (default the last)",
-      influence=I.EntryRule((I.softmax_x,), S.softmax_form))
+      influence=I.EntryRule((I.softmax_x,), S.softmax_form, I.softmax_joined))
 defop("mse", "mse", lambda y, t: np.mean(np.square(np.subtract(y, t))), mse_shape,
       [mse_residual, lambda g, out, y, t: mse_residual(g, out, y, t, -1.0)],
       [[derived("2(∂L/∂{y})({0} − {1})/N", mse_residual)],
