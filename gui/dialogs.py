@@ -1,13 +1,17 @@
 """The window's dialogs: the gradient check's result table and the keyboard shortcuts."""
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from gui.matrix_table import cell_text
+
+ROW_HEIGHT = 22
 
 
 def table(headers, rows):
     widget = QTableWidget(len(rows), len(headers))
     widget.setHorizontalHeaderLabels(headers)
     widget.verticalHeader().hide()
+    widget.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)   # a report, not a form
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             widget.setItem(i, j, QTableWidgetItem(text))
@@ -27,7 +31,7 @@ def dialog(parent, title, headline, widget):
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(box.reject)
     layout.addWidget(buttons)
-    box.resize(640, 420)
+    box.resize(640, 520)
     return box
 
 
