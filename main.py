@@ -39,8 +39,10 @@ def parser():
     source = p.add_mutually_exclusive_group()
     source.add_argument("--expr", metavar="TEXT", help="the expression to open (statements on lines or ';')")
     source.add_argument("--open", metavar="FILE", help="a session (.json) or a text file with an expression")
-    p.add_argument("--steps", type=steps, metavar="N", help="after N steps (0 inputs only; past the end: all)")
-    p.add_argument("--select", metavar="ENTRY", help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
+    p.add_argument("--steps", type=steps, metavar="N",
+                   help="after N steps (0 inputs only; past the end: all)")
+    p.add_argument("--select", metavar="ENTRY",
+                   help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
     p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     p.add_argument("--rng-seed", type=int, default=0, metavar="N", help="seed of the random inputs (0)")

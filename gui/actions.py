@@ -73,7 +73,8 @@ def make_actions(window):
 
 
 def undo_actions(window, stack):
-    actions = {"undo": stack.createUndoAction(window, "&Undo"), "redo": stack.createRedoAction(window, "&Redo")}
+    actions = {"undo": stack.createUndoAction(window, "&Undo"),
+               "redo": stack.createRedoAction(window, "&Redo")}
     for name, action in actions.items():
         action.setShortcuts([QKeySequence(k) for k in UNDO_KEYS[name]])
         action.setToolTip(tooltip(f"{name.title()} the last edit of the text, inputs or G", UNDO_KEYS[name]))

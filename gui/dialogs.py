@@ -1,5 +1,6 @@
 """The window's dialogs: the gradient check's result table and the keyboard shortcuts."""
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
 
 from gui.matrix_table import cell_text
 
@@ -66,4 +67,5 @@ def check_dialog(parent, result):
 
 
 def shortcuts_dialog(parent, rows):
-    return dialog(parent, "Keyboard shortcuts", "Every key of Backprop Studio:", table(["keys", "does"], rows))
+    return dialog(parent, "Keyboard shortcuts", "Every key of Backprop Studio:",
+                  table(["keys", "does"], rows))

@@ -88,7 +88,8 @@ def refuse_constant(name):
 def checked(doc):
     """`doc` with every field of the format checked and arrays converted; raises SessionError."""
     require(isinstance(doc, dict) and doc.get("format") == FORMAT, f'"format" is not "{FORMAT}"')
-    require(doc.get("version") == VERSION, f"version {doc.get('version')!r} is not supported (only {VERSION})")
+    require(doc.get("version") == VERSION,
+            f"version {doc.get('version')!r} is not supported (only {VERSION})")
     require(isinstance(doc.get("expression"), str), '"expression" must be a string')
     inputs = doc.get("inputs", {})
     require(isinstance(inputs, dict), '"inputs" must map names to {"shape", "values"}')

@@ -49,7 +49,8 @@ class SessionFiles:
 
     # -- open and save ---------------------------------------------------------------------------
     def open_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session or expression", self.folder(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open session or expression", self.folder(),
+                                              FILTER)
         if path:
             self.open_path(path)
 

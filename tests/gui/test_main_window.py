@@ -1,5 +1,5 @@
 """The main window as a user drives it: keys step through the pass, the status bar follows."""
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from gui import actions as act
 
@@ -126,7 +126,7 @@ def test_status_follows_a_click_on_the_timeline(qtbot, window):
     timeline = window.timeline
     x = timeline.centres()[3]
     with qtbot.waitSignal(window.controller.step_changed):
-        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=timeline.rect().center().__class__(int(x), 10))
+        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(x), timeline.height() // 2))
     assert status(window) == SEED_STATUS[3]
 
 
@@ -136,7 +136,8 @@ def test_menus_hold_the_file_edit_run_and_help_actions(window):
     assert menus["File"][:3] == ["Open…", "Save", "Save As…"] and "Quit" in menus["File"]
     assert "Open Recent" in menus["File"]
     assert menus["Edit"][0].startswith("Undo") and menus["Edit"][1].startswith("Redo")
-    assert {"Step forward", "Step back", "To start", "To end", "Play/Pause", "Check gradients"} <= set(menus["Run"])
+    run = {"Step forward", "Step back", "To start", "To end", "Play/Pause", "Check gradients"}
+    assert run <= set(menus["Run"])
     assert menus["Help"] == ["Keyboard shortcuts", "About Backprop Studio"]
 
 
