@@ -82,7 +82,7 @@ def advance(front, effects, node, size):
 def follow(rule, site, front, uses, size):
     """The front after one equation, whose operands `uses` hold the front's entries: the op's
     routes summed in closed form when it has such a rule for a large set, else route by route."""
-    joined = rule.joined(site, front.idx, front.local) if rule.joined and len(uses) == 1 else None
+    joined = rule.joined(site, uses[0], front.idx, front.local) if rule.joined and len(uses) == 1 else None
     if joined is None:
         return advance(front, [rule.feeds[i](site, i, front.idx) for i in uses], site.out, size)
     factor = JoinedRoutes(joined, front.trail)

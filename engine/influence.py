@@ -39,7 +39,7 @@ class Site(NamedTuple):
 
 class EntryRule(NamedTuple):
     """An op's per-entry rules: one `feeds` rule per input, its scalar form (engine.scalar), and
-    optionally `joined(site, idx, local)`: the routes of a large set already summed per output
+    optionally `joined(site, i, idx, local)`: the routes of a large set already summed per output
     entry, as (out, local, factor), or None when listing the routes is cheap enough."""
     feeds: tuple
     scalar: object
@@ -80,6 +80,12 @@ def operand_at(site, j, flat, shape=None):
     at = source(flat, site.out_shape if shape is None else shape, site.shape(j))
     values = np.asarray(site.values[j], dtype=float).reshape(-1)
     return values[at], Ref(site.names[j], site.shape(j), at, site.texts[j])
+
+
+def entry_factor(site, j, flat):
+    """The factor that is exactly operand j's entry, for each of `flat` (entries of operand j)."""
+    values = np.asarray(site.values[j], dtype=float).reshape(-1)
+    return Factor(values[flat], ("{0}",), (Ref(site.names[j], site.shape(j), flat, site.texts[j]),))
 
 
 def output_at(site, flat):
@@ -170,8 +176,7 @@ def matmul_x(site, i, idx):
     row, k = np.divmod(idx, x.shape[1])
     wflat = (k[:, None] * n + np.arange(n)).ravel()
     out = (row[:, None] * n + np.arange(n)).ravel()
-    ref = Ref(site.names[1], site.shape(1), wflat, site.texts[1])
-    return Effect(np.repeat(np.arange(len(idx)), n), out, Factor(w.reshape(-1)[wflat], ("{0}",), (ref,)))
+    return Effect(np.repeat(np.arange(len(idx)), n), out, entry_factor(site, 1, wflat))
 
 
 def matmul_w(site, i, idx):
@@ -181,8 +186,7 @@ def matmul_w(site, i, idx):
     k, col = np.divmod(idx, n)
     xflat = (np.arange(m)[None, :] * kk + k[:, None]).ravel()
     out = (np.arange(m)[None, :] * n + col[:, None]).ravel()
-    ref = Ref(site.names[0], site.shape(0), xflat, site.texts[0])
-    return Effect(np.repeat(np.arange(len(idx)), m), out, Factor(x.reshape(-1)[xflat], ("{0}",), (ref,)))
+    return Effect(np.repeat(np.arange(len(idx)), m), out, entry_factor(site, 0, xflat))
 
 
 def transpose_x(site, i, idx):
@@ -253,7 +257,7 @@ class Joined(NamedTuple):
     refs: list
 
 
-def softmax_joined(site, idx, local):
+def softmax_joined(site, i, idx, local):
     """Σₖ lₖ ∂sⱼ/∂xₖ = sⱼ(lⱼ − Σₖ lₖsₖ) on each line the set touches (the JVP along the axis):
     O(entries) instead of n routes per entry, n² for a whole row. None when routes are few."""
     n, stride = softmax_line(site)
@@ -266,12 +270,47 @@ def softmax_joined(site, idx, local):
     order = np.argsort(grid.ravel())
     out = grid.ravel()[order]
     summed = (s * (tangent - (tangent * s).sum(axis=1, keepdims=True))).ravel()[order]
-    by_line = np.argsort(line, kind="stable")
-    starts = np.r_[0, np.cumsum(np.bincount(line, minlength=len(lines)))]
-    out_line = np.repeat(np.arange(len(lines)), n)[order]
-    routes = (lambda k: by_line[starts[out_line[k]]:starts[out_line[k] + 1]])
+    routes = grouped(line, len(lines), np.repeat(np.arange(len(lines)), n)[order])
     last = (lambda k, p: softmax_factor(site, out[k:k + 1], idx[p:p + 1]))
     return Joined(out, summed, routes, last, [(site.out, out)])
+
+
+def grouped(group, count, out_group):
+    """routes(k): the positions p of the input set with group[p] == out_group[k], for route texts."""
+    order = np.argsort(group, kind="stable")
+    starts = np.r_[0, np.cumsum(np.bincount(group, minlength=count))]
+    return lambda k: order[starts[out_group[k]]:starts[out_group[k] + 1]]
+
+
+def matmul_joined(site, i, idx, local):
+    """Σ over a set's routes through y = x @ w, in closed form: the tangent t of the touched rows
+    of x gives t @ w (of the touched columns of w: x @ t). None when the routes are few."""
+    x, w = as_matrices(site)
+    (m, inner), n = x.shape, w.shape[1]
+    if len(idx) * (n if i == 0 else m) <= JOIN_ABOVE:
+        return None
+    major, k = np.divmod(idx, inner) if i == 0 else divmod_t(idx, n)
+    keys, key = np.unique(major, return_inverse=True)
+    tangent = np.zeros((len(keys), inner))
+    tangent[key, k] = local
+    if i == 0:
+        out, summed = (keys[:, None] * n + np.arange(n)).ravel(), (tangent @ w).ravel()
+        routes, other = grouped(key, len(keys), np.repeat(np.arange(len(keys)), n)), 1
+        at = (lambda q, p: (int(k[p]) * n + int(out[q]) % n))
+    else:
+        out, summed = (np.arange(m)[:, None] * n + keys).ravel(), (x @ tangent.T).ravel()
+        routes, other = grouped(key, len(keys), np.tile(np.arange(len(keys)), m)), 0
+        at = (lambda q, p: (int(out[q]) // n) * inner + int(k[p]))
+    last = (lambda q, p: entry_factor(site, other, np.array([at(q, p)])))
+    touched = np.unique(k)
+    refs = (touched[:, None] * n + np.arange(n)) if i == 0 else (np.arange(m)[:, None] * inner + touched)
+    return Joined(out, summed, routes, last, [(site.names[other], refs.ravel())] if site.names[other] else [])
+
+
+def divmod_t(idx, n):
+    """For w (inner, n): (column, row) of each entry, the column being what groups its routes."""
+    k, col = np.divmod(idx, n)
+    return col, k
 
 
 def mse_rule(sign):

@@ -170,7 +170,7 @@ defop("matmul", "@", np.matmul, matmul_shape,
       [matmul_vjp_x, matmul_vjp_w],
       [[GRAD, "@", value(1, transpose=True)], [value(0, transpose=True), "@", GRAD]],
       description="x @ w, matrix product",
-      influence=I.EntryRule((I.matmul_x, I.matmul_w), S.matmul_form))
+      influence=I.EntryRule((I.matmul_x, I.matmul_w), S.matmul_form, I.matmul_joined))
 defop("transpose", "transpose", np.transpose, lambda s: s[::-1],
       [lambda g, out, x: np.transpose(g)], [[Term("grad", transpose=True)]],
       description="xᵀ (also written x.T)",

@@ -170,19 +170,24 @@ def test_huge_forward_expansions_keep_hidden_values_as_leaves():
     assert att.value == pytest.approx(att.expr.value)
 
 
-@pytest.mark.parametrize("axis", [0, 1])
-def test_softmax_lines_summed_in_closed_form_match_the_routes(monkeypatch, axis):
+@pytest.mark.parametrize("prog, entry", [
+    ("a = randn(6, 7); b = randn(7, 9); s = softmax(relu(a @ b) * 2, axis=0); L = sum(s * s)", "a[2,3]"),
+    ("a = randn(6, 7); b = randn(7, 9); s = softmax(relu(a @ b) * 2, axis=1); L = sum(s * s)", "a[2,3]"),
+    ("a = randn(3, 4); b = randn(4, 5); c = randn(5, 2); y = sum(tanh(a @ b) @ c)", "a[1,2]"),
+    ("a = randn(3, 4); b = randn(4, 5); c = randn(2, 3); y = (c @ relu(a @ b)) ** 2", "b[3,1]"),
+    ("a = randn(4); b = randn(4, 5); c = randn(5); y = (a @ b) @ c", "a[2]"),
+])
+def test_routes_summed_in_closed_form_match_the_routes(monkeypatch, prog, entry):
     import engine.influence
-    prog = f"a = randn(6, 7); b = randn(7, 9); s = softmax(relu(a @ b) * 2, axis={axis}); L = sum(s * s)"
     records = engine.grad(prog).records
-    for through in (None, "s"):
-        routes = engine.attribute(records, "a[2,3]", through=through)
+    for through in (None, records.start):
+        routes = engine.attribute(records, entry, through=through)
         monkeypatch.setattr(engine.influence, "JOIN_ABOVE", 0)
-        joined = engine.attribute(records, "a[2,3]", through=through)
+        joined = engine.attribute(records, entry, through=through)
         monkeypatch.undo()
         assert [g.idx.tolist() for g in joined.groups] == [g.idx.tolist() for g in routes.groups]
         np.testing.assert_allclose(np.concatenate([g.local for g in joined.groups]),
                                    np.concatenate([g.local for g in routes.groups]), rtol=1e-12, atol=1e-15)
         assert joined.total == pytest.approx(joined.grad, rel=1e-9, abs=1e-15)
         assert [r.name for r in joined.ranges()] == [r.name for r in routes.ranges()]
-        assert "·" in backward_text(joined)
+        assert all(t["factors"] for t in joined.to_dict()["terms"]) and "·" in backward_text(joined)

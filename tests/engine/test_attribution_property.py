@@ -101,3 +101,20 @@ def test_relu_off_entries_stay_listed(text, data):
     smooth_records = computed(text.replace("relu(", "sigmoid("))
     smooth = engine.attribute(smooth_records, (name, index), through=records.start)
     assert [g.idx.tolist() for g in att.groups] == [g.idx.tolist() for g in smooth.groups]
+
+
+@given(PROGRAMS, st.data())
+def test_routes_summed_in_closed_form_agree_with_listed_routes(text, data):
+    import engine.influence
+    records = computed(text)
+    name, index = entries(records, data)
+    routes = engine.attribute(records, (name, index))
+    saved, engine.influence.JOIN_ABOVE = engine.influence.JOIN_ABOVE, 0
+    try:
+        joined = engine.attribute(records, (name, index))
+    finally:
+        engine.influence.JOIN_ABOVE = saved
+    layout = [(g.path, g.idx.tolist()) for g in routes.groups]
+    assert [(g.path, g.idx.tolist()) for g in joined.groups] == layout
+    for a, b in zip(joined.groups, routes.groups):
+        np.testing.assert_allclose(a.local, b.local, rtol=1e-9, atol=1e-12)
