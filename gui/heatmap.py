@@ -4,13 +4,14 @@ a click emits the entry of the real array (for `bᵀ` that is `b[j, i]`)."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from engine.notation import number, sub
 from gui import style
-from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, short_number,
-                              summarize, summary_text, to_source)
+from gui.heatmap_bar import ColourBar
+from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
+                              summary_text, to_source)
 from gui.heatmap_overlay import CellLabels, CellMarks, MissingCover, Outlines
 from gui.matrix_image import MatrixImage
 
@@ -26,6 +27,7 @@ class Heatmap(QWidget):
         self.source, self.scale, self.step = None, 1.0, (1, 1)
         self.title, self.hover_text = QLabel(), ""
         self.view = pg.GraphicsLayoutWidget()
+        self.bar = ColourBar(self.view)
         self.footer = QLabel()
         self._build_layout()
         self._build_plot()
@@ -45,7 +47,7 @@ class Heatmap(QWidget):
         self.footer.setStyleSheet(style.HEATMAP_FOOTER_CSS)
         self.view.setBackground(style.HEATMAP_BACKGROUND)
         self.view.setMinimumSize(*style.HEATMAP_MIN_SIZE)
-        self.view.ci.setContentsMargins(0, 7, 0, 7)  # room for the colour bar's end labels
+        self._leave_room_for_bar()
         for w in (self.title, self.view, self.footer):
             layout.addWidget(w)
         layout.setStretch(1, 1)
@@ -57,12 +59,6 @@ class Heatmap(QWidget):
         self.image = MatrixImage()
         self.image.setColorMap(pg.colormap.get(style.COLORMAP))
         self.box.addItem(self.image)
-        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=style.COLORMAP, interactive=False,
-                                   width=style.HEATMAP_BAR_WIDTH, colorMapMenu=False)
-        self.bar.axis.setStyle(hideOverlappingLabels=False, autoExpandTextSpace=False)
-        self.bar_metrics, self.bar_text_width = QFontMetrics(self.bar.axis.font()), 0
-        self.view.addItem(self.bar, row=0, col=1)
-        self.view.ci.layout.setAlignment(self.bar, Qt.AlignmentFlag.AlignVCenter)
         self.labels, self.marks = CellLabels(self.box), CellMarks(self.box)
         self.cover, self.outlines = MissingCover(self.box), Outlines(self.box)
         self.image.entry_clicked.connect(self._on_cell_clicked)
@@ -82,7 +78,6 @@ class Heatmap(QWidget):
             return
         self.array, self.summary = array, summary
         self.cover.hide()
-        self.bar.show()
         self._draw(scale)
 
     def show_missing(self, shape, title, reason):
@@ -91,7 +86,6 @@ class Heatmap(QWidget):
         self.array = self.summary = self.source = None
         rows, cols = as_matrix(np.empty(shape)).shape
         self.image.clear()
-        self.bar.hide()
         self.labels.clear()
         self.marks.clear()
         self.cover.show(rows, cols, reason)
@@ -113,7 +107,8 @@ class Heatmap(QWidget):
         shown = self.matrix if self.summary.nonfinite == 0 else np.where(
             np.isfinite(self.matrix), self.matrix, np.nan)
         self.image.show_matrix(shown, (-scale, scale), full.shape)
-        self._set_bar(scale)
+        if self.bar.set_levels(scale):
+            self._leave_room_for_bar()
         self.marks.update(self.matrix, scale, self.step)
         self.labels.update(self.matrix if self.step == (1, 1) else None, scale)
         self.cover.place(*full.shape)
@@ -121,18 +116,9 @@ class Heatmap(QWidget):
         blocks = f" · drawn as {self.step[0]}×{self.step[1]} block means" if self.step != (1, 1) else ""
         self.footer.setText(summary_text(self.summary) + blocks)
 
-    def _set_bar(self, scale):
-        """Three ticks, −m, 0 and m: enough to read the scale, and cheap to paint on every step.
-        The end ticks sit a hair inside the range, or rounding may drop them off the axis; the
-        axis is widened in steps to fit them (pyqtgraph drops a label wider than its axis)."""
-        self.bar.setLevels((-scale, scale), update_items=False)
-        inside, low, high = scale * (1 - 1e-6), short_number(-scale), short_number(scale)
-        self.bar.axis.setTicks([[(-inside, low), (0.0, "0"), (inside, high)], []])
-        text = max(self.bar_metrics.horizontalAdvance(t) for t in (low, high, style.HEATMAP_BAR_TYPICAL_LABEL))
-        width = -(-text // style.HEATMAP_BAR_TEXT_STEP) * style.HEATMAP_BAR_TEXT_STEP
-        if width != self.bar_text_width:
-            self.bar_text_width = width
-            self.bar.axis.setWidth(width + style.HEATMAP_BAR_TICK_SPACE)
+    def _leave_room_for_bar(self):
+        right, pad = self.bar.room()
+        self.view.ci.setContentsMargins(0, pad, right, pad)
 
     def _pixels(self):
         """The on-screen size of the matrix area in pixels (a matrix larger than it is downsampled)."""
@@ -146,9 +132,14 @@ class Heatmap(QWidget):
     def _fit_overlay(self):
         """Numbers shown only if they fit; the colour bar as tall as the matrix, not the view."""
         self.labels.fit()
-        rows = as_matrix(self.array).shape[0] if self.array is not None else 1
-        top, bottom = (self.box.mapViewToScene(pg.Point(0, y)).y() for y in (-0.5, rows - 0.5))
-        self.bar.setMaximumHeight(max(style.HEATMAP_BAR_MIN_HEIGHT, abs(bottom - top)))
+        if self.array is None:
+            self.bar.place(0, 0, 0)
+            return
+        rows, cols = as_matrix(self.array).shape
+        corner = self.view.mapFromScene(self.box.mapViewToScene(pg.Point(cols - 0.5, rows - 0.5)))
+        top = self.view.mapFromScene(self.box.mapViewToScene(pg.Point(0, -0.5))).y()
+        middle, half = (top + corner.y()) / 2, max(style.HEATMAP_BAR_MIN_HEIGHT, corner.y() - top) / 2
+        self.bar.place(corner.x() + style.HEATMAP_BAR_GAP, middle - half, middle + half)
 
     def _set_title(self, title, badge):
         self.title_text = title

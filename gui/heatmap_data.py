@@ -119,6 +119,11 @@ def summarize(array):
     return summary
 
 
+def forget_summaries():
+    """Drop every remembered summary (a benchmark measures steps that compute them afresh)."""
+    _SUMMARIES.clear()
+
+
 def compute_summary(array):
     """Shape, mean ± std, min, max over the finite entries, and the robust colour half-range."""
     array = np.asarray(array, dtype=float)

@@ -91,7 +91,7 @@ def backward_slots(step, arrays):
     rule = step.rule
     letters = INDEX_LETTERS[-step.upstream.ndim:] if step.upstream.ndim else ""
     kept = "".join(c for a, c in enumerate(letters) if a not in rule.summed_axes)
-    badge = f"partial {step.k} of {step.n}" if step.n > 1 else ""
+    badge = f"contribution {step.k} of {step.n}" if step.n > 1 else ""  # the lhs is this step's addend
     lhs = Shown(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", step.contribution,
                 (step.target, True, False), badge)
     slots = [lhs, "+=" if step.accumulates else "="]

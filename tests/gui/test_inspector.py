@@ -112,12 +112,15 @@ def test_accumulation_is_marked_partial(qtbot):
     controller = StudioController("a = randn(2, 2)\ny = a * a")
     panel = InspectorPanel(controller)
     qtbot.addWidget(panel)
-    controller.to_end()
-    assert operators(panel.equation)[0] == "+="
-    assert "partial 2 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    controller.select_node("a")
     controller.seek(controller.session.total - 1)
     assert operators(panel.equation)[0] == "="
-    assert "partial 1 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    assert "contribution 1 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    assert "partial 1 of 2" in panel.node.visible_heatmaps()[1].title.text()
+    controller.to_end()
+    assert operators(panel.equation)[0] == "+="
+    assert "contribution 2 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    assert "partial" not in panel.node.visible_heatmaps()[1].title.text()
 
 
 def test_one_colour_scale_for_the_whole_equation(panel, controller):
