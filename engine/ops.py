@@ -8,6 +8,7 @@ from typing import Callable
 
 import numpy as np
 
+from . import closed_form as C
 from . import influence as I
 from . import scalar as S
 from .broadcast import broadcast_shapes
@@ -170,7 +171,7 @@ defop("matmul", "@", np.matmul, matmul_shape,
       [matmul_vjp_x, matmul_vjp_w],
       [[GRAD, "@", value(1, transpose=True)], [value(0, transpose=True), "@", GRAD]],
       description="x @ w, matrix product",
-      influence=I.EntryRule((I.matmul_x, I.matmul_w), S.matmul_form, I.matmul_joined))
+      influence=I.EntryRule((I.matmul_x, I.matmul_w), S.matmul_form, C.matmul_joined))
 defop("transpose", "transpose", np.transpose, lambda s: s[::-1],
       [lambda g, out, x: np.transpose(g)], [[Term("grad", transpose=True)]],
       description="xᵀ (also written x.T)",
@@ -217,7 +218,7 @@ defop("softmax", "softmax", softmax, softmax_shape,
       [[OUT, "⊙", derived("(∂L/∂{y} − Σ ∂L/∂{y} ⊙ {y})",
                           lambda g, o, x, axis=-1: g - np.sum(g * o, axis=axis, keepdims=True))]],
       params=("axis",), description="eˣ / Σ eˣ along an axis (default the last)",
-      influence=I.EntryRule((I.softmax_x,), S.softmax_form, I.softmax_joined))
+      influence=I.EntryRule((I.softmax_x,), S.softmax_form, C.softmax_joined))
 defop("mse", "mse", lambda y, t: np.mean(np.square(np.subtract(y, t))), mse_shape,
       [mse_residual, lambda g, out, y, t: mse_residual(g, out, y, t, -1.0)],
       [[derived("2(∂L/∂{y})({0} − {1})/N", mse_residual)],

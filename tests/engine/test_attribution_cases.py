@@ -178,11 +178,11 @@ def test_huge_forward_expansions_keep_hidden_values_as_leaves():
     ("a = randn(4); b = randn(4, 5); c = randn(5); y = (a @ b) @ c", "a[2]"),
 ])
 def test_routes_summed_in_closed_form_match_the_routes(monkeypatch, prog, entry):
-    import engine.influence
+    import engine.closed_form
     records = engine.grad(prog).records
     for through in (None, records.start):
         routes = engine.attribute(records, entry, through=through)
-        monkeypatch.setattr(engine.influence, "JOIN_ABOVE", 0)
+        monkeypatch.setattr(engine.closed_form, "JOIN_ABOVE", 0)
         joined = engine.attribute(records, entry, through=through)
         monkeypatch.undo()
         assert [g.idx.tolist() for g in joined.groups] == [g.idx.tolist() for g in routes.groups]

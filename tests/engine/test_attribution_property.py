@@ -105,15 +105,15 @@ def test_relu_off_entries_stay_listed(text, data):
 
 @given(PROGRAMS, st.data())
 def test_routes_summed_in_closed_form_agree_with_listed_routes(text, data):
-    import engine.influence
+    import engine.closed_form
     records = computed(text)
     name, index = entries(records, data)
     routes = engine.attribute(records, (name, index))
-    saved, engine.influence.JOIN_ABOVE = engine.influence.JOIN_ABOVE, 0
+    saved, engine.closed_form.JOIN_ABOVE = engine.closed_form.JOIN_ABOVE, 0
     try:
         joined = engine.attribute(records, (name, index))
     finally:
-        engine.influence.JOIN_ABOVE = saved
+        engine.closed_form.JOIN_ABOVE = saved
     layout = [(g.path, g.idx.tolist()) for g in routes.groups]
     assert [(g.path, g.idx.tolist()) for g in joined.groups] == layout
     for a, b in zip(joined.groups, routes.groups):
