@@ -35,9 +35,8 @@ def test_typed_expression_is_applied_on_ctrl_enter(qtbot, controller, shown):
 
 def test_a_pause_in_typing_applies_too(qtbot, controller, shown):
     editor = shown(ExpressionEditor(controller))
-    retype(qtbot, editor, "e = a - b")
     with qtbot.waitSignal(controller.program_changed, timeout=2000):
-        pass
+        retype(qtbot, editor, "e = a - b")
     assert controller.session.program.output == "e"
 
 
