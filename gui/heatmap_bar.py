@@ -19,6 +19,8 @@ class ColourBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.scale, self.labels, self.empty = 1.0, ("1", "0", "−1"), True
+        # it fills every pixel itself: new levels must not repaint the plot beneath it
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.colormap = pg.colormap.get(style.COLORMAP)
         font = self.font()
         font.setPointSizeF(style.HEATMAP_BAR_PT)
