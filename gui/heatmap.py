@@ -80,8 +80,9 @@ class Heatmap(QWidget):
         self.cover.hide()
         self._draw(scale)
 
-    def show_missing(self, shape, title, reason):
-        """A gradient that has no numbers (yet): hatched cells of its shape with the reason."""
+    def show_missing(self, shape, title, reason, detail=""):
+        """A matrix without numbers (yet): hatched cells of its shape with the reason, never zeros;
+        `detail` (under the matrix) says when the numbers come."""
         self._set_title(title, "")
         self.array = self.summary = self.source = None
         rows, cols = as_matrix(np.empty(shape)).shape
@@ -89,12 +90,8 @@ class Heatmap(QWidget):
         self.labels.clear()
         self.marks.clear()
         self.cover.show(rows, cols, reason)
-        self.footer.setText(f"{shape_text(shape)}  {reason}")
+        self.footer.setText(f"{shape_text(shape)}  {reason}" + (f": {detail}" if detail else ""))
         self._fit(rows, cols)
-
-    def own_scale(self):
-        """This matrix's robust half-range (None when it has no numbers)."""
-        return self.summary.scale if self.summary is not None else None
 
     def levels(self):
         return self.bar.levels()
@@ -163,6 +160,7 @@ class Heatmap(QWidget):
         return row * self.step[0], col * self.step[1]
 
     def _on_cell_clicked(self, row, col):
+        """Emit the entry under the click (of a downsampled matrix: the block's first entry)."""
         if self.source is None or self.array is None:
             return
         name, is_grad, transposed = self.source

@@ -20,6 +20,7 @@ class Shown(NamedTuple):
     badge: str = ""
     missing: str = ""
     shape: tuple = ()
+    detail: str = ""   # with `missing`: when the numbers will come
 
 
 def step_layout(session, step, arrays):
@@ -122,10 +123,13 @@ def node_slots(session, name):
     shape = session.records.values[name].shape
     value = session.value(name)
     value_shown = Shown(name, value, (name, False, False)) if value is not None else \
-        Shown(name, missing="not yet", shape=shape)
+        Shown(name, missing="not yet", shape=shape, detail=f"computed at step {session.value_step[name]}")
     grad, state, k, n = session.grad(name)
     title = f"∂L/∂{name}"
-    if state in (GradState.NO_PATH, GradState.NOT_YET):
-        return [value_shown, Shown(title, missing=state, shape=shape)]
+    if state == GradState.NO_PATH:
+        return [value_shown, Shown(title, missing=state, shape=shape, detail="it does not reach L")]
+    if state == GradState.NOT_YET:
+        final = session.completing_step(name).index
+        return [value_shown, Shown(title, missing=state, shape=shape, detail=f"complete at step {final}")]
     badge = f"partial {k} of {n}" if state == GradState.PARTIAL else ""
     return [value_shown, Shown(title, grad, (name, True, False), badge)]

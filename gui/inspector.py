@@ -92,7 +92,7 @@ class HeatmapRow(QWidget):
 
 def show(heatmap, slot, scale):
     if slot.missing:
-        heatmap.show_missing(slot.shape, slot.title, slot.missing)
+        heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail)
     else:
         heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
 

@@ -116,9 +116,9 @@ def test_same_array_is_not_drawn_again(heatmap, monkeypatch):
 
 def test_ctrl_c_copies_a_numpy_literal(qtbot, heatmap):
     values = np.array([[1.5, -2.0], [0.0, 3.25]])
-    heatmap.show_matrix(values, "a")
-    heatmap.setFocus()
-    qtbot.keyClick(heatmap, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    heatmap.show_matrix(values, "a", ("a", False, False))
+    click(qtbot, heatmap, 0, 0)
+    qtbot.keyClick(QApplication.focusWidget() or heatmap, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     text = QApplication.clipboard().text()
     assert text == literal(values) and text.startswith("np.array([[")
     np.testing.assert_array_equal(eval(text, {"np": np}), values)

@@ -87,6 +87,7 @@ def test_gradient_is_not_yet_before_its_step(panel, controller):
     value, grad = panel.node.visible_heatmaps()
     np.testing.assert_array_equal(value.array, controller.session.records.values["a"])
     assert grad.array is None and grad.cover.reason == "not yet"
+    assert "complete at step 6" in grad.footer.text()
     controller.seek(6)
     np.testing.assert_array_equal(grad.array, controller.session.records.grads["a"])
 
