@@ -127,7 +127,7 @@ def node_slots(session, name):
     grad, state, k, n = session.grad(name)
     title = f"∂L/∂{name}"
     if state == GradState.NO_PATH:
-        return [value_shown, Shown(title, missing=state, shape=shape, detail="it does not reach L")]
+        return [value_shown, Shown(title, missing=state, shape=shape, detail="it gets no gradient")]
     if state == GradState.NOT_YET:
         final = session.completing_step(name).index
         return [value_shown, Shown(title, missing=state, shape=shape, detail=f"complete at step {final}")]
