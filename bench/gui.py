@@ -16,12 +16,14 @@ BAR = 1.3
 SIZE = (1600, 1000)
 EMPTY_WINDOW = """
 import sys
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 import pyqtgraph as pg
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setCentralWidget(pg.PlotWidget())
 window.resize({w}, {h})
+window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)   # painted once, by grab, as the app's
 window.show()
 app.processEvents()
 window.grab().toImage().save(sys.argv[1], "PNG")
