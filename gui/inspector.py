@@ -13,18 +13,20 @@ from gui.heatmap_equation import Shown, node_slots, step_layout
 
 
 class HeatmapRow(QWidget):
-    """A centred row of matrices and operator symbols, reusing its Heatmap and QLabel widgets.
+    """A row of matrices and operator symbols, read left to right, reusing its Heatmap and
+    QLabel widgets.
 
-    Every matrix gets the same width, as if the row held at least `columns` of them: a step
-    from three matrices to two moves them but does not resize them, so nothing is downsampled
-    or laid out again, and the matrices keep their size as the student steps."""
+    Every matrix gets the same width, as if the row held at least `columns` of them, and the row
+    starts at the left: a step from two matrices to three leaves the first two where they are
+    (nothing resized, downsampled or repainted for nothing), and the matrices keep their size
+    and place as the student steps."""
 
-    def __init__(self, on_entry, columns, parent=None):
+    def __init__(self, on_entry, columns, operators=True, parent=None):
         super().__init__(parent)
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.heatmaps, self.operators, self.on_entry = [], [], on_entry
-        self.kinds, self.columns = (), columns
+        self.kinds, self.columns, self.with_operators = (), columns, operators
 
     def show_slots(self, slots, scales):
         """Lay out `slots` (str operators and Shown matrices); `scales` maps id(slot) to a colour
@@ -44,7 +46,6 @@ class HeatmapRow(QWidget):
     def _relayout(self, widgets, kinds):
         while self.layout_.count():
             self.layout_.takeAt(0)
-        self.layout_.addStretch(1)
         for widget in widgets:
             self.layout_.addWidget(widget)
             widget.setVisible(True)
@@ -55,7 +56,8 @@ class HeatmapRow(QWidget):
     def _size_heatmaps(self):
         """One width for every matrix: the row's width shared by max(columns, count) of them."""
         n = max(self.columns, self.kinds.count(True))
-        spare = self.width() - (n - 1) * style.INSPECTOR_OPERATOR_WIDTH - 2 * n * self.layout_.spacing()
+        operators = (n - 1) * style.INSPECTOR_OPERATOR_WIDTH if self.with_operators else 0
+        spare = self.width() - operators - 2 * n * self.layout_.spacing()
         width = max(style.HEATMAP_MIN_SIZE[0], spare // n)
         for heatmap in self.heatmaps:
             if heatmap.width() != width:
@@ -107,7 +109,7 @@ class InspectorPanel(QWidget):
         self.heading, self.note, self.node_heading = QLabel(), QLabel(), QLabel()
         self.shared = QCheckBox("one colour scale for the whole equation")
         self.equation = HeatmapRow(controller.select_entry, 3)
-        self.node = HeatmapRow(controller.select_entry, 2)
+        self.node = HeatmapRow(controller.select_entry, 2, operators=False)
         self._build()
         for signal, slot in self._subscriptions():
             signal.connect(slot)
