@@ -4,8 +4,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
-                               QPlainTextEdit, QStyle, QTextEdit)
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QStyle,
+                               QTextEdit)
 from shiboken6 import isValid
 
 
@@ -90,7 +90,8 @@ def shortcut_rows():
 
 
 # -- arrows, Home and End belong to text fields when one has the focus ------------------------------
-TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QAbstractItemView)
+# (an editable combo box has a QLineEdit inside; a plain one has no use for ← and →)
+TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView)
 FIELD_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 

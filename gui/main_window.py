@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
 
     def speed_box(self):
         box = QComboBox()
+        box.setObjectName("speed")
         for speed in SPEEDS:
             box.addItem(f"{speed:g} steps/s", speed)
         box.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))

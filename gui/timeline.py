@@ -2,9 +2,9 @@
 
 The first mark (a ring) is "inputs only", cursor 0. Steps that are done are filled, the
 current one is ringed; a click or a drag jumps the cursor there."""
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from gui import style
 
@@ -12,6 +12,8 @@ from gui import style
 KIND_COLOURS = {"forward": style.VALUE, "seed": "#7b3fa0", "backward": style.GRADIENT}
 DOT, PITCH, GAP, MARGIN = 9, 16, 12, 8   # pixels: dot size, dot spacing, group gap, side margin
 MAX_PITCH_SHRINK = 3                       # long programs squeeze the dots down to this pitch
+HELP = ("Timeline: blue forward, purple the seed G, orange backward. "
+        "Click or drag to jump; F10 / Shift+F10 step.")
 
 
 class Timeline(QWidget):
@@ -22,8 +24,7 @@ class Timeline(QWidget):
         self.controller = controller
         self.setMouseTracking(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Timeline: blue forward, green seed G, orange backward. "
-                        "Click or drag to jump; F10 / Shift+F10 step.")
+        self.setToolTip(HELP)
         controller.program_changed.connect(self.update_layout)
         controller.pass_recomputed.connect(self.update_layout)
         controller.step_changed.connect(self._on_step_changed)
@@ -95,6 +96,19 @@ class Timeline(QWidget):
         """The cursor whose mark is nearest to x."""
         xs = self.centres()
         return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+    def event(self, event):
+        """A tooltip names the step under the mouse (its status line)."""
+        if event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.step_text(self.step_at(event.pos().x())), self)
+            return True
+        return super().event(event)
+
+    def step_text(self, cursor):
+        session = self.controller.session
+        if cursor == 0:
+            return "inputs only (no step done)\n" + HELP
+        return session.steps[cursor - 1].describe(session.total)
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:

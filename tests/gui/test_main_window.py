@@ -177,3 +177,12 @@ def test_arrows_in_an_inputs_table_move_between_cells(qtbot, window):
     focus_canvas(qtbot, window)                 # and outside it they step again
     qtbot.keyClick(window.graph_view, Qt.Key.Key_Right)
     assert window.controller.session.cursor == 1
+
+
+def test_arrows_step_after_choosing_a_play_speed(qtbot, window):
+    from PySide6.QtWidgets import QComboBox
+    speed = window.findChild(QComboBox, "speed")
+    speed.setFocus()
+    qtbot.waitUntil(speed.hasFocus)
+    qtbot.keyClick(speed, Qt.Key.Key_Right)
+    assert window.controller.session.cursor == 1

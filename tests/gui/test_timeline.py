@@ -53,3 +53,9 @@ def test_a_narrow_timeline_squeezes_the_marks_in(controller, shown):
     controller.apply_text("\n".join(f"x{i} = a * {i + 1}" for i in range(40)) + "\ny = x0 + x39")
     timeline = make_timeline(shown, controller, width=300)
     assert timeline.centres()[-1] < 300
+
+
+def test_each_mark_names_its_step(controller, shown):
+    timeline = make_timeline(shown, controller)
+    assert timeline.step_text(6) == "step 6/7: ∂L/∂a = ∂L/∂t1 @ bᵀ  (matmul, input a)"
+    assert timeline.step_text(0).startswith("inputs only")
