@@ -110,8 +110,7 @@ class Heatmap(QWidget):
         self.labels.update(self.matrix if self.step == (1, 1) else None, scale)
         self.cover.place(*full.shape)
         self._fit(*full.shape)
-        blocks = f" · drawn as {self.step[0]}×{self.step[1]} block means" if self.step != (1, 1) else ""
-        self.footer.setText(summary_text(self.summary) + blocks)
+        self.footer.setText(summary_text(self.summary, self.step))
 
     def _leave_room_for_bar(self):
         right, pad = self.bar.room()

@@ -153,10 +153,13 @@ def shape_text(shape):
     return "×".join(str(n) for n in shape) or "scalar"
 
 
-def summary_text(s):
-    """`2×2  mean 0.31 ± 1.2  min −1.5  max 2.0` (and how many entries are not finite)."""
-    shape = shape_text(s.shape)
+def summary_text(s, step=(1, 1)):
+    """Three short lines, so a narrow heatmap still shows them whole: the shape (with how many
+    entries are not finite, and the block size when `step` says the matrix is drawn smaller),
+    `mean 0.31 ± 1.2`, `min −1.5  max 2`."""
+    head = shape_text(s.shape)
+    head += f" · {s.nonfinite} not finite" if s.nonfinite else ""
+    head += f" · drawn as {step[0]}×{step[1]} block means" if step != (1, 1) else ""
     if s.nonfinite == math.prod(s.shape):
-        return f"{shape}  no finite entries"
-    text = f"{shape}  mean {number(s.mean)} ± {number(s.std)}\nmin {number(s.low)}  max {number(s.high)}"
-    return text + (f"  ({s.nonfinite} not finite)" if s.nonfinite else "")
+        return f"{head}\nno finite entries"
+    return f"{head}\nmean {number(s.mean)} ± {number(s.std)}\nmin {number(s.low)}  max {number(s.high)}"

@@ -9,6 +9,7 @@ from engine.ops import lookup
 from engine.rules import INDEX_LETTERS
 
 INFIX = {"+": "+", "-": "−", "*": "⊙", "/": "⊘", "@": "@"}
+MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
 
 
 class Shown(NamedTuple):
@@ -54,10 +55,11 @@ def merge_operators(slots):
 
 
 def input_slots(session):
-    """Step 0: the inputs side by side, separated by commas."""
-    values = session.records.values
-    shown = [Shown(i.name, values[i.name], (i.name, False, False)) for i in session.program.inputs]
-    return [slot for x in shown for slot in (x, ",")][:-1]
+    """Step 0: the inputs side by side, separated by commas; past MAX_INPUTS, how many more."""
+    values, inputs = session.records.values, session.program.inputs
+    shown = [Shown(i.name, values[i.name], (i.name, False, False)) for i in inputs[:MAX_INPUTS]]
+    slots = [slot for x in shown for slot in (x, ",")][:-1]
+    return slots + ([f"… {len(inputs) - MAX_INPUTS} more"] if len(inputs) > MAX_INPUTS else [])
 
 
 def value_slot(values, x):

@@ -4,7 +4,7 @@ matrix (`∂L/∂a = ∂L/∂t1 @ bᵀ`), and below it the selected node's value
 Heatmap widgets are pooled and reused by position, so a step redraws only matrices whose array
 changed; clicks go to the controller as entries of the real arrays."""
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import style
 from gui.heatmap import Heatmap
@@ -27,6 +27,8 @@ class HeatmapRow(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.heatmaps, self.operators, self.on_entry = [], [], on_entry
         self.kinds, self.columns, self.with_operators = (), columns, operators
+        # the matrices share whatever width the panel gets; a long equation must not widen the dock
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def show_slots(self, slots, scales):
         """Lay out `slots` (str operators and Shown matrices); `scales` maps id(slot) to a colour
@@ -107,7 +109,7 @@ class InspectorPanel(QWidget):
         self.controller = controller
         self.arrays = {}   # step index -> its rule's term arrays, so revisiting a step redraws nothing
         self.heading, self.note, self.node_heading = QLabel(), QLabel(), QLabel()
-        self.shared = QCheckBox("one colour scale for the whole equation")
+        self.shared = QCheckBox("one colour scale")
         self.equation = HeatmapRow(controller.select_entry, 3)
         self.node = HeatmapRow(controller.select_entry, 2, operators=False)
         self._build()
@@ -131,7 +133,8 @@ class InspectorPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.shared)
-        self.shared.setToolTip("Colour every matrix of the equation on one scale, or each on its own")
+        self.shared.setToolTip("Colour every matrix of the equation on one scale (on), or each matrix "
+                               "on its own (off)")
         self.shared.toggled.connect(self.refresh)
         self.heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
         self.note.setStyleSheet(style.INSPECTOR_NOTE_CSS)

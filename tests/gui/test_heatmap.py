@@ -46,7 +46,7 @@ def test_nan_and_inf_are_marked_not_coloured(heatmap):
     assert heatmap.marks.nonfinite == 2
     assert np.isnan(heatmap.image.image[0, 1]) and np.isnan(heatmap.image.image[1, 0])
     assert heatmap.labels.visible_texts() == ["1", "NaN", "−∞", "2"]
-    assert "(2 not finite)" in heatmap.footer.text()
+    assert "2 not finite" in heatmap.footer.text()
 
 
 def test_summary_line_gives_shape_mean_std_min_max(heatmap):

@@ -147,3 +147,12 @@ def test_new_numbers_are_shown_after_a_recompute(panel, controller):
     controller.seek(1)
     controller.set_inputs({"a": np.eye(2)})
     np.testing.assert_array_equal(panel.equation.visible_heatmaps()[1].array, np.eye(2))
+
+
+def test_many_inputs_do_not_widen_the_panel(qtbot):
+    controller = StudioController("\n".join(f"x{i} = randn(3, 3)" for i in range(10)) + "\ny = x0 + x1")
+    panel = InspectorPanel(controller)
+    qtbot.addWidget(panel)
+    assert titles(panel.equation) == ["x0", "x1", "x2", "x3"]
+    assert operators(panel.equation)[-1] == "… 6 more"
+    assert panel.minimumSizeHint().width() < 400
