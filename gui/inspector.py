@@ -135,7 +135,7 @@ class InspectorPanel(QWidget):
         top.addWidget(self.shared)
         self.shared.setToolTip("Colour every matrix of the equation on one scale (on), or each matrix "
                                "on its own (off)")
-        self.shared.toggled.connect(self.refresh)
+        self.shared.toggled.connect(self._on_shared_toggled)
         self.heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
         self.note.setStyleSheet(style.INSPECTOR_NOTE_CSS)
         self.node_heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
@@ -159,6 +159,9 @@ class InspectorPanel(QWidget):
 
     def _on_node_selected(self, _name):
         self.show_node()
+
+    def _on_shared_toggled(self, _shared):
+        self.refresh()
 
     # -- drawing ----------------------------------------------------------------------------------
     def refresh(self):
