@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 import engine
+from engine.program import infer_shapes
 from gui import style
 from gui.matrix_table import MAX_EDITABLE, MatrixTable
 
@@ -198,7 +199,17 @@ class InputsPanel(QWidget):
             self.show_message(f"{name}: {edit.text()!r} is not a shape ({exc})")
             return
         if shape != np.shape(self.controller.session.records.values[name]):
+            problem = self.shape_problem(name, shape)
+            if problem:
+                self.show_message(f"{name} cannot be {shape_text(shape)}: {problem}")
+                return
             self.attempt(self.controller.set_input_shape, name, shape)
+
+    def shape_problem(self, name, shape):
+        """The rule a new shape would break, checked before anything changes."""
+        s = self.controller.session
+        shapes = {i.name: s.records.values[i.name].shape for i in s.program.inputs} | {name: shape}
+        return infer_shapes(s.program, shapes).first_problem()
 
     def _on_start_chosen(self, index):
         name = self.start_combo.itemData(index)

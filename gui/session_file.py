@@ -10,6 +10,9 @@ import tempfile
 
 import numpy as np
 
+import engine
+from engine.program import infer_shapes
+
 FORMAT, VERSION = "backprop-studio", 1
 MAX_BYTES = 64 * 2**20   # refuse anything larger before reading it
 
@@ -99,11 +102,36 @@ def checked(doc):
     for key in ("start", "selection"):
         require(doc.get(key) is None or isinstance(doc[key], str), f'"{key}" must be a string or null')
     upstream = doc.get("upstream")
-    return {"format": FORMAT, "expression": doc["expression"],
-            "inputs": {name: input_array(name, spec) for name, spec in inputs.items()},
-            "upstream": None if upstream is None else array_from(upstream, "upstream"),
-            "start": doc.get("start"), "cursor": cursor, "selection": doc.get("selection"),
-            "positions": doc.get("positions") if isinstance(doc.get("positions"), dict) else {}}
+    result = {"format": FORMAT, "expression": doc["expression"],
+              "inputs": {name: input_array(name, spec) for name, spec in inputs.items()},
+              "upstream": None if upstream is None else array_from(upstream, "upstream"),
+              "start": doc.get("start"), "cursor": cursor, "selection": doc.get("selection"),
+              "positions": checked_positions(doc.get("positions", {}))}
+    check_inputs_fit(result)
+    return result
+
+
+def checked_positions(positions):
+    require(isinstance(positions, dict) and all(
+        isinstance(p, list) and len(p) == 2 and all(numbers_only(x, 2) and x is not None for x in p)
+        for p in positions.values()), '"positions" must map node ids to [x, y]')
+    return positions
+
+
+def check_inputs_fit(doc):
+    """The inputs must belong to the expression and fit its rules. Problems the expression has
+    by itself (a hole of a half-built graph) are its own; the editor shows a text that does
+    not parse."""
+    try:
+        program = engine.parse(doc["expression"])
+    except engine.EngineError:
+        return
+    unknown = sorted(set(doc["inputs"]) - {i.name for i in program.inputs})
+    require(not unknown, f"{', '.join(unknown)}: not an input of the expression")
+    own = infer_shapes(program).problems
+    given = infer_shapes(program, {n: a.shape for n, a in doc["inputs"].items()}).problems
+    added = [p for name, p in given.items() if name not in own]
+    require(not added, f"the inputs do not fit the expression: {added[0] if added else ''}")
 
 
 def input_array(name, spec):
