@@ -116,7 +116,7 @@ def start(args, doc, fail):
         if "format" in doc or controller.text != doc["expression"]:
             opened = controller.open_document(doc)
         if args.open:
-            window.files.remember(args.open)
+            window.files.opened(args.open, doc)
         if args.steps is not None:
             controller.seek(args.steps)
         if args.select and opened:

@@ -62,10 +62,14 @@ class SessionFiles:
         except (SessionError, engine.EngineError) as exc:
             self.refuse("Cannot open this file", str(exc))
             return False
-        self.path = path if "format" in doc else None   # a plain expression file is not overwritten
+        self.opened(path, doc)
+        return True
+
+    def opened(self, path, doc):
+        """`path` was opened: Save writes back to a session (never over a plain expression file)."""
+        self.path = path if "format" in doc else None
         self.remember(path)
         self.window.update_title()
-        return True
 
     def save(self):
         return self.save_to(self.path) if self.path else self.save_as()

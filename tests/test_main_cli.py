@@ -103,3 +103,18 @@ def test_platform_check_leaves_other_platforms_and_offscreen_alone():
     assert platform_check.problem({}, "darwin") is None
     assert platform_check.problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert platform_check.problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", load=lambda so: False) is None
+
+
+def test_main_opens_a_session_as_the_window_s_file(qapp, tmp_path, monkeypatch):
+    """In process: --open makes the file the window's own, so Ctrl+S writes back to it."""
+    import main
+    session = tmp_path / "s.json"
+    session.write_text(json.dumps({"format": "backprop-studio", "version": 1, "expression": "d = a * b",
+                                   "inputs": {}, "upstream": None, "start": None, "cursor": 2,
+                                   "selection": "d[0,1]", "positions": {}}))
+    monkeypatch.setattr(main, "settings_for", lambda args: None)
+    args = main.parser().parse_args(["--open", str(session)])
+    app, window = main.start(args, main.read_document(args, print), print)
+    assert window.files.path == str(session) and "s.json" in window.windowTitle()
+    assert window.controller.session.cursor == 2 and window.controller.selected_entry == ("d", (0, 1), False)
+    window.close()
