@@ -145,20 +145,20 @@ def infer_shapes(program, input_shapes=None):
         operand_shapes, waiting = [], None
         for x in eqn.inputs:
             if isinstance(x, HoleRef):
-                waiting = f"line {eqn.line}: {eqn}: the hole ? at column {x.column} is not wired yet"
+                waiting = f"line {x.line}, column {x.column}: {eqn}: the hole ? is not wired yet"
             elif isinstance(x, Const):
                 operand_shapes.append(())
             elif x in shapes:
                 operand_shapes.append(shapes[x])
             else:
-                waiting = waiting or f"line {eqn.line}: {eqn}: needs {x}, which has no shape"
+                waiting = waiting or f"line {eqn.line}, column {eqn.column}: {eqn}: needs {x}, which has no shape"
         if waiting:
             problems[eqn.out] = waiting
             continue
         try:
             shapes[eqn.out] = tuple(lookup(eqn.op).infer(*operand_shapes, **eqn.kwargs))
         except ShapeRule as rule:
-            problems[eqn.out] = f"line {eqn.line}: {eqn.expression()}: {rule}"
+            problems[eqn.out] = f"line {eqn.line}, column {eqn.column}: {eqn.expression()}: {rule}"
     return Shapes(shapes, problems)
 
 
