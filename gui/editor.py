@@ -6,29 +6,18 @@ the previous valid graph stays on screen. The text keeps its own typing undo; ap
 one command on the app's undo stack."""
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 import engine
 from gui import style
+from gui.code_edit import CodeEdit
 from gui.syntax_colours import ExpressionHighlighter
 
 DEBOUNCE_MS = 300
 FONT_POINTS = 11    # the expression is what the student reads first: larger than the UI's text
 WHERE = re.compile(r"line (\d+)(?:, column (\d+))?")
-
-
-class CodeEdit(QPlainTextEdit):
-    """A plain text edit that turns Ctrl+Enter into `apply_requested` instead of a newline."""
-    apply_requested = Signal()
-
-    def keyPressEvent(self, event):
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.apply_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ExpressionEditor(QWidget):
