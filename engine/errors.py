@@ -5,22 +5,27 @@ class EngineError(Exception):
     """Any error the engine reports to a user (the CLI prints it and exits with status 2)."""
 
 
-class ParseError(EngineError):
-    """Text that is not a program of the expression language.
+class LocatedError(EngineError):
+    """An error at a place in the program's text: `line 2, column 7: reason`, then the source
+    line with a caret under the column. Without a place it is the reason alone."""
 
-    Carries the 1-based line and column, the source line and what was expected."""
+    def __init__(self, reason, line=None, column=None, source_line=None):
+        self.line, self.column, self.source_line, self.reason = line, column, source_line, reason
+        text = reason if line is None else f"line {line}, column {column}: {reason}"
+        if source_line is not None and column:
+            text += f"\n  {source_line}\n  {' ' * (column - 1)}^"
+        super().__init__(text)
 
-    def __init__(self, message, line, column, source_line):
-        self.line, self.column, self.source_line, self.reason = line, column, source_line, message
-        caret = " " * (column - 1) + "^"
-        super().__init__(f"line {line}, column {column}: {message}\n  {source_line}\n  {caret}")
+
+class ParseError(LocatedError):
+    """Text that is not a program of the expression language; the reason says what was expected."""
 
 
-class ShapeError(EngineError):
+class ShapeError(LocatedError):
     """Operands whose shapes break an op's rule (`a @ b: inner dimensions 3 and 4 differ`)."""
 
 
-class IncompleteError(EngineError):
+class IncompleteError(LocatedError):
     """A program with a hole `?`: it has shapes, but it cannot be computed."""
 
 

@@ -128,9 +128,11 @@ class Program:
 
 @dataclass(frozen=True)
 class Shapes:
-    """Shape inference over a possibly incomplete program: a shape or a problem per value."""
+    """Shape inference over a possibly incomplete program: a shape or a problem per value.
+    `places` holds each problem's (line, column, reason without its place)."""
     shapes: dict
     problems: dict
+    places: dict = field(default_factory=dict)
 
     def first_problem(self):
         return next(iter(self.problems.values()), None)
@@ -140,35 +142,42 @@ def infer_shapes(program, input_shapes=None):
     """Each value's shape, or the rule it breaks; never raises for holes or mismatches."""
     given = input_shapes or {}
     shapes = {i.name: tuple(given.get(i.name, i.shape)) for i in program.inputs}
-    problems = {}
+    places = {}
     for eqn in program.eqns:
         operand_shapes, waiting = [], None
         for x in eqn.inputs:
             if isinstance(x, HoleRef):
-                waiting = f"line {x.line}, column {x.column}: {eqn}: the hole ? is not wired yet"
+                waiting = (x.line, x.column, f"{eqn}: the hole ? is not wired yet")
             elif isinstance(x, Const):
                 operand_shapes.append(())
             elif x in shapes:
                 operand_shapes.append(shapes[x])
             else:
-                waiting = waiting or f"line {eqn.line}, column {eqn.column}: {eqn}: needs {x}, which has no shape"
+                waiting = waiting or (eqn.line, eqn.column, f"{eqn}: needs {x}, which has no shape")
         if waiting:
-            problems[eqn.out] = waiting
+            places[eqn.out] = waiting
             continue
         try:
             shapes[eqn.out] = tuple(lookup(eqn.op).infer(*operand_shapes, **eqn.kwargs))
         except ShapeRule as rule:
-            problems[eqn.out] = f"line {eqn.line}, column {eqn.column}: {eqn.expression()}: {rule}"
-    return Shapes(shapes, problems)
+            places[eqn.out] = (eqn.line, eqn.column, f"{eqn.expression()}: {rule}")
+    problems = {name: f"line {line}, column {column}: {reason}" for name, (line, column, reason) in places.items()}
+    return Shapes(shapes, problems, places)
 
 
 def require_shapes(program, input_shapes=None):
     """Every value's shape; raises IncompleteError for a hole, ShapeError for a broken rule."""
     result = infer_shapes(program, input_shapes)
+    lines = program.source.split("\n")
     if program.holes():
         hole = program.holes()[0]
-        raise IncompleteError(f"line {hole.line}, column {hole.column}: the program has a hole ? "
-                              "(an operand not wired yet); wire it before computing")
-    if result.problems:
-        raise ShapeError(result.first_problem())
+        raise IncompleteError("the program has a hole ? (an operand not wired yet); wire it before computing",
+                              hole.line, hole.column, source_line(lines, hole.line))
+    if result.places:
+        line, column, reason = next(iter(result.places.values()))
+        raise ShapeError(reason, line, column, source_line(lines, line))
     return result.shapes
+
+
+def source_line(lines, line):
+    return lines[line - 1] if 0 < line <= len(lines) else None
