@@ -50,11 +50,13 @@ class Sketch:
 
 # ---- from a program ----------------------------------------------------------------------------
 
-def sketch_from_program(program):
-    """The sketch of a parsed program: its inputs, one node per equation, one per constant."""
+def sketch_from_program(program, hidden=()):
+    """The sketch of a parsed program: its inputs, one node per equation, one per constant.
+    Statements whose names are in `hidden` (names `write_text` made up for unnamed nodes) are
+    unnamed again, so they are written inline once they have one consumer."""
     ids = program.node_ids()
-    nodes = [SketchNode(i.node_id, "input", i.init, i.name if i.node_id == i.name else None,
-                        shape=tuple(i.shape)) for i in program.inputs]
+    nodes = [SketchNode(i.node_id, "input", i.init, i.name if i.node_id == i.name and i.name not in hidden
+                        else None, shape=tuple(i.shape)) for i in program.inputs]
     for eqn in program.eqns:
         ports = []
         for port, x in enumerate(eqn.inputs):
@@ -63,9 +65,13 @@ def sketch_from_program(program):
                 ports.append(nodes[-1].key)
             else:
                 ports.append(None if isinstance(x, HoleRef) else ids[x])
-        nodes.append(SketchNode(eqn.node_id, "op", eqn.op, eqn.out if eqn.named else None, tuple(ports),
+        named = eqn.named and eqn.out not in hidden
+        nodes.append(SketchNode(eqn.node_id, "op", eqn.op, eqn.out if named else None, tuple(ports),
                                 eqn.params))
-    return Sketch(tuple(nodes), ids[program.output], program.comments)
+    return Sketch(tuple(nodes), ids.get(program.output), program.comments)
+
+
+EMPTY = Sketch((), None)
 
 
 # ---- edits: each returns a new sketch -------------------------------------------------------------
@@ -118,6 +124,17 @@ def rename(sketch, key, name):
     elif node.kind == "input":
         raise InputError("an input needs a name")
     return replace_node(sketch, replace(node, name=name or None))
+
+
+def settle_output(sketch):
+    """The output follows the graph: kept while nothing consumes it, else the newest computed
+    node that nothing consumes (so a node wired into a new one hands the output on), or the
+    newest unused input while nothing is computed (the inputs keep their order in the text)."""
+    unused = [n for n in sketch.nodes if n.kind != "const" and not sketch.consumers(n.key)]
+    sinks = [n.key for n in unused if n.kind == "op"]
+    if sketch.output in sinks or not unused:
+        return sketch
+    return replace(sketch, output=(sinks or [n.key for n in unused])[-1])
 
 
 def check_name(sketch, name, allow=None):

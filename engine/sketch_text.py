@@ -24,7 +24,8 @@ class Writer:
     def inline(self, node):
         if node.kind == "const":
             return True
-        return node.name is None and self.uses[node.key] == 1
+        # An identity is written as its operand alone: inline, it would vanish from the text.
+        return node.name is None and self.uses[node.key] == 1 and node.op != "identity"
 
     def statement_nodes(self):
         """Computed nodes that need a statement, dependencies first, the output last."""

@@ -54,7 +54,9 @@ def step_node(graph, step):
 
 
 def node_states(graph, session):
-    """{node_id: NodeState} after the session's cursor."""
+    """{node_id: NodeState} after the session's cursor; all pending without a session (a draft)."""
+    if session is None:
+        return dict.fromkeys(graph.nodes, NodeState())
     active = step_node(graph, session.current_step())
     seeded = any(s.kind == "seed" for s in session.steps[:session.cursor])
     states = {}
@@ -81,9 +83,11 @@ def step_edges(graph, step):
 
 
 def edge_states(graph, session):
-    """{(source, target, port): EdgeState} after the session's cursor; the edge a gradient is
-    flowing back along is labelled with it (`G`, `∂L/∂a`)."""
+    """{(source, target, port): EdgeState} after the session's cursor (idle without one); the edge a
+    gradient is flowing back along is labelled with it (`G`, `∂L/∂a`)."""
     states = dict.fromkeys(graph.edges(keys=True), EdgeState())
+    if session is None:
+        return states
     done = session.steps[:session.cursor]
     for step in done[:-1]:
         if step.kind != "forward":

@@ -10,6 +10,8 @@ import engine
 from engine.entries import check_entry, format_entry, parse_entry
 from engine.program import infer_shapes
 from engine.values import initial_value
+from gui.builder_commands import CanvasCommand, MoveCommand
+from gui.builder_draft import draft_reason, parse_program
 from gui.commands import State, StateCommand
 from gui.session_file import FORMAT, VERSION, as_json_array
 
@@ -31,6 +33,11 @@ class StudioController(QObject):
     - entry_selected(object): (name, index, is_grad) or None
     - error_changed(object): the EngineError of the text being edited, or None when it is valid
     - text_replaced(str): the text was replaced from outside the editor (undo, open)
+    - positions_changed(): the canvas's node positions were moved (a drag, auto-layout, undo)
+
+    A text that parses but cannot be computed (a hole, shapes that do not fit, nothing yet) is
+    a draft: `program()` is the draft, `session` keeps the last computed pass, and
+    `why_no_pass()` says why stepping is unavailable.
 
     Edits of the text, inputs, G, start node and seed are commands on `undo_stack`; an edit
     that the engine refuses raises (or, for text, reports error_changed) and changes nothing.
@@ -42,6 +49,7 @@ class StudioController(QObject):
     entry_selected = Signal(object)
     error_changed = Signal(object)
     text_replaced = Signal(str)
+    positions_changed = Signal()
 
     def __init__(self, text, parent=None, rng_seed=0):
         super().__init__(parent)
@@ -51,20 +59,37 @@ class StudioController(QObject):
         self.selected_node = ""
         self.selected_entry = None
         self.undo_stack = QUndoStack(self)
+        self.draft, self.draft_state, self.draft_error = None, None, None
+        self.positions = {}   # {node id: (x, y)} on the canvas: saved with the session
 
     # -- the document's state ---------------------------------------------------------------------
     def state(self):
+        if self.draft is not None:
+            return self.draft_state
         s = self.session
         return State(self.text, dict(s.inputs), s.upstream, s.start, s.rng_seed)
 
     def restore(self, state):
-        """Compute `state`'s pass (raises EngineError, changing nothing) and show it, cursor kept."""
+        """Compute `state`'s pass and show it, cursor kept; a program that cannot be computed
+        (a hole, its own shapes do not fit) is shown as a draft. Any other EngineError (inputs
+        or G that do not fit) raises, changing nothing."""
         same_text = state.text == self.text
-        program = self.session.program if same_text else engine.parse(state.text)
-        session = engine.Session(program, state.inputs, state.upstream, state.start, state.rng_seed)
+        program = self.program() if same_text else parse_program(state.text)
+        try:
+            if program.output is None:
+                raise engine.IncompleteError("the program is empty")
+            session = engine.Session(program, state.inputs, state.upstream, state.start, state.rng_seed)
+        except (engine.IncompleteError, engine.ShapeError) as exc:
+            if program.output is not None and not (program.holes() or infer_shapes(program).problems):
+                raise   # the program is fine: inputs or G that break a rule are refused, not drafted
+            self.show_draft(program, state, exc)
+            return
+        was_draft, self.draft, self.draft_error = self.draft is not None, None, None
         session.seek(self.session.cursor)
         self.session, self.text = session, state.text
-        if same_text:
+        if was_draft:
+            self.report(None)
+        if same_text and not was_draft:
             self.pass_recomputed.emit()
         else:
             self.forget_missing_selection()
@@ -85,13 +110,13 @@ class StudioController(QObject):
         report the error through error_changed and return False."""
         try:
             if text != self.text:
-                program = engine.parse(text)
+                program = parse_program(text)
                 self.change("apply text", text=text, inputs=self.kept_inputs(program),
                             upstream=self.kept_upstream(program), start=self.kept_start(program))
         except engine.EngineError as exc:
             self.report(exc)
             return False
-        self.report(None)
+        self.report(self.draft_error)
         return True
 
     def report(self, error):
@@ -102,7 +127,7 @@ class StudioController(QObject):
         """Inputs the user gave that the new program still has, with the shape it declares."""
         kept = {}
         for inp in program.inputs:
-            given = self.session.inputs.get(inp.name)
+            given = self.state().inputs.get(inp.name)
             if given is not None and (not inp.declared or np.shape(given) == inp.shape):
                 kept[inp.name] = given
         return kept
@@ -154,13 +179,13 @@ class StudioController(QObject):
     # -- sessions ------------------------------------------------------------------------------------
     def document(self):
         """The session as the file format's dict (see gui.session_file)."""
-        s = self.session
+        s, names = self.session, set(self.program().names())
         return {"format": FORMAT, "version": VERSION, "expression": self.text,
                 "inputs": {n: {"shape": list(np.shape(a)), "values": as_json_array(a)}
-                           for n, a in self.input_values().items()},
+                           for n, a in self.input_values().items() if n in names},
                 "upstream": None if s.upstream is None else as_json_array(s.upstream),
                 "start": s.start, "cursor": s.cursor, "selection": entry_text(self.selected_entry),
-                "positions": {}}
+                "positions": {n: list(p) for n, p in self.positions.items()}}
 
     def open_document(self, doc):
         """Show an opened document. A broken expression is shown in the editor with its error
@@ -168,14 +193,15 @@ class StudioController(QObject):
         state = State(doc["expression"], doc.get("inputs") or {}, doc.get("upstream"), doc.get("start"),
                       self.session.rng_seed)
         try:
-            engine.parse(state.text)
+            parse_program(state.text)
         except engine.EngineError as exc:
             self.text_replaced.emit(state.text)
             self.report(exc)
             return False
         self.restore(state)
+        self.set_positions({n: tuple(p) for n, p in (doc.get("positions") or {}).items()})
         self.text_replaced.emit(state.text)
-        self.report(None)
+        self.report(self.draft_error)
         self.undo_stack.clear()
         self.seek(doc.get("cursor", 0))
         self.select_text(doc.get("selection"))
@@ -183,6 +209,8 @@ class StudioController(QObject):
 
     # -- the cursor --------------------------------------------------------------------------------
     def seek(self, n):
+        if self.draft is not None:
+            return   # no pass to step through
         old = self.session.cursor
         if self.session.seek(n) != old:
             self.step_changed.emit(self.session.cursor)
@@ -230,3 +258,51 @@ class StudioController(QObject):
                 self.selected_entry = None
         if self.selected_node not in shapes:
             self.selected_node = ""
+
+    # -- the canvas: drafts, canvas edits and node positions ------------------------------------------
+    def program(self):
+        """The program shown: the draft while there is one, else the computed pass's."""
+        return self.draft if self.draft is not None else self.session.program
+
+    def show_draft(self, program, state, error):
+        """Show a program that cannot be computed; its error is the text's (the editor marks it)."""
+        self.draft, self.draft_state, self.draft_error, self.text = program, state, error, state.text
+        self.text_replaced.emit(state.text)
+        self.report(error)
+        self.program_changed.emit()
+
+    def why_no_pass(self):
+        """Why there is no pass to step through (`the graph is incomplete: wire t3's second
+        input`), or None when the program is computed."""
+        return None if self.draft is None else draft_reason(self.draft, self.input_shapes())
+
+    def input_shapes(self):
+        """{input name: shape} the user gave or the pass drew, for shape inference."""
+        if self.draft is not None:
+            return {n: np.shape(a) for n, a in self.draft_state.inputs.items()}
+        return {i.name: self.session.records.values[i.name].shape for i in self.session.program.inputs}
+
+    def edit_canvas(self, label, text, positions):
+        """One undoable canvas edit: the text the canvas wrote and the nodes' places under the
+        ids that text gives them; the inputs, G and start node are kept where they still fit."""
+        program = parse_program(text)
+        before, places_before = self.state(), dict(self.positions)
+        after = before._replace(text=text, inputs=self.kept_inputs(program),
+                                upstream=self.kept_upstream(program), start=self.kept_start(program))
+        self.set_positions(positions, announce=False)
+        try:
+            self.restore(after)
+        except engine.EngineError:
+            self.set_positions(places_before, announce=False)
+            raise
+        self.undo_stack.push(CanvasCommand(self, label, before, after, places_before, positions))
+
+    def move_nodes(self, label, before, after):
+        """Nodes moved on the canvas: one undoable command from `before` to `after` places."""
+        self.undo_stack.push(MoveCommand(self, label, before, after))
+
+    def set_positions(self, positions, announce=True):
+        """The canvas's node places ({id: (x, y)}); announced unless the canvas wrote them."""
+        self.positions = dict(positions)
+        if announce:
+            self.positions_changed.emit()

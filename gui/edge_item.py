@@ -22,23 +22,29 @@ PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (st
 class EdgeItem(Restylable, QGraphicsItem):
     base_z = style.CANVAS_Z_EDGE
 
-    def __init__(self, source, target, port, ports, waypoints=()):
-        """`port` of `ports` is which operand of `target` this edge feeds (0 = first); the curve
-        passes through `waypoints` (scene points) to go around nodes in its way."""
+    def __init__(self, source, target, port, waypoints=()):
+        """`port` is which operand of `target` this edge feeds (0 = first); the curve passes
+        through `waypoints` (scene points) to go around nodes in its way. A wire into an
+        equation can be selected (and deleted); the loss marker's cannot."""
         super().__init__()
-        self.source, self.target, self.port, self.ports = source, target, port, ports
+        self.source, self.target, self.port = source, target, port
         self.waypoints = [QPointF(*p) for p in waypoints]
         self.state = EdgeState()
         self.setZValue(self.base_z)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        if target.kind == "eqn":
+            self.setFlag(QGraphicsItem.ItemIsSelectable)
+        else:
+            self.setAcceptedMouseButtons(Qt.NoButton)
         self.adjust()
 
     def ends(self):
-        """Start at the source's right side; end on the target's left side at this operand's port."""
-        start = self.source.pos() + QPointF(self.source.box.right(), 0)
-        box = self.target.box
-        y = box.top() + box.height() * (self.port + 1) / (self.ports + 1)
-        return start, self.target.pos() + QPointF(box.left(), y)
+        """From the source's output port to this operand's input port on the target."""
+        return self.source.out_port(), self.target.in_port(self.port)
+
+    def follow(self):
+        """An end moved (a drag): recompute the curve, dropping the detour planned for the old places."""
+        self.waypoints = []
+        self.adjust()
 
     def adjust(self):
         """Recompute the curve from the two items' positions."""
@@ -61,6 +67,13 @@ class EdgeItem(Restylable, QGraphicsItem):
         start, heading = self.points[0], self.points[1]
         top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
         return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
+
+    def itemChange(self, change, value):
+        """A box selects nodes only (their wires go with them); a wire is selected by a click."""
+        if change == QGraphicsItem.ItemSelectedChange and value and self.scene() is not None:
+            if any(not view.rubberBandRect().isNull() for view in self.scene().views()):
+                return False
+        return super().itemChange(change, value)
 
     def raised(self):
         return self.state.kind in ("lit", "flow")
@@ -95,7 +108,7 @@ class EdgeItem(Restylable, QGraphicsItem):
         """Colour and width for the state (a highlighted path shows on idle edges), never thinner
         than one screen pixel."""
         kind = self.state.kind
-        colour, width = PEN["path" if self.lit and kind == "idle" else kind]
+        colour, width = PEN["path" if (self.lit or self.isSelected()) and kind == "idle" else kind]
         colour = QColor(colour)
         if kind == "flowed":
             colour.setAlphaF(0.55)

@@ -16,7 +16,7 @@ class GraphScene(QGraphicsScene):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.signals = NodeSignals(self)
-        self.nodes, self.edges = {}, {}
+        self.nodes, self.edges, self.wires = {}, {}, {}
         self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
 
     def populate(self, graph, positions, waypoints):
@@ -28,12 +28,27 @@ class GraphScene(QGraphicsScene):
             item.setPos(*positions[node_id])
             self.addItem(item)
         self.edges = {(source, target, key): EdgeItem(self.nodes[source], self.nodes[target], key,
-                                                      graph.in_degree(target), waypoints.get((source, target, key), ()))
+                                                      waypoints.get((source, target, key), ()))
                       for source, target, key in graph.edges(keys=True)}
-        for edge in self.edges.values():
+        self.wires = {node_id: [] for node_id in self.nodes}   # node id -> the edges at its ends
+        for (source, target, _), edge in self.edges.items():
             self.addItem(edge)
+            self.wires[source].append(edge)
+            self.wires[target].append(edge)
         bounds = self.itemsBoundingRect()
         self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def move_node(self, node_id, x, y):
+        """Put a node at (x, y) with its wires following (a drag; the model learns at its end)."""
+        self.nodes[node_id].setPos(x, y)
+        for edge in self.wires[node_id]:
+            edge.follow()
+
+    def selected_nodes(self):
+        return {item.node_id for item in self.selectedItems() if hasattr(item, "node_id")}
+
+    def selected_wires(self):
+        return [item for item in self.selectedItems() if not hasattr(item, "node_id")]
 
     def positions(self):
         """{node_id: (x, y)} of the items as they stand."""

@@ -3,16 +3,28 @@
 It rebuilds its items only when the program changes (keeping the place of every node whose id
 survives) and only restyles them when the cursor or the numbers move. Zoom with the wheel around
 the cursor, pan with the middle button or Space + drag, F fits, a left drag on empty canvas
-box-selects; clicking a node selects its value through the controller."""
+box-selects; clicking a node selects its value through the controller.
+
+It is also the visual builder (gui.builder_*): drag a node to move it, drag from an output
+port to an input port to wire them, Delete removes the selected nodes and wires, a
+double-click renames a node (or, on empty canvas, opens the palette there), L lays the graph
+out afresh, Esc cancels a drag. Palette entries are dropped through `drop`."""
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+import engine
+
+from gui import style
+from gui.builder_canvas import CanvasBuilder
+from gui.builder_gestures import MoveNodes, NewWire, free_ports, nearest_port
+from gui.builder_name import NameEditor
 from gui.canvas_banner import CanvasBanner
 from gui.canvas_state import edge_states, node_states
 from gui.canvas_routes import routes
 from gui.graph_scene import GraphScene
-from gui.layout import layered_layout, program_graph
+from gui.layout import LOSS_ID, layered_layout, program_graph
+from gui.node_item import NodeItem
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)
@@ -30,15 +42,19 @@ class GraphView(QGraphicsView):
         self.space_held = False
         self.pressed_empty = False
         self.fitted = False
+        self.gesture = None
         self.setScene(GraphScene(self))
         self.banner = CanvasBanner(self.viewport())
+        self.builder = CanvasBuilder(controller, self)
+        self.name_editor = NameEditor(self)
         self.configure()
         self.scene().signals.pressed.connect(self._on_node_pressed)
         controller.program_changed.connect(self._on_program_changed)
+        controller.positions_changed.connect(self.rebuild)
         controller.pass_recomputed.connect(self._on_pass_recomputed)
         controller.step_changed.connect(self._on_step_changed)
         controller.node_selected.connect(self._on_node_selected)
-        controller.error_changed.connect(self.banner.show_error)
+        controller.error_changed.connect(self._on_error_changed)
         self.listening = True
         self.rebuild()
 
@@ -46,6 +62,7 @@ class GraphView(QGraphicsView):
         """Antialiased, frameless, box-selecting; zoom and pan keep their own anchors."""
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.NoAnchor)  # zoom() keeps its own anchor
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
@@ -61,10 +78,11 @@ class GraphView(QGraphicsView):
             self.listening = False
             controller = self.controller
             controller.program_changed.disconnect(self._on_program_changed)
+            controller.positions_changed.disconnect(self.rebuild)
             controller.pass_recomputed.disconnect(self._on_pass_recomputed)
             controller.step_changed.disconnect(self._on_step_changed)
             controller.node_selected.disconnect(self._on_node_selected)
-            controller.error_changed.disconnect(self.banner.show_error)
+            controller.error_changed.disconnect(self._on_error_changed)
         return super().close()
 
     # -- public -----------------------------------------------------------------------------------
@@ -76,6 +94,12 @@ class GraphView(QGraphicsView):
             self.resetTransform()
             self.scale(FIT_MAX_SCALE, FIT_MAX_SCALE)
         self.centerOn(rect.center())
+
+    def fit_if_needed(self):
+        """Fit when a node's centre is out of sight; otherwise the view stays where the user put it."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not all(visible.contains(item.scenePos()) for item in self.scene().nodes.values()):
+            self.fit()
 
     def highlight_path(self, node_names):
         """Light the given values' nodes and the edges between them in the selection colour."""
@@ -113,23 +137,29 @@ class GraphView(QGraphicsView):
         self.rebuild(previous=positions)
 
     def rebuild(self, keep_positions=True, previous=None):
-        """New items for the controller's program; surviving node ids keep their places (or take
-        those in `previous`) unless `keep_positions` is False (a fresh layout)."""
-        session = self.controller.session
-        program, records = session.program, session.records
-        shapes = {i.name: records.values[i.name].shape for i in program.inputs}
+        """New items for the controller's program (a draft included), at the controller's
+        positions (or those in `previous`; new nodes beside their neighbours), or a fresh layout
+        when `keep_positions` is False. The controller learns the places shown."""
+        controller = self.controller
         if previous is None and keep_positions:
-            previous = self.scene().positions()
-        self.graph = program_graph(program, shapes, records.start)
+            previous = controller.positions or self.scene().positions()
+        selected = self.scene().selected_nodes()
+        start = None if controller.draft is not None else controller.session.records.start
+        self.graph = program_graph(controller.program(), controller.input_shapes(), start)
         positions = layered_layout(self.graph, previous)
         self.scene().populate(self.graph, positions, routes(self.graph, positions))
+        controller.set_positions({n: p for n, p in positions.items() if n != LOSS_ID}, announce=False)
         self.restyle()
-        self._on_node_selected(self.controller.selected_node)
+        self._on_node_selected(controller.selected_node)
+        for node_id in selected & set(self.scene().nodes):
+            self.scene().nodes[node_id].setSelected(True)
         self.restyle_highlight()
 
     def restyle(self):
-        """Colour every item for the cursor: values, gradients, the current step's node and edges."""
-        scene, session = self.scene(), self.controller.session
+        """Colour every item for the cursor: values, gradients, the current step's node and edges
+        (a draft has no pass: everything is pending)."""
+        scene = self.scene()
+        session = self.controller.session if self.controller.draft is None else None
         for node_id, state in node_states(self.graph, session).items():
             scene.nodes[node_id].set_state(state)
         for key, state in edge_states(self.graph, session).items():
@@ -145,7 +175,7 @@ class GraphView(QGraphicsView):
     # -- controller signals -------------------------------------------------------------------------
     def _on_program_changed(self):
         self.rebuild()
-        self.fit()
+        self.fit_if_needed()
 
     def _on_pass_recomputed(self):
         """New numbers: restyle, unless the backward pass now starts elsewhere (L moves)."""
@@ -153,6 +183,11 @@ class GraphView(QGraphicsView):
             self.rebuild()
         else:
             self.restyle()
+
+    def _on_error_changed(self, error):
+        """Only a text that does not parse makes the canvas read-only; a hole or a shape that
+        does not fit is shown on the graph itself."""
+        self.banner.show_error(error if isinstance(error, engine.ParseError) else None)
 
     def _on_step_changed(self, cursor):
         self.restyle()
@@ -165,7 +200,7 @@ class GraphView(QGraphicsView):
 
     def _on_node_pressed(self, node_id):
         name = self.graph.nodes[node_id]["name"]
-        if name:
+        if name and self.controller.draft is None:   # a draft's values are not computed
             self.controller.select_node(name)
 
     # -- Qt events --------------------------------------------------------------------------------------
@@ -180,9 +215,20 @@ class GraphView(QGraphicsView):
             self.fit()
 
     def keyPressEvent(self, event):
-        if event.key() == Qt.Key_F and not event.modifiers():
+        key, plain = event.key(), not event.modifiers()
+        if key == Qt.Key_F and plain:
             self.fit()
-        elif event.key() == Qt.Key_Space and not event.isAutoRepeat():
+        elif key == Qt.Key_L and plain:
+            self.builder.auto_layout(self.graph)
+        elif key in (Qt.Key_Delete, Qt.Key_Backspace):
+            self.delete_selection()
+        elif key == Qt.Key_Escape and self.gesture is not None:
+            self.gesture.cancel()
+            self.gesture = None
+        elif event.matches(QKeySequence.SelectAll):
+            for item in self.scene().nodes.values():
+                item.setSelected(True)   # only inputs and equations can be
+        elif key == Qt.Key_Space and not event.isAutoRepeat():
             self.space_held = True
             self.viewport().setCursor(Qt.OpenHandCursor)
         else:
@@ -199,20 +245,29 @@ class GraphView(QGraphicsView):
         self.zoom(ZOOM_STEP ** event.angleDelta().y(), event.position().toPoint())
 
     def mousePressEvent(self, event):
-        """Middle button, or Space + left button, pans; a left press on empty canvas starts a box."""
-        button = event.button()
+        """Middle button, or Space + left button, pans; a left press on an output port draws a
+        wire, on a node selects and drags it, on empty canvas starts a box."""
+        button, point = event.button(), event.position().toPoint()
         if button == Qt.MiddleButton or (button == Qt.LeftButton and self.space_held):
             self.panning = event.position()
             self.viewport().setCursor(Qt.ClosedHandCursor)
             return
-        self.pressed_empty = button == Qt.LeftButton and self.itemAt(event.position().toPoint()) is None
+        pos = self.mapToScene(point)
+        source = self.output_port_at(pos) if button == Qt.LeftButton else None
+        if source is not None:
+            self.gesture = NewWire(self, source, pos)
+            return
+        item = self.itemAt(point)
+        self.pressed_empty = button == Qt.LeftButton and item is None
         super().mousePressEvent(event)
+        if button == Qt.LeftButton and isinstance(item, NodeItem) and item.isSelected():
+            self.gesture = MoveNodes(self, self.scene().selected_nodes(), pos)
 
     def mouseMoveEvent(self, event):
         if self.panning is not None:
             self.scroll_by(self.panning - event.position())
             self.panning = event.position()
-        else:
+        elif not (self.gesture and self.gesture.mouse_move(self.mapToScene(event.position().toPoint()))):
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event):
@@ -223,16 +278,60 @@ class GraphView(QGraphicsView):
             else:
                 self.viewport().unsetCursor()
             return
+        gesture, self.gesture = self.gesture, None
         super().mouseReleaseEvent(event)
+        if gesture is not None:
+            gesture.mouse_release(self.mapToScene(event.position().toPoint()))
         if self.pressed_empty and event.button() == Qt.LeftButton:
             self.pressed_empty = False
             self.tell_selection()
 
+    def mouseDoubleClickEvent(self, event):
+        """On a node: rename it; on empty canvas: the palette at the cursor."""
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
+            self.name_editor.edit(item.node_id)
+        elif item is None:
+            from gui.palette import PalettePopup   # the palette imports this module's neighbours
+            PalettePopup(self, event.globalPosition().toPoint()).show()
+        else:
+            super().mouseDoubleClickEvent(event)
+
     def tell_selection(self):
         """After a click or a box on empty canvas: one node selected (or none) is the controller's
         selection too; a box of several stays on the canvas."""
-        selected = self.scene().selectedItems()
-        if len(selected) <= 1:
+        selected = [item for item in self.scene().selectedItems() if isinstance(item, NodeItem)]
+        if len(selected) <= 1 and self.controller.draft is None:
             name = selected[0].data["name"] if selected else ""
             if name != self.controller.selected_node:
                 self.controller.select_node(name)
+
+    # -- building ---------------------------------------------------------------------------------------
+    def output_port_at(self, pos):
+        """The node whose output port is under scene point `pos`, or None."""
+        for node_id, item in self.scene().nodes.items():
+            near = (item.out_port() - pos).manhattanLength() <= style.CANVAS_PORT_RADIUS * 2
+            if near and item.has_output():
+                return node_id
+        return None
+
+    def delete_selection(self):
+        scene = self.scene()
+        wires = [(edge.target.node_id, edge.port) for edge in scene.selected_wires()]
+        if scene.selected_nodes() or wires:
+            self.builder.delete(scene.selected_nodes(), wires)
+
+    def drop(self, entry, global_pos, arg):
+        """A palette entry released at `global_pos`: a node there when that is over the canvas
+        (a constant goes into the input port it is dropped on). Returns whether it was added."""
+        point = self.viewport().mapFromGlobal(global_pos)
+        if not self.viewport().rect().contains(point):
+            return False
+        pos = self.mapToScene(point)
+        if entry.kind != "const":
+            return self.builder.add(entry.kind, entry.op, (pos.x(), pos.y()), arg)
+        port = nearest_port(self.scene(), pos, free_ports(self.scene()))
+        if port is None or arg is None:
+            self.builder.refused.emit("Drop a constant from the palette onto an op's free input port")
+            return False
+        return self.builder.add_constant(arg, *port)

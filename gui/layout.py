@@ -1,7 +1,8 @@
 """The canvas's graph and its layered left-to-right layout, as plain data (no Qt).
 
-`program_graph` turns a Program into a networkx graph with one node per input, per equation, per
-constant and per hole, plus the loss marker `L` after the start node; `layered_layout` places it
+`program_graph` turns a Program into a networkx graph with one node per input, per equation and
+per constant, plus the loss marker `L` after the start node (a hole is an unwired input port of
+its equation's node, listed in its `holes`); `layered_layout` places it
 in topological layers and returns {node_id: (x, y)}. Edges run operand → equation, one per use
 (a MultiDiGraph, keyed by the operand's position), so `h * h` shows two."""
 from collections import deque
@@ -23,13 +24,17 @@ def program_graph(program, input_shapes=None, start=None):
     graph = nx.MultiDiGraph(ids=ids, start=start)  # ids: value name → node id
     shapes = infer_shapes(program, input_shapes)
     for i in program.inputs:  # a generated name (inline `randn(2, 2)`) has an id other than its name
-        graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name,
-                       shape=shapes.shapes.get(i.name), problem=None, tip=f"{i.name} = {i.init}{i.shape}")
+        graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name, ports=0,
+                       holes=(), shape=shapes.shapes.get(i.name), problem=None,
+                       tip=f"{i.name} = {i.init}{i.shape}")
     for eqn in program.eqns:
+        holes = tuple(k for k, x in enumerate(eqn.inputs) if isinstance(x, HoleRef))
         graph.add_node(eqn.node_id, kind="eqn", name=eqn.out, label=op_label(eqn), named=eqn.named,
-                       shape=shapes.shapes.get(eqn.out), problem=shapes.problems.get(eqn.out), tip=str(eqn))
+                       ports=len(eqn.inputs), holes=holes, shape=shapes.shapes.get(eqn.out),
+                       problem=shapes.problems.get(eqn.out), tip=str(eqn))
         for index, operand in enumerate(eqn.inputs):
-            graph.add_edge(operand_node(graph, ids, eqn, index, operand), eqn.node_id, key=index)
+            if index not in holes:
+                graph.add_edge(operand_node(graph, ids, eqn, index, operand), eqn.node_id, key=index)
     add_loss(graph, ids.get(start or program.output), start or program.output)
     for node_id, data in graph.nodes(data=True):
         data["size"] = node_size(data)
@@ -46,8 +51,8 @@ def op_label(eqn):
 def add_loss(graph, start_id, start):
     """The loss marker L after the start node: where the backward pass begins."""
     if start_id is not None:
-        graph.add_node(LOSS_ID, kind="loss", name="", label="L", named=True, shape=(), problem=None,
-                       tip=f"L = sum({start}) unless G is given")
+        graph.add_node(LOSS_ID, kind="loss", name="", label="L", named=True, ports=1, holes=(), shape=(),
+                       problem=None, tip=f"L = sum({start}) unless G is given")
         graph.add_edge(start_id, LOSS_ID, key=0)
 
 
@@ -64,17 +69,13 @@ def node_size(data):
 
 
 def operand_node(graph, ids, eqn, index, operand):
-    """The node id an equation's operand comes from; constants and holes get their own small node."""
+    """The node id an equation's operand comes from; a constant gets its own small node."""
     if isinstance(operand, str):
         return ids[operand]
+    assert isinstance(operand, Const)
     node_id = f"{eqn.node_id}#{index}"
-    if isinstance(operand, Const):
-        graph.add_node(node_id, kind="const", name="", label=operand.text, named=False, shape=(),
-                       problem=None, tip=f"the constant {operand.text}")
-    else:
-        assert isinstance(operand, HoleRef)
-        graph.add_node(node_id, kind="hole", name="", label="?", named=False, shape=None,
-                       problem="not wired yet", tip=f"an operand not wired yet (line {operand.line})")
+    graph.add_node(node_id, kind="const", name="", label=operand.text, named=False, ports=0, holes=(),
+                   shape=(), problem=None, tip=f"the constant {operand.text}")
     return node_id
 
 

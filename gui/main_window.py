@@ -3,13 +3,15 @@
 It wires widgets to the one controller and holds no maths. Its arrangement (which the user
 may change by moving docks) is kept in the QSettings it is given; None keeps nothing."""
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox,
+                               QUndoView)
 
 from gui import actions as act
 from gui.editor import ExpressionEditor
 from gui.graph_view import GraphView
 from gui.inputs_panel import InputsPanel
 from gui.inspector import InspectorPanel
+from gui.palette import Palette
 from gui.playback import DEFAULT_SPEED, SPEEDS, Playback
 from gui.session_menu import SessionFiles
 from gui.timeline import Timeline
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
         self.build_menus()
         self.build_toolbar()
         self.build_status_bar()
+        self.connect_builder()
         self.key_guard = act.TextKeyGuard(self)
         self.playback.playing_changed.connect(self.actions["play"].setChecked)
         controller.step_changed.connect(self._on_step_changed)
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
                  "inputs": self.dock("Inputs and G", "InputsDock", self.inputs_panel, left),
                  "inspector": self.dock("Equation", "InspectorDock", self.inspector, right)}
         self.splitDockWidget(docks["editor"], docks["inputs"], Qt.Orientation.Vertical)
+        docks |= self.build_builder_docks()
         return docks
 
     def arrange(self):
@@ -156,7 +160,8 @@ class MainWindow(QMainWindow):
                                 f"step 0/{session.total}: inputs only (F10 steps forward)")
 
     def _on_program_changed(self):
-        QTimer.singleShot(0, self.graph_view.fit)   # after the scene has its new items
+        QTimer.singleShot(0, self.graph_view.fit_if_needed)   # after the scene has its new items
+        self.show_draft()
 
     def on_open(self):
         self.files.open_dialog()
@@ -218,3 +223,32 @@ class MainWindow(QMainWindow):
             image = image.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
         return image.save(path, "PNG")
+
+    # -- the visual builder ---------------------------------------------------------------------------------
+    def build_builder_docks(self):
+        """The palette beside the inputs (a tab), and the undo history, hidden until asked for."""
+        self.palette_panel = Palette(self.graph_view)
+        self.history = QUndoView(self.controller.undo_stack)
+        self.history.setEmptyLabel("(opened)")
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        docks = {"palette": self.dock("Palette", "PaletteDock", self.palette_panel, left),
+                 "history": self.dock("Undo history", "HistoryDock", self.history, right)}
+        docks["history"].hide()
+        return docks
+
+    def connect_builder(self):
+        self.tabifyDockWidget(self.docks["inputs"], self.docks["palette"])
+        self.docks["inputs"].raise_()
+        self.graph_view.builder.refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.show_draft()
+
+    def show_draft(self):
+        """Stepping is offered only for a computed program; a draft says what it lacks."""
+        reason = self.controller.why_no_pass()
+        for name in ("step_forward", "step_back", "to_start", "to_end", "play", "check"):
+            self.actions[name].setEnabled(reason is None)
+        if reason is not None:
+            self.playback.stop()
+            self.step_label.setText(f"No steps: {reason}")
+        else:
+            self._on_step_changed(self.controller.session.cursor)

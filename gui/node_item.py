@@ -1,13 +1,15 @@
 """One canvas item per graph node: it paints its own name, op, shape and step state.
 
 Inputs are tabs with an accent bar, equations are cards with an op badge (user-named values in
-bold, generated t-names muted), constants are small pills, holes dashed circles, and `L` the loss
-marker. The bottom strip shows the gradient: empty (not yet), part-filled (partial k of n),
-full (done) or hatched (no path to L). The item emits its node id when pressed; the view maps it
-to the engine's names."""
+bold, generated t-names muted), constants are small pills, and `L` the loss marker. Equations
+have one input port per operand on the left (an unwired one is a hollow red ring: the text's
+hole `?`), inputs and equations an output port on the right; a node whose shapes do not fit
+(or that waits for a wire) wears a red `!` badge, its tooltip naming the rule. The bottom strip
+shows the gradient: empty (not yet), part-filled (partial k of n), full (done) or hatched (no
+path to L). The item emits its node id when pressed; the view maps it to the engine's names."""
 from functools import lru_cache
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
@@ -85,6 +87,44 @@ class NodeItem(Restylable, QGraphicsItem):
             return QColor(style.GRADIENT if self.state.grad == GradState.DONE else style.PENDING)
         return QColor(style.VALUE if self.state.has_value else style.PENDING)
 
+    # -- ports -------------------------------------------------------------------------------------
+    def in_port(self, port, local=False):
+        """Where input `port` sits (scene point; local with `local`): spread down the left side."""
+        box = self.box
+        point = QPointF(box.left(), box.top() + box.height() * (port + 1) / (self.data["ports"] + 1))
+        return point if local else self.pos() + point
+
+    def out_port(self, local=False):
+        point = QPointF(self.box.right(), 0)
+        return point if local else self.pos() + point
+
+    def has_output(self):
+        return self.kind in ("input", "eqn", "const")
+
+    def paint_ports(self, painter):
+        """Dots for the wired ports and the output, a hollow red ring for each unwired one."""
+        r = style.CANVAS_PORT_RADIUS
+        painter.setPen(QPen(QColor(style.CANVAS_EDGE), 1.2))
+        painter.setBrush(QColor(style.CANVAS_NODE_FILL))
+        if self.kind in ("input", "eqn"):
+            painter.drawEllipse(self.out_port(local=True), r, r)
+        for port in range(self.data["ports"] if self.kind == "eqn" else 0):
+            hole = port in self.data["holes"]
+            painter.setPen(QPen(QColor(style.ERROR if hole else style.CANVAS_EDGE), 2.0 if hole else 1.2))
+            painter.setBrush(QColor(style.CANVAS_NODE_FILL if hole else style.CANVAS_EDGE))
+            size = r if hole else r - 1.5
+            painter.drawEllipse(self.in_port(port, local=True), size, size)
+
+    def paint_problem(self, painter):
+        """A red `!` on the top right corner: the shapes do not fit, or a port waits for a wire."""
+        centre = QPointF(self.box.right() - 2, self.box.top() + 2)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(style.ERROR))
+        painter.drawEllipse(centre, 7, 7)
+        painter.setPen(QColor("white"))
+        painter.setFont(font(10, bold=True))
+        painter.drawText(QRectF(centre.x() - 7, centre.y() - 7, 14, 14), Qt.AlignCenter, "!")
+
     # -- Qt ----------------------------------------------------------------------------------------
     def boundingRect(self):
         return self.box.adjusted(-7, -7, 7, 7)
@@ -106,6 +146,9 @@ class NodeItem(Restylable, QGraphicsItem):
         if self.isSelected() or self.lit:
             self.paint_ring(painter, style.SELECTION, 3.5, 2.5)
         getattr(self, f"paint_{self.kind}")(painter)
+        self.paint_ports(painter)
+        if self.data["problem"]:
+            self.paint_problem(painter)
 
     def paint_overview(self, painter):
         """Zoomed far out: a solid block in the colour that says most (lit, selected, gradient,
@@ -128,7 +171,7 @@ class NodeItem(Restylable, QGraphicsItem):
         """The node's shape, grown by `grow` on every side."""
         box = self.box.adjusted(-grow, -grow, grow, grow)
         path = QPainterPath()
-        if self.kind in ("hole", "loss"):
+        if self.kind == "loss":
             path.addEllipse(box)
         elif self.kind == "const":
             path.addRoundedRect(box, box.height() / 2, box.height() / 2)
@@ -151,7 +194,7 @@ class NodeItem(Restylable, QGraphicsItem):
         colour = self.accent() if self.kind != "const" else QColor(style.CANVAS_EDGE)
         width = 2.0 if self.data["named"] else 1.2
         pen = QPen(colour, width)
-        if self.kind == "hole" or (self.kind == "loss" and self.state.grad != GradState.DONE):
+        if self.kind == "loss" and self.state.grad != GradState.DONE:
             pen.setStyle(Qt.DashLine)
         return pen
 
@@ -223,11 +266,6 @@ class NodeItem(Restylable, QGraphicsItem):
         painter.setFont(font(11))
         painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
         painter.drawText(self.box, Qt.AlignCenter, self.data["label"])
-
-    def paint_hole(self, painter):
-        painter.setFont(font(14, bold=True))
-        painter.setPen(QColor(style.ERROR))
-        painter.drawText(self.box, Qt.AlignCenter, "?")
 
     def paint_loss(self, painter):
         painter.setFont(font(13, bold=True))

@@ -13,8 +13,7 @@ COLORMAP = "CET-D1"
 
 # ---- canvas ------------------------------------------------------------------------------------
 # Sizes in scene units (pixels at zoom 1). Layout reads them, so they stay plain numbers.
-CANVAS_NODE_SIZE = {"input": (76, 40), "eqn": (96, 44), "const": (34, 22), "hole": (26, 26),
-                    "loss": (28, 28)}
+CANVAS_NODE_SIZE = {"input": (76, 40), "eqn": (96, 44), "const": (34, 22), "loss": (28, 28)}
 CANVAS_LAYER_GAP = 56      # horizontal gap between layers
 CANVAS_ROW_GAP = 18        # vertical gap between nodes of a layer
 CANVAS_BACKGROUND = "#fbfbfc"
@@ -30,6 +29,9 @@ CANVAS_MIN_DETAIL = 0.45   # below this zoom, nodes skip their text (a 1000-node
 CANVAS_Z_EDGE, CANVAS_Z_NODE, CANVAS_Z_LIT = 0, 1, 2
 CANVAS_NAME_CHAR = 8.5     # estimated width of a name character (layout is Qt-free)
 CANVAS_BADGE_CHAR = 7.0    # estimated width of an op-name character in the op badge
+CANVAS_PORT_RADIUS = 4.5   # an input or output port's dot
+CANVAS_PORT_SNAP = 28      # a dragged wire snaps to a port this near (scene units)
+CANVAS_WIRE_DRAFT = "#5b8def"   # the wire being dragged
 
 # ---- heatmap ------------------------------------------------------------------------------------
 HEATMAP_BACKGROUND = "#ffffff"

@@ -109,7 +109,7 @@ def test_a_middle_drag_pans(view):
 def test_a_left_drag_on_empty_canvas_box_selects(view):
     corner = view.mapFromScene(view.scene().content_rect().topLeft()) - QPoint(5, 5)
     drag(view, QPointF(corner), QPointF(at(view, "b")) + QPointF(50, 30), Qt.LeftButton)
-    selected = {item.node_id for item in view.scene().selectedItems()}
+    selected = view.scene().selected_nodes()
     assert {"a", "b"} <= selected and "d:a@b+c" not in selected
 
 

@@ -102,11 +102,12 @@ def test_an_edge_spanning_layers_is_routed_around_the_nodes_between():
             assert abs(x - nx_) > w / 2 or abs(y - ny) > h / 2
 
 
-def test_badges_name_the_op_with_its_exponent_and_holes_get_a_node():
+def test_badges_name_the_op_with_its_exponent_and_a_hole_is_an_unwired_port():
     graph = program_graph(engine.parse("a = randn(2, 2)\nb = a ** 2\nc = b.T @ ?"))
     labels = {data["name"]: data["label"] for _, data in graph.nodes(data=True) if data["kind"] == "eqn"}
     assert labels == {"b": "**2", "t1": "ᵀ", "c": "@"}
-    holes = [n for n, data in graph.nodes(data=True) if data["kind"] == "hole"]
-    assert len(holes) == 1 and graph.nodes[holes[0]]["problem"]
+    c = graph.nodes["c:b.T@?"]
+    assert c["ports"] == 2 and c["holes"] == (1,) and "not wired" in c["problem"]
+    assert graph.in_degree("c:b.T@?") == 1
     graph_positions = layered_layout(graph)
     assert_no_overlaps(graph, graph_positions)
