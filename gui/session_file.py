@@ -73,7 +73,7 @@ def load_session(path):
     """The document in `path`: a session's dict, or {"expression": text} for a plain text file."""
     text = read_text(path)
     if not text.lstrip().startswith("{"):
-        return {"expression": text}
+        return {"expression": text.rstrip("\n")}   # the editor shows no empty last line
     try:
         doc = json.loads(text, parse_constant=refuse_constant)
     except (ValueError, RecursionError) as exc:

@@ -55,7 +55,7 @@ def test_saving_into_a_missing_folder_is_refused_with_a_message(qapp, tmp_path):
 def test_a_plain_text_file_opens_as_an_expression(tmp_path):
     path = tmp_path / "e.txt"
     path.write_text("d = relu(a @ b)\n")
-    assert load_session(path) == {"expression": "d = relu(a @ b)\n"}
+    assert load_session(path) == {"expression": "d = relu(a @ b)"}
 
 
 GOOD = {"format": "backprop-studio", "version": 1, "expression": "d = a + b",
