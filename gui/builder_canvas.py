@@ -5,6 +5,8 @@ written back as text (engine.sketch_text), and handed to the controller as one u
 command with the nodes' new places under the ids that text gives them. A refused edit (a
 cycle, a taken port, a bad name, a read-only canvas) changes nothing and says why through
 `refused`, for the status bar."""
+import re
+
 from PySide6.QtCore import QObject, Signal
 
 import engine
@@ -15,6 +17,8 @@ from engine.sketch_text import write_text
 from gui.builder_draft import parse_program
 from gui.layout import LOSS_ID, layered_layout
 
+NO_PORT = "Drop a constant from the palette onto an op's free input port"
+NUMBER = re.compile(r"^\d+(\.\d*)?([eE][-+]?\d+)?$|^\.\d+([eE][-+]?\d+)?$")   # as the language writes them
 READ_ONLY = "The canvas is read-only while the text has an error: fix the text first"
 DEFAULT_PARAMS = {"exponent": 2.0}   # `**` needs its exponent; other params have defaults
 
@@ -72,19 +76,18 @@ class CanvasBuilder(QObject):
             sketch, key = sk.add_node(sketch, "op", op, params=params)
         return self.commit(f"Add {title(sketch.node(key))}", sketch, {key: point})
 
-    def add_constant(self, text, target, port):
-        """A constant `text` wired straight into `port` of `target` (a constant lives in its
-        consumer's expression, so it needs one)."""
+    def add_constant(self, text, port):
+        """A constant `text` wired straight into `port` = (node id, input) (a constant lives in
+        its consumer's expression, so it needs one)."""
         def edit():
-            float(text)
+            if port is None or text is None:
+                raise engine.InputError(NO_PORT)
+            if not NUMBER.match(text):
+                raise engine.InputError(f"{text!r} is not a number")
             sketch, key = sk.add_node(self.sketch(), "const", text=text)
-            sketch = sk.connect(sketch, key, target, port)
-            return self.commit(f"Add {text} → {title(sketch.node(target))}", sketch)
-        try:
-            return self.attempt(edit)
-        except ValueError:
-            self.refused.emit(f"{text!r} is not a number")
-            return False
+            sketch = sk.connect(sketch, key, *port)
+            return self.commit(f"Add {text} → {title(sketch.node(port[0]))}", sketch)
+        return self.attempt(edit)
 
     def connect(self, source, target, port):
         def edit():
@@ -96,6 +99,9 @@ class CanvasBuilder(QObject):
     def delete(self, node_ids, wires):
         """Remove nodes (their wires with them) and wires (target, port); a wire from a
         constant takes the constant, which cannot stand alone."""
+        if not node_ids and not wires:
+            return False
+
         def edit():
             sketch = self.sketch()
             nodes = {n for n in node_ids if n != LOSS_ID}

@@ -14,6 +14,14 @@ def parse_program(text):
     return engine.parse(text)
 
 
+def inputs_only(program):
+    """The computable part of a draft that is all there is at startup: its inputs (so the
+    inputs panel has them); raises the draft's own error when it has none."""
+    if not program.inputs:
+        raise engine.IncompleteError("the program has no inputs to show")
+    return Program(program.inputs, (), program.inputs[-1].name, program.source)
+
+
 def draft_reason(program, input_shapes=None):
     """Why `program` has no pass: `the graph is incomplete: wire t3's second input`, the first
     broken shape rule, or that it is empty."""

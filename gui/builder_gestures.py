@@ -71,7 +71,8 @@ class NewWire(Gesture):
     def __init__(self, view, source, pos):
         super().__init__(view)
         self.source = source
-        self.free = free_ports(self.scene, nx.descendants(view.graph, source) | {source})
+        # A wire into a node that feeds the source would close a cycle: those ports do not snap.
+        self.free = free_ports(self.scene, nx.ancestors(view.graph, source) | {source})
         self.wire = QGraphicsPathItem()
         self.wire.setPen(QPen(QColor(style.CANVAS_WIRE_DRAFT), 2.5, Qt.DashLine, Qt.RoundCap))
         self.wire.setZValue(style.CANVAS_Z_LIT + 1)

@@ -11,7 +11,7 @@ from engine.entries import check_entry, format_entry, parse_entry
 from engine.program import infer_shapes
 from engine.values import initial_value
 from gui.builder_commands import CanvasCommand, MoveCommand
-from gui.builder_draft import draft_reason, parse_program
+from gui.builder_draft import draft_reason, inputs_only, parse_program
 from gui.commands import State, StateCommand
 from gui.session_file import FORMAT, VERSION, as_json_array
 
@@ -53,13 +53,18 @@ class StudioController(QObject):
 
     def __init__(self, text, parent=None, rng_seed=0):
         super().__init__(parent)
-        self.session = engine.Session(text, rng_seed=rng_seed)
-        self.text = text
-        self.error = None
+        self.text, self.error = text, None
+        self.draft, self.draft_state, self.draft_error = None, None, None
+        program = engine.parse(text)
+        try:
+            self.session = engine.Session(program, rng_seed=rng_seed)
+        except (engine.IncompleteError, engine.ShapeError) as exc:   # a draft from the start
+            self.session = engine.Session(inputs_only(program), rng_seed=rng_seed)
+            self.draft, self.draft_state = program, State(text, {}, None, None, rng_seed)
+            self.draft_error = self.error = exc
         self.selected_node = ""
         self.selected_entry = None
         self.undo_stack = QUndoStack(self)
-        self.draft, self.draft_state, self.draft_error = None, None, None
         self.positions = {}   # {node id: (x, y)} on the canvas: saved with the session
 
     # -- the document's state ---------------------------------------------------------------------

@@ -48,7 +48,15 @@ class GraphScene(QGraphicsScene):
         return {item.node_id for item in self.selectedItems() if hasattr(item, "node_id")}
 
     def selected_wires(self):
-        return [item for item in self.selectedItems() if not hasattr(item, "node_id")]
+        """(target id, port) of each selected wire."""
+        return [(item.target.node_id, item.port) for item in self.selectedItems() if not hasattr(item, "node_id")]
+
+    def output_port_at(self, pos):
+        """The node whose output port is under scene point `pos`, or None."""
+        for node_id, item in self.nodes.items():
+            if item.has_output() and (item.out_port() - pos).manhattanLength() <= 2 * style.CANVAS_PORT_RADIUS:
+                return node_id
+        return None
 
     def positions(self):
         """{node_id: (x, y)} of the items as they stand."""

@@ -8,16 +8,15 @@ box-selects; clicking a node selects its value through the controller.
 It is also the visual builder (gui.builder_*): drag a node to move it, drag from an output
 port to an input port to wire them, Delete removes the selected nodes and wires, a
 double-click renames a node (or, on empty canvas, opens the palette there), L lays the graph
-out afresh, Esc cancels a drag. Palette entries are dropped through `drop`."""
+out afresh, Esc cancels a drag. Palette entries are dropped on it by gui.palette."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 import engine
 
-from gui import style
 from gui.builder_canvas import CanvasBuilder
-from gui.builder_gestures import MoveNodes, NewWire, free_ports, nearest_port
+from gui.builder_gestures import MoveNodes, NewWire
 from gui.builder_name import NameEditor
 from gui.canvas_banner import CanvasBanner
 from gui.canvas_state import edge_states, node_states
@@ -44,25 +43,28 @@ class GraphView(QGraphicsView):
         self.fitted = False
         self.gesture = None
         self.setScene(GraphScene(self))
-        self.banner = CanvasBanner(self.viewport())
+        self.banner = CanvasBanner(self)   # over the viewport, not in it: scrolling would move it
         self.builder = CanvasBuilder(controller, self)
         self.name_editor = NameEditor(self)
         self.configure()
         self.scene().signals.pressed.connect(self._on_node_pressed)
-        controller.program_changed.connect(self._on_program_changed)
-        controller.positions_changed.connect(self.rebuild)
-        controller.pass_recomputed.connect(self._on_pass_recomputed)
-        controller.step_changed.connect(self._on_step_changed)
-        controller.node_selected.connect(self._on_node_selected)
-        controller.error_changed.connect(self._on_error_changed)
+        for signal, slot in self.slots():
+            signal.connect(slot)
         self.listening = True
         self.rebuild()
+        self._on_error_changed(controller.error)
+
+    def slots(self):
+        """Each controller signal the canvas listens to, with its slot."""
+        c = self.controller
+        return [(c.program_changed, self._on_program_changed), (c.positions_changed, self.rebuild),
+                (c.pass_recomputed, self._on_pass_recomputed), (c.step_changed, self._on_step_changed),
+                (c.node_selected, self._on_node_selected), (c.error_changed, self._on_error_changed)]
 
     def configure(self):
         """Antialiased, frameless, box-selecting; zoom and pan keep their own anchors."""
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setDragMode(QGraphicsView.RubberBandDrag)
-        self.setRubberBandSelectionMode(Qt.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.NoAnchor)  # zoom() keeps its own anchor
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
@@ -76,13 +78,8 @@ class GraphView(QGraphicsView):
         """Stop listening to the controller (once, however often the window closes us)."""
         if self.listening:
             self.listening = False
-            controller = self.controller
-            controller.program_changed.disconnect(self._on_program_changed)
-            controller.positions_changed.disconnect(self.rebuild)
-            controller.pass_recomputed.disconnect(self._on_pass_recomputed)
-            controller.step_changed.disconnect(self._on_step_changed)
-            controller.node_selected.disconnect(self._on_node_selected)
-            controller.error_changed.disconnect(self._on_error_changed)
+            for signal, slot in self.slots():
+                signal.disconnect(slot)
         return super().close()
 
     # -- public -----------------------------------------------------------------------------------
@@ -186,8 +183,12 @@ class GraphView(QGraphicsView):
 
     def _on_error_changed(self, error):
         """Only a text that does not parse makes the canvas read-only; a hole or a shape that
-        does not fit is shown on the graph itself."""
-        self.banner.show_error(error if isinstance(error, engine.ParseError) else None)
+        does not fit is shown on the graph itself, the banner saying why there are no steps."""
+        reason = self.controller.why_no_pass()
+        if isinstance(error, engine.ParseError) or reason is None:
+            self.banner.show_error(error if isinstance(error, engine.ParseError) else None)
+        else:
+            self.banner.show_draft(reason)
 
     def _on_step_changed(self, cursor):
         self.restyle()
@@ -221,7 +222,7 @@ class GraphView(QGraphicsView):
         elif key == Qt.Key_L and plain:
             self.builder.auto_layout(self.graph)
         elif key in (Qt.Key_Delete, Qt.Key_Backspace):
-            self.delete_selection()
+            self.builder.delete(self.scene().selected_nodes(), self.scene().selected_wires())
         elif key == Qt.Key_Escape and self.gesture is not None:
             self.gesture.cancel()
             self.gesture = None
@@ -253,7 +254,7 @@ class GraphView(QGraphicsView):
             self.viewport().setCursor(Qt.ClosedHandCursor)
             return
         pos = self.mapToScene(point)
-        source = self.output_port_at(pos) if button == Qt.LeftButton else None
+        source = self.scene().output_port_at(pos) if button == Qt.LeftButton else None
         if source is not None:
             self.gesture = NewWire(self, source, pos)
             return
@@ -305,33 +306,3 @@ class GraphView(QGraphicsView):
             name = selected[0].data["name"] if selected else ""
             if name != self.controller.selected_node:
                 self.controller.select_node(name)
-
-    # -- building ---------------------------------------------------------------------------------------
-    def output_port_at(self, pos):
-        """The node whose output port is under scene point `pos`, or None."""
-        for node_id, item in self.scene().nodes.items():
-            near = (item.out_port() - pos).manhattanLength() <= style.CANVAS_PORT_RADIUS * 2
-            if near and item.has_output():
-                return node_id
-        return None
-
-    def delete_selection(self):
-        scene = self.scene()
-        wires = [(edge.target.node_id, edge.port) for edge in scene.selected_wires()]
-        if scene.selected_nodes() or wires:
-            self.builder.delete(scene.selected_nodes(), wires)
-
-    def drop(self, entry, global_pos, arg):
-        """A palette entry released at `global_pos`: a node there when that is over the canvas
-        (a constant goes into the input port it is dropped on). Returns whether it was added."""
-        point = self.viewport().mapFromGlobal(global_pos)
-        if not self.viewport().rect().contains(point):
-            return False
-        pos = self.mapToScene(point)
-        if entry.kind != "const":
-            return self.builder.add(entry.kind, entry.op, (pos.x(), pos.y()), arg)
-        port = nearest_port(self.scene(), pos, free_ports(self.scene()))
-        if port is None or arg is None:
-            self.builder.refused.emit("Drop a constant from the palette onto an op's free input port")
-            return False
-        return self.builder.add_constant(arg, *port)

@@ -38,13 +38,13 @@ class MainWindow(QMainWindow):
         self.build_menus()
         self.build_toolbar()
         self.build_status_bar()
-        self.connect_builder()
         self.key_guard = act.TextKeyGuard(self)
         self.playback.playing_changed.connect(self.actions["play"].setChecked)
         controller.step_changed.connect(self._on_step_changed)
         controller.program_changed.connect(self._on_program_changed)
         controller.undo_stack.cleanChanged.connect(self.update_title)
         self._on_step_changed(controller.session.cursor)
+        self.connect_builder()
         self.arranged = self.restore_arrangement()
 
     # -- building -------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QLineEdit, QLi
 from engine.ops import REGISTRY
 from engine.program import INITIALISERS
 from engine.rules import rule_text
+from gui.builder_gestures import free_ports, nearest_port
 
 OPERANDS = ("x", "y")   # how a tooltip names an op's operands; the output is z
 
@@ -147,7 +148,7 @@ class Palette(QWidget):
         return self.constant.text().strip() if entry.kind == "const" else None
 
     def _on_dropped(self, entry, global_pos):
-        self.canvas.drop(entry, global_pos, self.arg(entry))
+        drop(self.canvas, entry, global_pos, self.arg(entry))
 
 
 class PalettePopup(QFrame):
@@ -168,4 +169,16 @@ class PalettePopup(QFrame):
 
     def _on_activated(self, entry):
         self.close()
-        self.canvas.drop(entry, self.global_pos, None)
+        drop(self.canvas, entry, self.global_pos, None)
+
+
+def drop(canvas, entry, global_pos, arg):
+    """An entry released at `global_pos`: a node there when that is over the canvas (a GraphView);
+    a constant goes into the free input port it is dropped on. Returns whether it was added."""
+    point = canvas.viewport().mapFromGlobal(global_pos)
+    if not canvas.viewport().rect().contains(point):
+        return False
+    pos = canvas.mapToScene(point)
+    if entry.kind == "const":
+        return canvas.builder.add_constant(arg, nearest_port(canvas.scene(), pos, free_ports(canvas.scene())))
+    return canvas.builder.add(entry.kind, entry.op, (pos.x(), pos.y()), arg)
