@@ -4,6 +4,7 @@ undo command each); an edit the engine refuses is reported in place and nothing 
 import re
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
@@ -11,6 +12,9 @@ import engine
 from engine.program import infer_shapes
 from gui import style
 from gui.matrix_table import MAX_EDITABLE, MatrixTable
+
+
+MAX_SEED = 999_999   # plenty of different draws, and a spin box that stays narrow
 
 
 def shape_text(shape):
@@ -39,6 +43,7 @@ class InputsPanel(QWidget):
         self.message.hide()
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.scroll, 1)
@@ -78,6 +83,7 @@ class InputsPanel(QWidget):
     def heading(self, text, tooltip):
         label = QLabel(text)
         label.setToolTip(tooltip)
+        label.setWordWrap(True)   # a narrow dock wraps the heading rather than scrolling sideways
         return label
 
     def input_section(self, inp):
@@ -139,6 +145,7 @@ class InputsPanel(QWidget):
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)   # narrow dock: field below label
         self.start_combo = QComboBox()
         self.start_combo.setToolTip("The node the backward pass starts from (L's argument)")
         outs = [e.out for e in reversed(s.program.eqns)]
@@ -155,7 +162,7 @@ class InputsPanel(QWidget):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         spin = QSpinBox()
-        spin.setRange(0, 2**31 - 1)
+        spin.setRange(0, MAX_SEED)
         spin.setValue(seed)
         spin.setToolTip("Seed for the random inputs")
         redraw = QPushButton("Re-draw")
