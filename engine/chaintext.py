@@ -57,9 +57,14 @@ def chain_line(att, style, first=0, count=None):
 
 def backward_text(att, style=TEXT):
     """The chain rule for the entry with numbers; per path for a fan-out; then the matrix rule."""
+    return "\n".join(scalar_lines(att, style) + (rule_notes(att) if att.count and style is TEXT else []))
+
+
+def scalar_lines(att, style=TEXT):
+    """The chain rule for the entry with numbers, then one line per path for a fan-out."""
     lhs = style.grad(att.name, att.index)
     if not att.count:
-        return f"{lhs} = 0 (no entry of a through node depends on it)"
+        return [f"{lhs} = 0 (no entry of a through node depends on it)"]
     sym, nums = chain_line(att, style)
     lines = [f"{lhs} = {sym} = {nums} = {style.number(att.total)}"]
     if len(att.groups) > 1:
@@ -69,7 +74,7 @@ def backward_text(att, style=TEXT):
             subtotal = float(g.upstream @ g.local)
             lines.append(f"  path {' → '.join(g.path)}: {sym} = {style.number(subtotal)}")
             first += len(g.idx)
-    return "\n".join(lines + (rule_notes(att) if style is TEXT else []))
+    return lines
 
 
 def forward_text(fwd, style=TEXT):

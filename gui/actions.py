@@ -33,6 +33,9 @@ SPECS = (
     ActionSpec("play", "Play/Pause", ("F5",), "Step forward at the chosen speed", "Run", "SP_MediaPlay"),
     ActionSpec("check", "Check gradients", ("Ctrl+Shift+G",),
                "Compare every gradient with central differences", "Run"),
+    ActionSpec("predict", "Predict first", ("Ctrl+Shift+P",),
+               "Hide a selected gradient entry until the step that completes it: type its value or pick "
+               "the cells that feed it first", "Run"),
     ActionSpec("shortcuts", "Keyboard shortcuts", ("F1",), "List every key", "Help"),
     ActionSpec("about", "About Backprop Studio", (), "What this app is", "Help"),
 )
@@ -45,7 +48,7 @@ OTHER_KEYS = (
 )
 UNDO_KEYS = {"undo": ("Ctrl+Z",), "redo": ("Ctrl+Shift+Z", "Ctrl+Y")}
 TOOLBAR = ("open", "save", None, "to_start", "step_back", "step_forward", "to_end", "play", "SPEED", None,
-           "check")
+           "predict", "check")
 
 
 def tooltip(text, keys):
@@ -69,6 +72,7 @@ def make_actions(window):
         window.addAction(action)
         actions[spec.name] = action
     actions["play"].setCheckable(True)
+    actions["predict"].setCheckable(True)
     return actions
 
 

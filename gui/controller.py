@@ -13,6 +13,8 @@ from engine.values import initial_value
 from gui.builder_commands import CanvasCommand, MoveCommand
 from gui.builder_draft import draft_reason, inputs_only, parse_program
 from gui.commands import State, StateCommand
+from gui.predict import Prediction
+from gui.selection_state import Selected
 from gui.session_file import FORMAT, VERSION, as_json_array
 
 
@@ -30,7 +32,10 @@ class StudioController(QObject):
     - pass_recomputed(): same program, new numbers (inputs, G, start or seed changed)
     - step_changed(int): the cursor moved (steps 1..n are done)
     - node_selected(str): a value's name, or "" for none
-    - entry_selected(object): (name, index, is_grad) or None
+    - entry_selected(object): (name, index, is_grad) or None; also when its attribution changes
+      (new numbers, another through node): `selection` holds it
+    - term_hovered(object): the number of the explanation's term under the mouse, or None
+    - prediction_changed(): the predict-first state changed (`prediction`)
     - error_changed(object): the EngineError of the text being edited, or None when it is valid
     - text_replaced(str): the text was replaced from outside the editor (undo, open)
     - positions_changed(): the canvas's node positions were moved (a drag, auto-layout, undo)
@@ -47,6 +52,8 @@ class StudioController(QObject):
     step_changed = Signal(int)
     node_selected = Signal(str)
     entry_selected = Signal(object)
+    term_hovered = Signal(object)
+    prediction_changed = Signal()
     error_changed = Signal(object)
     text_replaced = Signal(str)
     positions_changed = Signal()
@@ -64,6 +71,10 @@ class StudioController(QObject):
             self.draft_error = self.error = exc
         self.selected_node = ""
         self.selected_entry = None
+        self.selection, self.through, self.prediction = None, None, Prediction()
+        # connected first, so the selection has the new pass's numbers before any widget redraws
+        self.pass_recomputed.connect(self.refresh_selection)
+        self.program_changed.connect(self.refresh_selection)
         self.undo_stack = QUndoStack(self)
         self.positions = {}   # {node id: (x, y)} on the canvas: saved with the session
 
@@ -239,8 +250,9 @@ class StudioController(QObject):
 
     def select_entry(self, entry):
         """entry = (name, index, is_grad), or None to clear."""
-        self.selected_entry = entry
-        self.entry_selected.emit(entry)
+        self.selected_entry, self.through = entry, None
+        self.prediction.forget()
+        self.refresh_selection()
 
     def select_text(self, text):
         """Select an entry written as programs read it (`grad a[0,0]`, `d[1,0]`) and its node;
@@ -311,3 +323,33 @@ class StudioController(QObject):
         self.positions = dict(positions)
         if announce:
             self.positions_changed.emit()
+
+    # -- selection: the selected entry's attribution, its terms, predict first ------------------------
+    def refresh_selection(self):
+        """Attribute the selected entry on the current pass, once, for every widget to read."""
+        self.forget_missing_selection()
+        if self.through not in self.session.program.names():
+            self.through = None
+        entry = self.selected_entry
+        self.selection = None if entry is None else Selected(self.session, entry, self.through)
+        self.entry_selected.emit(entry)
+
+    def click_entry(self, entry):
+        """A heatmap's cell was clicked: picked as feeding the selection while picking, else selected."""
+        if self.prediction.picking and self.selection is not None:
+            self.update_prediction(pick=entry)
+        else:
+            self.select_entry(entry)
+
+    def set_through(self, node):
+        """Take the selected gradient entry's terms at `node` (None: the nearest named values)."""
+        self.through = node or None
+        self.refresh_selection()
+
+    def hover_term(self, n):
+        self.term_hovered.emit(n)
+
+    def update_prediction(self, **fields):
+        """Change the predict-first state (see gui.predict.Prediction.update)."""
+        self.prediction.update(**fields)
+        self.prediction_changed.emit()

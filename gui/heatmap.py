@@ -25,6 +25,7 @@ class Heatmap(QWidget):
         super().__init__(parent)
         self.array = self.matrix = self.summary = None
         self.source, self.scale, self.step = None, 1.0, (1, 1)
+        self.cells = (1, 1)   # (rows, cols) of the matrix shown, with or without numbers
         self.title, self.hover_text = QLabel(), ""
         self.view = pg.GraphicsLayoutWidget()
         self.bar = ColourBar(self.view)
@@ -77,15 +78,18 @@ class Heatmap(QWidget):
         if array is self.array and scale == self.scale and self.cover.hidden():
             return
         self.array, self.summary = array, summary
+        self.cells = as_matrix(array).shape
         self.cover.hide()
         self._draw(scale)
 
-    def show_missing(self, shape, title, reason, detail=""):
+    def show_missing(self, shape, title, reason, detail="", source=None):
         """A matrix without numbers (yet): hatched cells of its shape with the reason, never zeros;
-        `detail` (under the matrix) says when the numbers come."""
+        `detail` (under the matrix) says when the numbers come. `source` names the array it will
+        be (its cells can be outlined, not clicked)."""
         self._set_title(title, "")
-        self.array = self.summary = self.source = None
-        rows, cols = as_matrix(np.empty(shape)).shape
+        self.array = self.summary = None
+        self.source = source
+        rows, cols = self.cells = as_matrix(np.empty(shape)).shape
         self.image.clear()
         self.labels.clear()
         self.marks.clear()
@@ -148,8 +152,9 @@ class Heatmap(QWidget):
 
     # -- overlay for the selection --------------------------------------------------------------------
     def outline(self, ranges):
-        """One rectangle per (row slice, col slice) of the full matrix, in the selection colour."""
-        self.outlines.show(ranges, as_matrix(self.array).shape if self.array is not None else (1, 1))
+        """One rectangle per (row slice, col slice[, role]) of the full matrix (with or without
+        numbers), in its role's colour (style.HEATMAP_OUTLINES; default: what feeds the selection)."""
+        self.outlines.show(ranges, self.cells)
 
     def clear_outline(self):
         self.outlines.show(())

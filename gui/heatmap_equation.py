@@ -125,13 +125,15 @@ def node_slots(session, name):
     shape = session.records.values[name].shape
     value = session.value(name)
     value_shown = Shown(name, value, (name, False, False)) if value is not None else \
-        Shown(name, missing="not yet", shape=shape, detail=f"computed at step {session.value_step[name]}")
+        Shown(name, missing="not yet", shape=shape, detail=f"computed at step {session.value_step[name]}",
+              source=(name, False, False))
     grad, state, k, n = session.grad(name)
     title = f"∂L/∂{name}"
     if state == GradState.NO_PATH:
         return [value_shown, Shown(title, missing=state, shape=shape, detail="it gets no gradient")]
     if state == GradState.NOT_YET:
         final = session.completing_step(name).index
-        return [value_shown, Shown(title, missing=state, shape=shape, detail=f"complete at step {final}")]
+        return [value_shown, Shown(title, missing=state, shape=shape, detail=f"complete at step {final}",
+                                   source=(name, True, False))]
     badge = f"partial {k} of {n}" if state == GradState.PARTIAL else ""
     return [value_shown, Shown(title, grad, (name, True, False), badge)]

@@ -158,29 +158,57 @@ class MissingCover:
 
 
 class Outlines:
-    """One rectangle per (row slice, col slice) range: rows, columns, blocks and single cells
-    each cost one item however large the matrix."""
+    """One rectangle per (row slice, col slice[, role]) range: rows, columns, blocks and single
+    cells each cost one item however large the matrix. The role picks the pen (style.HEATMAP_OUTLINES);
+    role 'hidden' greys the cells out under a question mark (a gradient entry to predict)."""
 
     def __init__(self, box):
-        self.box, self.items = box, []
-        self.pen = pg.mkPen(style.SELECTION, width=style.HEATMAP_OUTLINE_WIDTH)
-        self.pen.setCosmetic(True)
+        self.box, self.items, self.roles = box, [], []
+        self.pens = {role: pen(colour, width) for role, (colour, width) in style.HEATMAP_OUTLINES.items()}
+        self.pens["hidden"] = self.pens["selected"]
+        self.question = pg.TextItem("?", anchor=(0.5, 0.5), color=style.HEATMAP_TEXT_DARK)
+        self.question.setZValue(7)
+        self.question.setVisible(False)
+        box.addItem(self.question, ignoreBounds=True)
 
     def show(self, ranges, shape=(1, 1)):
         ranges = list(ranges)
-        while len(self.items) < len(ranges):
-            item = QGraphicsRectItem()
-            item.setPen(self.pen)
-            item.setZValue(5)
-            self.box.addItem(item, ignoreBounds=True)
-            self.items.append(item)
-        for item, (rows, cols) in zip(self.items, ranges):
-            r0, r1, _ = rows.indices(shape[0])
-            c0, c1, _ = cols.indices(shape[1])
+        self._grow(len(ranges))
+        self.roles = [r[2] if len(r) > 2 else "feeds" for r in ranges]
+        self.question.setVisible(False)
+        for item, rng, role in zip(self.items, ranges, self.roles):
+            r0, r1, _ = rng[0].indices(shape[0])
+            c0, c1, _ = rng[1].indices(shape[1])
             item.setRect(QRectF(c0 - 0.5, r0 - 0.5, c1 - c0, r1 - r0))
+            item.setPen(self.pens[role])
+            item.setBrush(QBrush(QColor(style.HEATMAP_HIDDEN)) if role == "hidden" else QBrush())
+            item.setZValue(6 if role in ("selected", "hidden", "hovered") else 5)
             item.setVisible(True)
+            if role == "hidden":
+                self.question.setPos((c0 + c1 - 1) / 2, (r0 + r1 - 1) / 2)
+                self.question.setVisible(True)
         for item in self.items[len(ranges):]:
             item.setVisible(False)
 
+    def _grow(self, count):
+        while len(self.items) < count:
+            item = QGraphicsRectItem()
+            self.box.addItem(item, ignoreBounds=True)
+            self.items.append(item)
+
     def visible_count(self):
         return sum(item.isVisible() for item in self.items)
+
+    def shown(self):
+        """(role, (row0, row1, col0, col1)) of every visible outline, in cells: what a test reads."""
+        return [(role, rect_cells(item.rect())) for item, role in zip(self.items, self.roles) if item.isVisible()]
+
+
+def rect_cells(rect):
+    return (round(rect.top() + 0.5), round(rect.bottom() + 0.5), round(rect.left() + 0.5), round(rect.right() + 0.5))
+
+
+def pen(colour, width):
+    p = pg.mkPen(colour, width=width)
+    p.setCosmetic(True)   # as wide at any zoom and any matrix size
+    return p

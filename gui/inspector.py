@@ -1,5 +1,7 @@
 """The equation inspector: the current step laid out as the equation it satisfies, one heatmap per
-matrix (`∂L/∂a = ∂L/∂t1 @ bᵀ`), and below it the selected node's value and gradient.
+matrix (`∂L/∂a = ∂L/∂t1 @ bᵀ`), and below it the selected node's value and gradient, or, while
+an entry is selected, the selection's own equation (`∂L/∂a = ∂L/∂d · b`). Every heatmap shown
+outlines the entries that feed the selected one (gui.selection_marks).
 
 Heatmap widgets are pooled and reused by position, so a step redraws only matrices whose array
 changed; clicks go to the controller as entries of the real arrays."""
@@ -10,6 +12,8 @@ from gui import style
 from gui.heatmap import Heatmap
 from gui.heatmap_data import summarize
 from gui.heatmap_equation import Shown, node_slots, step_layout
+from gui.selection_layout import selection_slots
+from gui.selection_marks import marks, outline_all
 
 
 class HeatmapRow(QWidget):
@@ -96,7 +100,7 @@ class HeatmapRow(QWidget):
 
 def show(heatmap, slot, scale):
     if slot.missing:
-        heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail)
+        heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail, slot.source)
     else:
         heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
 
@@ -110,8 +114,10 @@ class InspectorPanel(QWidget):
         self.arrays = {}   # step index -> its rule's term arrays, so revisiting a step redraws nothing
         self.heading, self.note, self.node_heading = QLabel(), QLabel(), QLabel()
         self.shared = QCheckBox("one colour scale")
-        self.equation = HeatmapRow(controller.select_entry, 3)
-        self.node = HeatmapRow(controller.select_entry, 2, operators=False)
+        self.equation = HeatmapRow(controller.click_entry, 3)
+        self.node = HeatmapRow(controller.click_entry, 2, operators=False)
+        self.selected_row = HeatmapRow(controller.click_entry, 3)
+        self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
         self._build()
         for signal, slot in self._subscriptions():
             signal.connect(slot)
@@ -120,7 +126,9 @@ class InspectorPanel(QWidget):
     def _subscriptions(self):
         c = self.controller
         return ((c.step_changed, self._on_step_changed), (c.pass_recomputed, self._on_pass_recomputed),
-                (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected))
+                (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected),
+                (c.entry_selected, self._on_entry_selected), (c.term_hovered, self._on_term_hovered),
+                (c.prediction_changed, self._on_prediction_changed))
 
     def closeEvent(self, event):
         """Stop listening: a closed panel must not redraw on the controller's signals."""
@@ -148,6 +156,8 @@ class InspectorPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.node_heading)
         layout.addWidget(self.node, 2)
+        layout.addWidget(self.selected_row, 2)
+        self.selected_row.setVisible(False)
 
     # -- slots ------------------------------------------------------------------------------------
     def _on_step_changed(self, _cursor):
@@ -159,6 +169,17 @@ class InspectorPanel(QWidget):
 
     def _on_node_selected(self, _name):
         self.show_node()
+
+    def _on_entry_selected(self, _entry):
+        self.hovered = None
+        self.show_node()
+
+    def _on_term_hovered(self, n):
+        self.hovered = n
+        self.outline()
+
+    def _on_prediction_changed(self):
+        self.outline()
 
     def _on_shared_toggled(self, _shared):
         self.refresh()
@@ -200,7 +221,27 @@ class InspectorPanel(QWidget):
         return step.target if step is not None else session.program.output
 
     def show_node(self):
-        name = self.node_name()
-        self.node_heading.setText(f"node {name}: value and gradient")
-        slots = node_slots(self.controller.session, name)
-        self.node.show_slots(slots, {})
+        """The selected node's value and gradient, or while an entry is selected its own equation."""
+        selection = self.controller.selection
+        self.node.setVisible(selection is None)
+        self.selected_row.setVisible(selection is not None)
+        if selection is None:
+            name = self.node_name()
+            self.node_heading.setText(f"node {name}: value and gradient")
+            self.node.show_slots(node_slots(self.controller.session, name), {})
+        else:
+            heading, slots = selection_slots(self.controller.session, selection)
+            self.node_heading.setText(heading)
+            self.selected_row.show_slots(slots, {})
+        self.outline()
+
+    def heatmaps(self):
+        """Every heatmap shown."""
+        rows = (self.equation, self.node, self.selected_row)
+        return [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
+
+    def outline(self):
+        """Outline in every heatmap shown what feeds the selected entry (or the hovered term)."""
+        values = self.controller.session.records.values
+        found = marks(self.controller, self.hovered)
+        outline_all(self.heatmaps(), found, {n: v.shape for n, v in values.items()})

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
 
 from gui import actions as act
 from gui.editor import ExpressionEditor
+from gui.explanation_panel import ExplanationPanel
 from gui.graph_view import GraphView
 from gui.inputs_panel import InputsPanel
 from gui.inspector import InspectorPanel
@@ -18,6 +19,7 @@ from gui.timeline import Timeline
 
 TITLE = "Backprop Studio"
 LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.24, 0.35, 250   # of the window's width; pixels
+INSPECTOR_SHARE = 0.62   # of the window's height, above the explanation
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +33,7 @@ class MainWindow(QMainWindow):
         self.editor = ExpressionEditor(controller)
         self.inputs_panel = InputsPanel(controller)
         self.inspector = InspectorPanel(controller)
+        self.explanation = ExplanationPanel(controller)
         self.docks = self.build_docks()
         self.playback = Playback(controller, self)
         self.files = SessionFiles(self, controller, settings)
@@ -42,6 +45,7 @@ class MainWindow(QMainWindow):
         self.playback.playing_changed.connect(self.actions["play"].setChecked)
         controller.step_changed.connect(self._on_step_changed)
         controller.program_changed.connect(self._on_program_changed)
+        controller.entry_selected.connect(self._on_entry_selected)
         controller.undo_stack.cleanChanged.connect(self.update_title)
         self._on_step_changed(controller.session.cursor)
         self.connect_builder()
@@ -59,8 +63,10 @@ class MainWindow(QMainWindow):
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         docks = {"editor": self.dock("Expression", "EditorDock", self.editor, left),
                  "inputs": self.dock("Inputs and G", "InputsDock", self.inputs_panel, left),
-                 "inspector": self.dock("Equation", "InspectorDock", self.inspector, right)}
+                 "inspector": self.dock("Equation", "InspectorDock", self.inspector, right),
+                 "explanation": self.dock("Explanation", "ExplanationDock", self.explanation, right)}
         self.splitDockWidget(docks["editor"], docks["inputs"], Qt.Orientation.Vertical)
+        self.splitDockWidget(docks["inspector"], docks["explanation"], Qt.Orientation.Vertical)
         docks |= self.build_builder_docks()
         return docks
 
@@ -71,6 +77,8 @@ class MainWindow(QMainWindow):
                          [int(width * LEFT_SHARE), int(width * RIGHT_SHARE)], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["editor"], self.docks["inputs"]], [EDITOR_HEIGHT, self.height()],
                          Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["explanation"]],
+                         [int(self.height() * INSPECTOR_SHARE), self.height()], Qt.Orientation.Vertical)
 
     def build_menus(self):
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "Run", "View", "Help")}
@@ -141,10 +149,12 @@ class MainWindow(QMainWindow):
 
     def disconnect_panels(self):
         """Every panel stops listening to the controller, which may outlive this window."""
-        for panel in (self.editor, self.inputs_panel, self.timeline, self.graph_view, self.inspector):
+        for panel in (self.editor, self.inputs_panel, self.timeline, self.graph_view, self.inspector,
+                      self.explanation):
             panel.close()
         self.controller.step_changed.disconnect(self._on_step_changed)
         self.controller.program_changed.disconnect(self._on_program_changed)
+        self.controller.entry_selected.disconnect(self._on_entry_selected)
         self.controller.undo_stack.cleanChanged.disconnect(self.update_title)
 
     def update_title(self):
@@ -162,6 +172,14 @@ class MainWindow(QMainWindow):
     def _on_program_changed(self):
         QTimer.singleShot(0, self.graph_view.fit_if_needed)   # after the scene has its new items
         self.show_draft()
+
+    def _on_entry_selected(self, _entry):
+        """Light the selected entry's path on the canvas (from its node to its through nodes)."""
+        selection = self.controller.selection
+        self.graph_view.highlight_path(selection.path_nodes() if selection is not None else ())
+
+    def on_predict(self, checked):
+        self.controller.update_prediction(on=checked)
 
     def on_open(self):
         self.files.open_dialog()

@@ -58,7 +58,21 @@ HEATMAP_HATCH = "#b0b0b0"        # hatching of cells without numbers
 HEATMAP_MISSING_TEXT = "#606060"
 HEATMAP_MISSING_PT = 10.0
 HEATMAP_OUTLINE_WIDTH = 2
+# Outlines of the selection by role (engine.ranges roles, plus the hovered term and predict first).
+HEATMAP_OUTLINES = {
+    "selected": ("#111111", 3),   # the selected entry itself
+    "upstream": (SELECTION, 2), "factor": (SELECTION, 2), "feeds": (SELECTION, 2),
+    "hovered": ("#8e44ad", 3),    # the pair of cells of the term under the mouse
+    "picked": ("#3b78c4", 2),     # a learner's pick, before the verdict
+    "right": (SELECTION, 3), "missing": ("#d9822b", 3), "extra": (ERROR, 3),
+}
+HEATMAP_HIDDEN = "#d0d0d0"       # a gradient entry to predict, before it is revealed
 INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
 INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
 INSPECTOR_OPERATOR_WIDTH = 44
+
+# ---- explanation panel ----------------------------------------------------------------------------
+EXPLANATION_HEADING_CSS = "font-weight: bold; font-size: 12pt; color: #333;"
+EXPLANATION_TEXT_CSS = "font-size: 11pt; color: #1f2328;"
+EXPLANATION_ERROR_CSS = f"font-size: 11pt; color: {ERROR};"
