@@ -101,7 +101,7 @@ def op_syntax(node, args):
     if node.op == "pow":
         exponent = dict(node.params)["exponent"]
         return S.Power(0, 0, args[0], exponent, f"{exponent:g}")
-    if node.op == "transpose":
+    if node.op == "transpose" and not isinstance(args[0], S.Number):   # `2.T` would read as `2.` `T`
         return S.Transpose(0, 0, args[0])
     if node.op == "identity":
         return args[0]

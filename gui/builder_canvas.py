@@ -6,6 +6,8 @@ command with the nodes' new places under the ids that text gives them. A refused
 cycle, a taken port, a bad name, a read-only canvas) changes nothing and says why through
 `refused`, for the status bar."""
 import re
+import string
+from itertools import chain, count
 
 from PySide6.QtCore import QObject, Signal
 
@@ -153,12 +155,7 @@ def input_shape(init, shape):
 
 
 def fresh_input_name(sketch):
-    """The first free one of a, b, c, …, then x1, x2, …"""
+    """The first free one of a, b, c, …, z, then x1, x2, …"""
     taken = sketch.names() | set(INITIALISERS) | set(REGISTRY)
-    letters = [chr(c) for c in range(ord("a"), ord("z") + 1)]
-    k = 1
-    while True:
-        for name in letters + [f"x{k}"]:
-            if name not in taken:
-                return name
-        k += 1
+    names = chain(string.ascii_lowercase, (f"x{k}" for k in count(1)))
+    return next(name for name in names if name not in taken)

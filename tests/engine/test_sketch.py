@@ -82,3 +82,7 @@ def test_edits_refuse_cycles_taken_ports_and_bad_names():
 def test_removing_a_node_leaves_holes_and_takes_its_constants():
     sketch = remove(sketch_from_program(engine.parse("t = a * 2\nd = relu(t)")), ["t:a*2"])
     assert write_text(sketch)[0] == "a = randn(2, 2)\nd = relu(?)"
+
+
+def test_a_transposed_constant_is_written_as_a_call():
+    assert write_text(sketch_from_program(engine.parse("v = transpose(2)")))[0] == "v = transpose(2)"

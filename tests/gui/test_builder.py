@@ -63,12 +63,24 @@ def test_editing_the_text_adds_one_node_and_keeps_the_others_in_place(qtbot, bui
 
 def test_undo_walks_back_to_the_empty_canvas_and_redo_rebuilds_it(qtbot, built, window, controller, drops):
     stack = controller.undo_stack
-    assert window.actions["undo"].text() == "&Undo Rename t2 → d" or "Rename" in window.actions["undo"].text()
+    assert window.actions["undo"].text() == "&Undo Rename add → d"
+    labels = [stack.text(i) for i in range(stack.count())]
+    assert labels[:6] == ["Delete 5 items", "Add a", "Add b", "Add c", "Add matmul", "Add add"]
+    assert labels[6:] == ["Connect a → matmul", "Connect b → matmul", "Connect matmul → add", "Connect c → add",
+                          "Rename add → d"]
     texts = []
     while controller.text:
         texts.append(controller.text)
         qtbot.keyClick(built, Qt.Key_Z, Qt.ControlModifier)
     assert not built.scene().nodes and len(texts) == 10   # 5 drops, 4 wires, 1 rename
+    assert window.editor.text() == "" and "empty" in window.step_label.text()
     while stack.canRedo() and controller.text != SEED_BUILT:
         qtbot.keyClick(built, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
     assert controller.text == SEED_BUILT and built.positions()["d:a@b"] == drops["matmul"]
+
+
+def test_the_undo_history_is_a_dock_hidden_until_asked_for(window):
+    dock = window.docks["history"]
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert not dock.isVisible() and dock.toggleViewAction() in view_menu.actions()
+    assert window.history.stack() is window.controller.undo_stack

@@ -115,3 +115,12 @@ def test_positions_are_saved_with_the_session(qtbot, view, controller):
     moved = {n: [x + 10, y] for n, (x, y) in saved.items()}
     assert controller.open_document(controller.document() | {"positions": moved, "inputs": {}})
     assert view.positions()["a"] == tuple(moved["a"])
+
+
+def test_a_program_with_a_hole_and_a_broken_rule_opens_as_a_draft(qapp):
+    from gui.controller import StudioController
+    controller = StudioController(HALF.replace("t = a @ ?", "t = a @ w\nd = relu(t) + ?"))
+    reason = controller.why_no_pass()
+    assert "inner dimensions 2 and 3 differ" in reason and "wire d's second input" in reason
+    controller.seek(3)
+    assert controller.session.cursor == 0 and [i.name for i in controller.session.program.inputs] == ["a", "w"]
