@@ -1,9 +1,7 @@
 """The Python API: the same contract as `python -m engine`, for notebooks, scripts and tests."""
 from dataclasses import dataclass
 
-from .attribution import attribute
 from .entries import parse_entry
-from .forward import forward_attribute
 from .gradcheck import gradient_check
 from .parse import parse
 from .passes import run_pass
@@ -39,6 +37,8 @@ def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
 def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
                 forward=False):
     """The Attribution (or ForwardAttribution) object behind `explain`, for renderers."""
+    from .attribution import attribute      # imported on first use: the app starts without them
+    from .forward import forward_attribute
     records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
     name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
     if forward:
