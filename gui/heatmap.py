@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from engine.notation import number, sub
+from engine.ranges import as_matrix_shape
 from gui import style
 from gui.heatmap_bar import ColourBar
 from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
@@ -25,7 +26,7 @@ class Heatmap(QWidget):
         super().__init__(parent)
         self.array = self.matrix = self.summary = None
         self.source, self.scale, self.step = None, 1.0, (1, 1)
-        self.cells = (1, 1)   # (rows, cols) of the matrix shown, with or without numbers
+        self.cells, self.ndim = (1, 1), 2   # the matrix shown (with or without numbers): its cells, its ndim
         self.title, self.hover_text = QLabel(), ""
         self.view = pg.GraphicsLayoutWidget()
         self.bar = ColourBar(self.view)
@@ -78,19 +79,22 @@ class Heatmap(QWidget):
         if array is self.array and scale == self.scale and self.cover.hidden():
             return
         self.array, self.summary = array, summary
-        self.cells = as_matrix(array).shape
+        self.cells, self.ndim = as_matrix(array).shape, np.ndim(array)
         self.cover.hide()
         self._draw(scale)
 
     def show_missing(self, shape, title, reason, detail="", source=None):
         """A matrix without numbers (yet): hatched cells of its shape with the reason, never zeros;
         `detail` (under the matrix) says when the numbers come. `source` names the array it will
-        be (its cells can be outlined, not clicked)."""
+        be: its cells can be outlined, and clicked (to select an entry before it is computed)."""
         self._set_title(title, "")
         self.array = self.summary = None
-        self.source = source
-        rows, cols = self.cells = as_matrix(np.empty(shape)).shape
-        self.image.clear()
+        self.source, self.ndim = source, len(shape)
+        rows, cols = self.cells = as_matrix_shape(shape)
+        self.step = downsample_steps(self.cells, self._pixels())
+        # NaN cells are transparent: the hatching shows, and the image still turns clicks into cells
+        blank = np.full((-(-rows // self.step[0]), -(-cols // self.step[1])), np.nan)
+        self.image.show_matrix(blank, (-1.0, 1.0), self.cells)
         self.labels.clear()
         self.marks.clear()
         self.cover.show(rows, cols, reason)
@@ -165,10 +169,10 @@ class Heatmap(QWidget):
 
     def _on_cell_clicked(self, row, col):
         """Emit the entry under the click (of a downsampled matrix: the block's first entry)."""
-        if self.source is None or self.array is None:
+        if self.source is None:
             return
         name, is_grad, transposed = self.source
-        index = to_source(self._full_cell(row, col), np.ndim(self.array), transposed)
+        index = to_source(self._full_cell(row, col), self.ndim, transposed)
         self.entry_clicked.emit((name, index, is_grad))
 
     def _on_cell_hovered(self, row, col):

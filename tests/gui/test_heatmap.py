@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from engine.notation import number, sub
+from gui import style
 from gui.heatmap import Heatmap
 from gui.heatmap_data import CLIP_RMS, literal
 
@@ -89,7 +90,7 @@ def test_hover_tells_value_and_both_indices(qtbot, heatmap):
 def test_not_yet_is_hatched_with_the_words_never_zeros(heatmap):
     heatmap.show_matrix(np.zeros((2, 2)), "∂L/∂a")
     heatmap.show_missing((2, 2), "∂L/∂a", "not yet")
-    assert heatmap.image.image is None
+    assert np.isnan(heatmap.image.image).all()   # nothing coloured: the hatching shows through
     assert heatmap.cover.reason == "not yet"
     assert heatmap.labels.visible_texts() == []
     assert "not yet" in heatmap.footer.text()
@@ -122,6 +123,26 @@ def test_ctrl_c_copies_a_numpy_literal(qtbot, heatmap):
     text = QApplication.clipboard().text()
     assert text == literal(values) and text.startswith("np.array([[")
     np.testing.assert_array_equal(eval(text, {"np": np}), values)
+
+
+def test_a_gradient_not_yet_computed_can_be_clicked_and_outlined(qtbot, heatmap):
+    heatmap.show_missing((2, 3), "∂L/∂a", "not yet", "complete at step 6", ("a", True, False))
+    assert click(qtbot, heatmap, 1, 2) == ("a", (1, 2), True)
+    heatmap.outline([(slice(0, 1), slice(0, 3), "upstream")])
+    assert heatmap.outlines.shown() == [("upstream", (0, 1, 0, 3))]
+
+
+def test_outline_roles_have_their_own_colours(heatmap):
+    heatmap.show_matrix(np.ones((2, 2)), "a")
+    heatmap.outline([(slice(0, 1), slice(0, 1), "selected"), (slice(1, 2), slice(0, 2), "missing")])
+    colours = [item.pen().color().name() for item in heatmap.outlines.items[:2]]
+    assert colours == [style.HEATMAP_OUTLINES[r][0] for r in ("selected", "missing")]
+
+
+def test_a_hidden_entry_is_greyed_under_a_question_mark(heatmap):
+    heatmap.show_matrix(np.ones((2, 2)), "∂L/∂a", ("a", True, False))
+    heatmap.outline([(slice(1, 2), slice(0, 1), "hidden")])
+    assert heatmap.outlines.question.isVisible() and heatmap.outlines.question.pos().toTuple() == (0, 1)
 
 
 def test_outline_draws_one_rectangle_per_range(heatmap):

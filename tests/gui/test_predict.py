@@ -1,0 +1,70 @@
+"""Predict first on the seed, as a learner: switch it on, select ∂L/∂a₁₁ before step 6 computes it,
+type a value or pick cells, then step on (or Check) and see what was right."""
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.test_selection import G, INPUTS, click, outlined, select_grad
+
+
+@pytest.fixture
+def quiz(window, controller, qtbot):
+    """Predict first on, at step 5 (∂L/∂d is known, ∂L/∂a not yet), ∂L/∂a₁₁ selected."""
+    controller.change("numbers", inputs=dict(INPUTS), upstream=G)
+    window.actions["predict"].trigger()
+    controller.seek(5)
+    select_grad(qtbot, window, "a", 0, 0)
+    return window
+
+
+def test_the_action_has_a_key_and_says_what_it_does(window):
+    action = window.actions["predict"]
+    assert action.isCheckable() and action.shortcut().toString() == "Ctrl+Shift+P"
+    assert "Ctrl+Shift+P" in action.toolTip()
+
+
+def test_the_entry_is_a_question_until_its_step(quiz, controller):
+    assert controller.prediction.hidden(controller.selection)
+    assert quiz.explanation.scalar.text().startswith("∂L/∂a₁₁ = ?")
+    assert quiz.explanation.text() == "" and quiz.explanation.terms.count() == 0
+    assert outlined(quiz, ("hidden",)) == {("a", (0, 0), True)}
+    assert outlined(quiz) == set()   # what feeds it is part of the question
+
+
+def test_a_right_value_is_accepted_when_the_step_reveals_it(qtbot, quiz, controller):
+    qtbot.keyClicks(quiz.explanation.predict.value, "0.2505")   # within 1% of 0.25
+    controller.step_forward()
+    assert not controller.prediction.hidden(controller.selection)
+    assert quiz.explanation.predict.verdict.text() == "0.2505 is right: ∂L/∂a₁₁ = 0.25"
+    assert quiz.explanation.scalar.text().endswith("= 0.25")
+
+
+def test_a_wrong_value_is_flagged(qtbot, quiz):
+    qtbot.keyClicks(quiz.explanation.predict.value, "-0.3")
+    qtbot.mouseClick(quiz.explanation.predict.check, Qt.MouseButton.LeftButton)
+    assert quiz.explanation.predict.verdict.text() == \
+        "−0.3 is not right: ∂L/∂a₁₁ = 0.25 (within 1% or 0.01 counts)"
+
+
+def test_picked_cells_are_shown_right_missing_and_extra(qtbot, quiz, controller):
+    panel = quiz.explanation.predict
+    qtbot.mouseClick(panel.pick, Qt.MouseButton.LeftButton)
+    row = quiz.inspector.selected_row.visible_heatmaps()
+    d, b = (next(h for h in row if h.title_text == t) for t in ("∂L/∂d", "b"))
+    click(qtbot, d, 0, 0)
+    click(qtbot, b, 1, 0)
+    assert controller.selected_entry == ("a", (0, 0), True)   # picking does not change the selection
+    assert outlined(quiz, ("picked",)) == {("d", (0, 0), True), ("b", (1, 0), False)}
+    qtbot.mouseClick(panel.check, Qt.MouseButton.LeftButton)
+    assert outlined(quiz, ("right",)) == {("d", (0, 0), True)}
+    assert outlined(quiz, ("missing",)) == {("d", (0, 1), True), ("b", (0, 0), False), ("b", (0, 1), False)}
+    assert outlined(quiz, ("extra",)) == {("b", (1, 0), False)}
+    assert panel.verdict.text() == "cells: 1 right, 3 missing, 1 extra"
+    assert "missing" in panel.legend.text() and "extra" in panel.legend.text()
+
+
+def test_a_new_selection_is_a_new_question(qtbot, quiz, controller):
+    qtbot.keyClicks(quiz.explanation.predict.value, "1")
+    select_grad(qtbot, quiz, "a", 1, 1)
+    assert controller.prediction.value is None and quiz.explanation.predict.value.text() == ""
+    np.testing.assert_equal(controller.prediction.hidden(controller.selection), True)
