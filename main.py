@@ -8,7 +8,18 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEED_FILE = os.path.join(HERE, "resources", "examples", "seed.txt")
+
+
+def resource(*parts):
+    """A file of resources/: beside this file in a checkout, under share/ in an installed copy."""
+    for root in (os.path.join(HERE, "resources"), os.path.join(sys.prefix, "share", "backprop-studio")):
+        path = os.path.join(root, *parts)
+        if os.path.exists(path):
+            return path
+    return os.path.join(HERE, "resources", *parts)
+
+
+SEED_FILE = resource("examples", "seed.txt")
 ORGANISATION, APPLICATION = "Backprop Studio", "Backprop Studio"
 
 
