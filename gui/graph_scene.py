@@ -23,7 +23,8 @@ class GraphScene(QGraphicsScene):
         """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
         its waypoints, if any)."""
         self.clear()
-        self.nodes = {node_id: NodeItem(node_id, data, self.signals) for node_id, data in graph.nodes(data=True)}
+        self.nodes = {node_id: NodeItem(node_id, data, self.signals)
+                      for node_id, data in graph.nodes(data=True)}
         for node_id, item in self.nodes.items():
             item.setPos(*positions[node_id])
             self.addItem(item)
@@ -49,12 +50,14 @@ class GraphScene(QGraphicsScene):
 
     def selected_wires(self):
         """(target id, port) of each selected wire."""
-        return [(item.target.node_id, item.port) for item in self.selectedItems() if not hasattr(item, "node_id")]
+        return [(item.target.node_id, item.port) for item in self.selectedItems()
+                if not hasattr(item, "node_id")]
 
     def output_port_at(self, pos):
         """The node whose output port is under scene point `pos`, or None."""
+        reach = 2 * style.CANVAS_PORT_RADIUS
         for node_id, item in self.nodes.items():
-            if item.has_output() and (item.out_port() - pos).manhattanLength() <= 2 * style.CANVAS_PORT_RADIUS:
+            if item.has_output() and (item.out_port() - pos).manhattanLength() <= reach:
                 return node_id
         return None
 

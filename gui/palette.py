@@ -92,7 +92,7 @@ class EntryList(QListWidget):
 
     def __init__(self):
         super().__init__()
-        self.pressed_entry = None
+        self.pressed_entry, self.start = None, None
         self.dragging = False
 
     def mousePressEvent(self, event):
@@ -166,6 +166,10 @@ class PalettePopup(QFrame):
         self.entries.activated.connect(self._on_activated)
         self.resize(220, 300)
         self.move(global_pos)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.entries.filter.setFocus()   # type to narrow the list at once
 
     def _on_activated(self, entry):
         self.close()

@@ -66,8 +66,8 @@ def test_undo_walks_back_to_the_empty_canvas_and_redo_rebuilds_it(qtbot, built, 
     assert window.actions["undo"].text() == "&Undo Rename add → d"
     labels = [stack.text(i) for i in range(stack.count())]
     assert labels[:6] == ["Delete 5 items", "Add a", "Add b", "Add c", "Add matmul", "Add add"]
-    assert labels[6:] == ["Connect a → matmul", "Connect b → matmul", "Connect matmul → add", "Connect c → add",
-                          "Rename add → d"]
+    assert labels[6:] == ["Connect a → matmul", "Connect b → matmul", "Connect matmul → add",
+                          "Connect c → add", "Rename add → d"]
     texts = []
     while controller.text:
         texts.append(controller.text)

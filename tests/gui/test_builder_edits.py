@@ -123,4 +123,5 @@ def test_a_program_with_a_hole_and_a_broken_rule_opens_as_a_draft(qapp):
     reason = controller.why_no_pass()
     assert "inner dimensions 2 and 3 differ" in reason and "wire d's second input" in reason
     controller.seek(3)
-    assert controller.session.cursor == 0 and [i.name for i in controller.session.program.inputs] == ["a", "w"]
+    assert controller.session.cursor == 0
+    assert [i.name for i in controller.session.program.inputs] == ["a", "w"]   # the inputs panel has them
