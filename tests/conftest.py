@@ -1,6 +1,11 @@
-import numpy as np
-import pytest
-from hypothesis import settings
+import os
+
+# The suite runs without a display, also when started as plain `pytest` rather than `make test`.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 # Two cores and a shared machine: hypothesis's default 200 ms deadline flakes here.
 settings.register_profile("studio", deadline=None, max_examples=60)
