@@ -98,8 +98,12 @@ class ExpressionEditor(QWidget):
             text = f"line {error.line}, column {error.column}: {error.reason}"
         else:
             text = str(error)
-        self.caret.setVisible(isinstance(error, engine.ParseError))
-        self.message.setText(f"{text}\n(the graph shows the last valid program)")
+        parsed = not isinstance(error, engine.ParseError)
+        self.caret.setVisible(not parsed)
+        # text that parses is drawn as it is (a draft); text that does not leaves the last valid graph
+        where = "the graph shows it; stepping waits until it can be computed" if parsed \
+            else "the graph shows the last valid program"
+        self.message.setText(f"{text}\n({where})")
         self.message.setToolTip(str(error))
         self.message.show()
 

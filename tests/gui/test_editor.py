@@ -105,3 +105,14 @@ def test_syntax_colours_tell_comments_names_and_numbers_apart(qtbot, controller,
     layout = editor.text_edit.document().firstBlock().layout()
     colours = {r.start: r.format.foreground().color().name() for r in layout.formats()}
     assert len({colours[0], colours[4], colours[10], colours[16]}) == 4   # name, function, number, comment
+
+
+def test_a_draft_error_says_the_graph_shows_it(qtbot, controller):
+    from gui.editor import ExpressionEditor
+    editor = ExpressionEditor(controller)
+    qtbot.addWidget(editor)
+    controller.apply_text("a = randn(2, 3)\nd = a @ a")
+    assert "inner dimensions 3 and 2 differ" in editor.message.text()
+    assert "the graph shows it" in editor.message.text()
+    controller.apply_text("d = a @@ b")
+    assert "last valid program" in editor.message.text()
