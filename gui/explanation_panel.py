@@ -3,17 +3,20 @@ levels: the matrix rule it is one entry of (`∂L/∂a = ∂L/∂d @ bᵀ`, row 
 of bᵀ) beside the scalar expansion (`∂L/∂a₁₁ = ∂L/∂d₁₁·b₁₁ + … = (0.3)(0.5) + … = 0.25`); for a
 value entry its forward equation. Its terms are listed: hovering one outlines just its cells.
 The through node can be changed; Copy (Ctrl+C) copies the text, "Copy as LaTeX" its LaTeX."""
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from gui import style
-from gui.predict_panel import PredictPanel
+from gui.predict_panel import PredictPanel, legend_html
 
 DEFAULT_THROUGH = "nearest named values"
 SIDE_BY_SIDE_FROM = 640   # px: narrower than this, the two levels are stacked
 HINT = "Click an entry of any heatmap to see the chain rule that computes it."
+LEGEND = (("selected", "the selected entry"), ("upstream", "what feeds it"), ("hovered", "the hovered term"))
 
 
 class TermList(QListWidget):
@@ -67,7 +70,15 @@ class ExplanationPanel(QWidget):
 
     # -- construction -------------------------------------------------------------------------------
     def _build(self):
-        layout = QVBoxLayout(self)
+        """The text scrolls (a fan-out or a narrow dock may need more room); legend and Copy stay."""
+        outer, content = QVBoxLayout(self), QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.heading.setStyleSheet(style.EXPLANATION_HEADING_CSS)
         self.status.setStyleSheet(style.INSPECTOR_NOTE_CSS)
         for label in (self.heading, self.status, self.matrix, self.scalar):
@@ -79,10 +90,14 @@ class ExplanationPanel(QWidget):
         self.levels.addWidget(self._box("This entry", self.scalar), 1)
         layout.addLayout(self.levels)
         self.terms.setToolTip("Hover a term to outline just its cells in the heatmaps")
+        self.terms.setStyleSheet(style.EXPLANATION_TERMS_CSS)
         self.terms.hovered.connect(self.controller.hover_term)
-        layout.addWidget(self.terms, 1)
+        layout.addWidget(QLabel("Terms (hover one to outline just its cells):"))
+        layout.addWidget(self.terms)
         layout.addWidget(self.predict)
-        layout.addLayout(self._copy_row())
+        layout.addStretch(1)
+        outer.addWidget(QLabel(legend_html(LEGEND)))
+        outer.addLayout(self._copy_row())
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # so Ctrl+C reaches the panel
 
     def _box(self, title, label):
@@ -137,7 +152,8 @@ class ExplanationPanel(QWidget):
         if self.controller.prediction.hidden(selection):
             self._show_question(selection)
             return
-        self.matrix.setText("\n".join(selection.rule_notes()) or "(no matrix rule: a value's own equation)")
+        self.matrix.setText("<br>".join(rule_html(note) for note in selection.rule_notes())
+                            or "(an input: given, not computed)")
         self.scalar.setText("\n".join(selection.scalar_lines()))
         self.scalar.setStyleSheet(style.EXPLANATION_ERROR_CSS if selection.error else style.EXPLANATION_TEXT_CSS)
         self._fill_terms(selection)
@@ -159,6 +175,8 @@ class ExplanationPanel(QWidget):
             self.terms.addItem(item)
         if shown and shown[-1] != len(shown) - 1:
             self.terms.insertItem(len(shown) - 1, f"… ({selection.term_count()} terms)")
+        rows = max(self.terms.count(), 1)
+        self.terms.setFixedHeight(rows * self.terms.sizeHintForRow(0) + 2 * self.terms.frameWidth() + 4)
 
     def _fill_through(self, selection):
         """The through choices of a gradient entry: the default, then every node downstream of it."""
@@ -196,3 +214,11 @@ class ExplanationPanel(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def rule_html(note):
+    """`∂L/∂a = ∂L/∂d @ bᵀ: ∂L/∂a₁₁ is row 1 …` as the rule, large, above which part of it the entry is."""
+    rule, _, detail = note.partition(": ")
+    return (f"<span style='{style.EXPLANATION_RULE_CSS}'>{escape(rule)}</span>"
+            + (f"<br>{escape(detail)}" if detail else ""))
+

@@ -156,7 +156,7 @@ class InspectorPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.node_heading)
         layout.addWidget(self.node, 2)
-        layout.addWidget(self.selected_row, 2)
+        layout.addWidget(self.selected_row, 3)
         self.selected_row.setVisible(False)
 
     # -- slots ------------------------------------------------------------------------------------

@@ -17,10 +17,10 @@ def parse_number(text):
         return None
 
 
-def legend_html():
-    """Coloured swatches naming what each outline colour means."""
+def legend_html(items):
+    """Coloured swatches naming what each outline colour means: items are (role, meaning)."""
     swatch = "<span style='color:{0}'>■</span> {1}"
-    return " &nbsp; ".join(swatch.format(style.HEATMAP_OUTLINES[role][0], text) for role, text in LEGEND)
+    return " &nbsp; ".join(swatch.format(style.HEATMAP_OUTLINES[role][0], text) for role, text in items)
 
 
 class PredictPanel(QWidget):
@@ -29,7 +29,7 @@ class PredictPanel(QWidget):
         self.controller = controller
         self.question, self.value, self.verdict = QLabel(), QLineEdit(), QLabel()
         self.pick, self.check = QPushButton("Pick cells"), QPushButton("Check")
-        self.legend = QLabel(legend_html())
+        self.legend = QLabel(legend_html(LEGEND))
         self._build()
         for signal, slot in self._subscriptions():
             signal.connect(slot)

@@ -93,7 +93,11 @@ class Selected:
         return [f"{self.title()}: {self.error}"]
 
     def rule_notes(self):
-        """The matrix level: the rule(s) the entry is one entry of, with which row/column/sum."""
+        """The matrix level: the rule(s) the entry is one entry of, with which row/column/sum; for
+        a value entry the equations that compute it from the values that feed it."""
+        if self.fwd is not None:
+            nodes = self.path_nodes()
+            return [str(eqn) for eqn in self.session.program.eqns if eqn.out in nodes]
         return rule_notes(self.att) if self.att is not None and self.att.count else []
 
     def text(self, latex=False):
@@ -146,8 +150,13 @@ class Selected:
             product = float(g.upstream[k] * g.local[k])
             return f"{symbolic(self.att, n, TEXT)} = {numeric(self.att, n, TEXT)} = {number(product)}"
         sign, part = self.fwd.summands()[n]
+        minus = "−" if sign < 0 else ""
         text = render(part, lambda e: sub(*e.entry), elide=True)
-        return f"{'−' if sign < 0 else ''}{text} = {number(sign * part.value)}"
+        numbers = render(part, lambda e: f"({number(e.value)})", elide=True)
+        total = number(sign * part.value)
+        if numbers == f"({number(part.value)})":   # a single entry: its number once
+            return f"{minus}{text} = {total}"
+        return f"{minus}{text} = {minus}{numbers} = {total}"
 
     def term_ranges(self, n):
         """The cells of term n alone: the upstream gradient entry and the operand entry of its

@@ -75,4 +75,6 @@ INSPECTOR_OPERATOR_WIDTH = 44
 # ---- explanation panel ----------------------------------------------------------------------------
 EXPLANATION_HEADING_CSS = "font-weight: bold; font-size: 12pt; color: #333;"
 EXPLANATION_TEXT_CSS = "font-size: 11pt; color: #1f2328;"
+EXPLANATION_RULE_CSS = "font-size: 14pt; font-weight: bold;"
+EXPLANATION_TERMS_CSS = "font-size: 10.5pt;"
 EXPLANATION_ERROR_CSS = f"font-size: 11pt; color: {ERROR};"
