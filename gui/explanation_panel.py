@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFrame, QGro
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from gui import style
+from gui.listening import Listening
 from gui.predict_panel import PredictPanel, legend_html
 
 DEFAULT_THROUGH = "nearest named values"
@@ -43,7 +44,7 @@ class TermList(QListWidget):
             self.hovered.emit(n)
 
 
-class ExplanationPanel(QWidget):
+class ExplanationPanel(Listening, QWidget):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -53,8 +54,7 @@ class ExplanationPanel(QWidget):
         self.predict = PredictPanel(controller)
         self.levels = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._build()
-        for signal, slot in self._subscriptions():
-            signal.connect(slot)
+        self.listen()
         self.refresh()
 
     def _subscriptions(self):
@@ -63,8 +63,6 @@ class ExplanationPanel(QWidget):
                 (c.prediction_changed, self._on_prediction_changed))
 
     def closeEvent(self, event):
-        for signal, slot in self._subscriptions():
-            signal.disconnect(slot)
         self.predict.close()
         super().closeEvent(event)
 

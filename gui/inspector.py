@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import style
+from gui.listening import Listening
 from gui.heatmap import Heatmap
 from gui.heatmap_data import summarize
 from gui.heatmap_equation import Shown, node_slots, step_layout
@@ -105,7 +106,7 @@ def show(heatmap, slot, scale):
         heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
 
 
-class InspectorPanel(QWidget):
+class InspectorPanel(Listening, QWidget):
     """The current step's equation as heatmaps, its note, and the selected node's value and gradient."""
 
     def __init__(self, controller, parent=None):
@@ -119,8 +120,7 @@ class InspectorPanel(QWidget):
         self.selected_row = HeatmapRow(controller.click_entry, 3)
         self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
         self._build()
-        for signal, slot in self._subscriptions():
-            signal.connect(slot)
+        self.listen()
         self.refresh()
 
     def _subscriptions(self):
@@ -130,11 +130,6 @@ class InspectorPanel(QWidget):
                 (c.entry_selected, self._on_entry_selected), (c.term_hovered, self._on_term_hovered),
                 (c.prediction_changed, self._on_prediction_changed))
 
-    def closeEvent(self, event):
-        """Stop listening: a closed panel must not redraw on the controller's signals."""
-        for signal, slot in self._subscriptions():
-            signal.disconnect(slot)
-        super().closeEvent(event)
 
     def _build(self):
         layout = QVBoxLayout(self)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from engine.notation import number
 from gui import style
+from gui.listening import Listening
 
 LEGEND = (("picked", "picked"), ("right", "right"), ("missing", "missing"), ("extra", "extra"))
 
@@ -23,7 +24,7 @@ def legend_html(items):
     return " &nbsp; ".join(swatch.format(style.HEATMAP_OUTLINES[role][0], text) for role, text in items)
 
 
-class PredictPanel(QWidget):
+class PredictPanel(Listening, QWidget):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -31,8 +32,7 @@ class PredictPanel(QWidget):
         self.pick, self.check = QPushButton("Pick cells"), QPushButton("Check")
         self.legend = QLabel(legend_html(LEGEND))
         self._build()
-        for signal, slot in self._subscriptions():
-            signal.connect(slot)
+        self.listen()
         self.refresh()
 
     def _subscriptions(self):
@@ -40,10 +40,6 @@ class PredictPanel(QWidget):
         return ((c.entry_selected, self._on_changed), (c.step_changed, self._on_changed),
                 (c.prediction_changed, self._on_changed))
 
-    def closeEvent(self, event):
-        for signal, slot in self._subscriptions():
-            signal.disconnect(slot)
-        super().closeEvent(event)
 
     def _build(self):
         grid = QGridLayout(self)
