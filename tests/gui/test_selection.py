@@ -132,3 +132,10 @@ def test_a_new_program_without_the_entry_clears_it(qtbot, seed, controller):
     controller.apply_text("x = randn(2, 2)\ny = x * 2")
     assert controller.selected_entry is None and controller.selection is None
     assert seed.explanation.scalar.text() == ""
+
+
+def test_new_numbers_rewrite_the_explanation(qtbot, seed, controller):
+    select_grad(qtbot, seed, "a", 0, 0)
+    controller.set_upstream(2 * G)
+    assert controller.selected_entry == ("a", (0, 0), True)
+    assert seed.explanation.scalar.text().endswith("= (0.6)(0.5) + (−0.2)(−1) = 0.5")
