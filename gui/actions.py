@@ -44,6 +44,7 @@ OTHER_KEYS = (
     ("Ctrl+Enter", "Apply the text (in the editor)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo typing (in the editor) or the last edit (elsewhere)"),
     ("F", "Fit the graph (on the canvas)"),
+    ("Ctrl+C", "Copy a heatmap as a numpy literal, or the explanation's text (where the focus is)"),
     ("Wheel / middle drag", "Zoom / pan the graph"),
 )
 UNDO_KEYS = {"undo": ("Ctrl+Z",), "redo": ("Ctrl+Shift+Z", "Ctrl+Y")}

@@ -116,6 +116,10 @@ class ExplanationPanel(Listening, QWidget):
 
     def _copy_row(self):
         row = QHBoxLayout()
+        self.clear = QPushButton("Clear selection")
+        self.clear.setToolTip("Select no entry: the outlines and the canvas path go")
+        self.clear.clicked.connect(lambda: self.controller.select_entry(None))
+        row.addWidget(self.clear)
         row.addStretch(1)
         for text, latex, tip in (("Copy", False, "Copy the text (Ctrl+C)"),
                                  ("Copy as LaTeX", True, "Copy the chain rule as LaTeX, for a handout")):
@@ -139,6 +143,7 @@ class ExplanationPanel(Listening, QWidget):
     def refresh(self):
         selection = self.controller.selection
         self._fill_through(selection)
+        self.clear.setEnabled(selection is not None)
         if selection is None:
             self.heading.setText(HINT)
             for label in (self.status, self.matrix, self.scalar):

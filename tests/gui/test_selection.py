@@ -89,8 +89,8 @@ def test_the_graph_path_is_lit(qtbot, seed):
     select_grad(qtbot, seed, "a", 0, 0)
     ids = seed.graph_view.graph.graph["ids"]
     assert seed.graph_view.highlighted == {ids[n] for n in ("a", "t1", "d")}
-    seed.controller.select_entry(None)
-    assert seed.graph_view.highlighted == set()
+    qtbot.mouseClick(seed.explanation.clear, Qt.MouseButton.LeftButton)
+    assert seed.graph_view.highlighted == set() and outlined(seed, ("selected",)) == set()
 
 
 def test_hovering_a_term_outlines_just_its_pair(qtbot, seed):
