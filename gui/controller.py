@@ -335,8 +335,9 @@ class StudioController(QObject):
         self.entry_selected.emit(entry)
 
     def click_entry(self, entry):
-        """A heatmap's cell was clicked: picked as feeding the selection while picking, else selected."""
-        if self.prediction.picking and self.selection is not None:
+        """A heatmap's cell was clicked: picked as feeding the selection while the learner picks
+        cells for a hidden entry, else selected."""
+        if self.prediction.picking and self.prediction.hidden(self.selection):
             self.update_prediction(pick=entry)
         else:
             self.select_entry(entry)

@@ -77,7 +77,11 @@ class PredictPanel(Listening, QWidget):
         for widget in (self.value, self.pick, self.check):
             widget.setEnabled(hidden)
         self.pick.setChecked(prediction.picking)
-        self.verdict.setText(verdict_text(*prediction.verdicts(selection), selection))
+        text = verdict_text(*prediction.verdicts(selection), selection)
+        if not hidden and not text:
+            step = selection.session.completing_step(selection.name).index
+            text = f"{selection.title()} is known from step {step} on: step back before it to predict it"
+        self.verdict.setText(text)
 
 
 def verdict_text(value, cells, selection):

@@ -49,10 +49,14 @@ class Selected:
         except engine.EngineError as exc:
             self.error = str(exc)
         found = self.att or self.fwd
-        self.ranges = found.ranges() if found is not None else []
+        self.ranges = found.ranges() if found is not None and not self.is_input_value() else []
         if self.fwd is not None or found is None:
             kind = "grad" if self.is_grad else "value"
             self.ranges.insert(0, cell_range(self.name, kind, self.index, "selected"))
+
+    def is_input_value(self):
+        """A value entry of an input: nothing computes it, nothing else feeds it."""
+        return self.fwd is not None and self.session.program.producer(self.name) is None
 
     # -- names -------------------------------------------------------------------------------------
     def title(self):
@@ -88,6 +92,8 @@ class Selected:
         """The scalar level: the chain rule (or forward equation) with numbers."""
         if self.att is not None:
             return scalar_lines(self.att)
+        if self.is_input_value():
+            return [f"{self.title()} = {number(self.fwd.value)}: an input, given, not computed"]
         if self.fwd is not None:
             return [forward_text(self.fwd)]
         return [f"{self.title()}: {self.error}"]
@@ -104,7 +110,7 @@ class Selected:
         """Everything the panel writes, as plain text or LaTeX (what Copy puts on the clipboard)."""
         if self.att is not None:
             return backward_text(self.att, LATEX if latex else TEXT)
-        if self.fwd is not None:
+        if self.fwd is not None and not self.is_input_value():
             return forward_text(self.fwd, LATEX if latex else TEXT)
         return self.scalar_lines()[0]
 

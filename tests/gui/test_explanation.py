@@ -1,6 +1,7 @@
 """The explanation panel on its own: the through node, fan-out per path, errors in place."""
 import pytest
 
+from engine.notation import number
 from gui.controller import StudioController
 from gui.explanation_panel import DEFAULT_THROUGH, ExplanationPanel
 
@@ -64,3 +65,11 @@ def test_long_sums_list_the_first_terms_and_the_last(panel):
     p.controller.select_entry(("d", (0, 0), False))
     texts = [p.terms.item(i).text() for i in range(p.terms.count())]
     assert len(texts) == 5 and texts[3] == "… (9 terms)" and texts[4].startswith("a₁₉b₉₁ = ")
+
+
+def test_an_input_entry_is_given_not_computed(panel):
+    p = panel("a = randn(2, 2)\nd = a * 2")
+    p.controller.select_entry(("a", (0, 1), False))
+    value = p.controller.session.records.values["a"][0, 1]
+    assert p.scalar.text() == p.text() == f"a₁₂ = {number(value)}: an input, given, not computed"
+    assert [r.role for r in p.controller.selection.ranges] == ["selected"]

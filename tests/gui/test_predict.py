@@ -68,3 +68,12 @@ def test_a_new_selection_is_a_new_question(qtbot, quiz, controller):
     select_grad(qtbot, quiz, "a", 1, 1)
     assert controller.prediction.value is None and quiz.explanation.predict.value.text() == ""
     np.testing.assert_equal(controller.prediction.hidden(controller.selection), True)
+
+
+def test_once_revealed_clicks_select_again(qtbot, quiz, controller):
+    qtbot.mouseClick(quiz.explanation.predict.pick, Qt.MouseButton.LeftButton)
+    controller.step_forward()   # step 6 computes ∂L/∂a: nothing left to predict
+    select_grad(qtbot, quiz, "a", 1, 0)
+    assert controller.selected_entry == ("a", (1, 0), True)
+    assert quiz.explanation.predict.verdict.text() == \
+        "∂L/∂a₂₁ is known from step 6 on: step back before it to predict it"
