@@ -134,8 +134,10 @@ class Heatmap(QWidget):
         self._fit_overlay()
 
     def _fit_overlay(self):
-        """Numbers shown only if they fit; the colour bar as tall as the matrix, not the view."""
+        """Numbers shown only if they fit; outlines seen at any size; the colour bar as tall as the
+        matrix, not the view."""
         self.labels.fit()
+        self.outlines.fit()
         if self.array is None:
             self.bar.place(0, 0, 0)
             return

@@ -157,13 +157,16 @@ class MissingCover:
         return not self.reason
 
 
+MARKS = ("selected", "hidden", "hovered")   # drawn above the others, and never smaller than a few pixels
+
+
 class Outlines:
     """One rectangle per (row slice, col slice[, role]) range: rows, columns, blocks and single
     cells each cost one item however large the matrix. The role picks the pen (style.HEATMAP_OUTLINES);
     role 'hidden' greys the cells out under a question mark (a gradient entry to predict)."""
 
     def __init__(self, box):
-        self.box, self.items, self.roles = box, [], []
+        self.box, self.items, self.roles, self.spans = box, [], [], []
         self.pens = {role: pen(colour, width) for role, (colour, width) in style.HEATMAP_OUTLINES.items()}
         self.pens["hidden"] = self.pens["selected"]
         self.question = pg.TextItem("?", anchor=(0.5, 0.5), color=style.HEATMAP_TEXT_DARK)
@@ -175,20 +178,29 @@ class Outlines:
         ranges = list(ranges)
         self._grow(len(ranges))
         self.roles = [r[2] if len(r) > 2 else "feeds" for r in ranges]
+        self.spans = [rng[0].indices(shape[0])[:2] + rng[1].indices(shape[1])[:2] for rng in ranges]
         self.question.setVisible(False)
-        for item, rng, role in zip(self.items, ranges, self.roles):
-            r0, r1, _ = rng[0].indices(shape[0])
-            c0, c1, _ = rng[1].indices(shape[1])
-            item.setRect(QRectF(c0 - 0.5, r0 - 0.5, c1 - c0, r1 - r0))
+        for item, (r0, r1, c0, c1), role in zip(self.items, self.spans, self.roles):
             item.setPen(self.pens[role])
             item.setBrush(QBrush(QColor(style.HEATMAP_HIDDEN)) if role == "hidden" else QBrush())
-            item.setZValue(6 if role in ("selected", "hidden", "hovered") else 5)
+            item.setZValue(6 if role in MARKS else 5)
             item.setVisible(True)
             if role == "hidden":
                 self.question.setPos((c0 + c1 - 1) / 2, (r0 + r1 - 1) / 2)
                 self.question.setVisible(True)
         for item in self.items[len(ranges):]:
             item.setVisible(False)
+        self.fit()
+
+    def fit(self):
+        """Place the rectangles for the current zoom: one smaller than a few pixels grows about its
+        centre, so that one cell (or row) of a 1024×1024 matrix is still seen."""
+        px_w, px_h = self.box.viewPixelSize()
+        for item, (r0, r1, c0, c1), role in zip(self.items, self.spans, self.roles):
+            least = style.HEATMAP_MARK_MIN_PX if role in MARKS else style.HEATMAP_OUTLINE_MIN_PX
+            width, height = max(c1 - c0, least * px_w), max(r1 - r0, least * px_h)
+            x, y = (c0 + c1 - 1) / 2, (r0 + r1 - 1) / 2
+            item.setRect(QRectF(x - width / 2, y - height / 2, width, height))
 
     def _grow(self, count):
         while len(self.items) < count:
@@ -201,11 +213,7 @@ class Outlines:
 
     def shown(self):
         """(role, (row0, row1, col0, col1)) of every visible outline, in cells: what a test reads."""
-        return [(role, rect_cells(item.rect())) for item, role in zip(self.items, self.roles) if item.isVisible()]
-
-
-def rect_cells(rect):
-    return (round(rect.top() + 0.5), round(rect.bottom() + 0.5), round(rect.left() + 0.5), round(rect.right() + 0.5))
+        return [(role, span) for item, span, role in zip(self.items, self.spans, self.roles) if item.isVisible()]
 
 
 def pen(colour, width):

@@ -66,6 +66,8 @@ HEATMAP_OUTLINES = {
     "picked": ("#3b78c4", 2),     # a learner's pick, before the verdict
     "right": (SELECTION, 3), "missing": ("#d9822b", 3), "extra": (ERROR, 3),
 }
+HEATMAP_OUTLINE_MIN_PX = 4       # an outlined row or cell is never drawn smaller on screen
+HEATMAP_MARK_MIN_PX = 10         # nor the selected (hidden, hovered) cell
 HEATMAP_HIDDEN = "#d0d0d0"       # a gradient entry to predict, before it is revealed
 INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
 INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
