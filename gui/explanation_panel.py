@@ -69,34 +69,35 @@ class ExplanationPanel(Listening, QWidget):
     # -- construction -------------------------------------------------------------------------------
     def _build(self):
         """The text scrolls (a fan-out or a narrow dock may need more room); legend and Copy stay."""
-        outer, content = QVBoxLayout(self), QWidget()
+        outer = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll.setWidget(self._content())
         outer.addWidget(scroll, 1)
+        outer.addWidget(QLabel(legend_html(LEGEND)))
+        outer.addLayout(self._copy_row())
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # so Ctrl+C reaches the panel
+
+    def _content(self):
+        """Heading, status, through node, the two levels, the terms and predict first, top down."""
+        content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading.setStyleSheet(style.EXPLANATION_HEADING_CSS)
         self.status.setStyleSheet(style.INSPECTOR_NOTE_CSS)
         for label in (self.heading, self.status, self.matrix, self.scalar):
             label.setWordWrap(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.status)
-        layout.addLayout(self._through_row())
         self.levels.addWidget(self._box("Matrix rule", self.matrix), 1)
         self.levels.addWidget(self._box("This entry", self.scalar), 1)
-        layout.addLayout(self.levels)
         self.terms.setToolTip("Hover a term to outline just its cells in the heatmaps")
         self.terms.setStyleSheet(style.EXPLANATION_TERMS_CSS)
         self.terms.hovered.connect(self.controller.hover_term)
-        layout.addWidget(QLabel("Terms (hover one to outline just its cells):"))
-        layout.addWidget(self.terms)
-        layout.addWidget(self.predict)
+        for part in (self.heading, self.status, self._through_row(), self.levels,
+                     QLabel("Terms (hover one to outline just its cells):"), self.terms, self.predict):
+            (layout.addLayout if isinstance(part, QBoxLayout) else layout.addWidget)(part)
         layout.addStretch(1)
-        outer.addWidget(QLabel(legend_html(LEGEND)))
-        outer.addLayout(self._copy_row())
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # so Ctrl+C reaches the panel
+        return content
 
     def _box(self, title, label):
         box = QGroupBox(title)
@@ -150,11 +151,12 @@ class ExplanationPanel(Listening, QWidget):
                 label.setText("")
             self.terms.clear()
             return
-        self.heading.setText(f"{selection.title()}: {'gradient' if selection.is_grad else 'value'} entry")
         self.status.setText(selection.status())
         if self.controller.prediction.hidden(selection):
+            self.heading.setText(f"{selection.title()} = ?")
             self._show_question(selection)
             return
+        self.heading.setText(selection.headline())
         self.matrix.setText("<br>".join(rule_html(note) for note in selection.rule_notes())
                             or "(an input: given, not computed)")
         self.scalar.setText("\n".join(selection.scalar_lines()))

@@ -63,6 +63,13 @@ class Selected:
         """`∂L/∂a₁₁` or `d₁₁`."""
         return (grad_sub if self.is_grad else sub)(self.name, self.index)
 
+    def headline(self):
+        """`∂L/∂a₁₁ = 0.25`: the entry and its number (the title alone when there is none)."""
+        found = self.att or self.fwd
+        if found is None:
+            return self.title()
+        return f"{self.title()} = {number(self.att.grad if self.att is not None else self.fwd.value)}"
+
     def named(self, role):
         """The arrays the ranges of `role` lie in, in order, each once."""
         return list(dict.fromkeys(r.name for r in self.ranges if r.role == role))

@@ -26,6 +26,7 @@ def test_the_action_has_a_key_and_says_what_it_does(window):
 def test_the_entry_is_a_question_until_its_step(quiz, controller):
     assert controller.prediction.hidden(controller.selection)
     assert quiz.explanation.scalar.text().startswith("∂L/∂a₁₁ = ?")
+    assert quiz.explanation.heading.text() == "∂L/∂a₁₁ = ?"
     assert quiz.explanation.text() == "" and quiz.explanation.terms.count() == 0
     assert outlined(quiz, ("hidden",)) == {("a", (0, 0), True)}
     assert outlined(quiz) == set()   # what feeds it is part of the question

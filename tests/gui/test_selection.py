@@ -58,6 +58,7 @@ def test_clicking_a_gradient_entry_outlines_what_feeds_it_and_writes_its_chain_r
     assert seed.controller.selected_entry == ("a", (0, 0), True)
     assert outlined(seed) == {("d", (0, 0), True), ("d", (0, 1), True), ("b", (0, 0), False), ("b", (0, 1), False)}
     assert outlined(seed, ("selected",)) == {("a", (0, 0), True)}
+    assert seed.explanation.heading.text() == "∂L/∂a₁₁ = 0.25"
     assert seed.explanation.scalar.text() == A11
     assert seed.explanation.text() == A11 + "\n" + A_RULE
     assert [h.title_text for h in seed.inspector.selected_row.visible_heatmaps()] == ["∂L/∂a", "∂L/∂d", "b"]
