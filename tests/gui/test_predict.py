@@ -78,3 +78,15 @@ def test_once_revealed_clicks_select_again(qtbot, quiz, controller):
     assert controller.selected_entry == ("a", (1, 0), True)
     assert quiz.explanation.predict.verdict.text() == \
         "∂L/∂a₂₁ is known from step 6 on: step back before it to predict it"
+
+
+def test_a_partial_gradient_stays_a_question_until_its_last_contribution(qtbot, window, controller):
+    controller.apply_text("a = randn(2, 2)\nb = randn(2, 2)\nd = a @ b\ne = d + a")
+    window.actions["predict"].trigger()
+    controller.seek(5)   # ∂L/∂a has its first contribution (through e), not yet the one through d
+    assert controller.session.grad("a")[1] == "partial"
+    select_grad(qtbot, window, "a", 0, 0)
+    assert outlined(window, ("hidden",)) == {("a", (0, 0), True)}
+    assert window.explanation.status.text().startswith("∂L/∂a₁₁ partial (1 of 2), complete at step 6")
+    controller.step_forward()
+    assert outlined(window, ("hidden",)) == set() and window.explanation.terms.count() == 3
