@@ -64,11 +64,12 @@ class Selected:
         return (grad_sub if self.is_grad else sub)(self.name, self.index)
 
     def headline(self):
-        """`∂L/∂a₁₁ = 0.25`: the entry and its number (the title alone when there is none)."""
+        """`∂L/∂a₁₁ = 0.25` (`will be 0.25` before its step computes it), or the title alone."""
         found = self.att or self.fwd
         if found is None:
             return self.title()
-        return f"{self.title()} = {number(self.att.grad if self.att is not None else self.fwd.value)}"
+        value = number(self.att.grad if self.att is not None else self.fwd.value)
+        return f"{self.title()} {'will be' if self.status() else '='} {value}"
 
     def named(self, role):
         """The arrays the ranges of `role` lie in, in order, each once."""

@@ -114,6 +114,7 @@ def test_the_selection_survives_stepping_and_says_when_it_is_computed(qtbot, see
     assert controller.selected_entry == ("a", (0, 0), True)
     status = "∂L/∂a₁₁ not yet: step 6 computes it (∂L/∂a = ∂L/∂t1 @ bᵀ); it needs ∂L/∂d (step 3), b (an input)"
     assert seed.explanation.status.text() == status
+    assert seed.explanation.heading.text() == "∂L/∂a₁₁ will be 0.25"
     assert seed.inspector.node_heading.text() == "selection ∂L/∂a₁₁: " + status
     assert outlined(seed) == {("d", (0, 0), True), ("d", (0, 1), True), ("b", (0, 0), False), ("b", (0, 1), False)}
 
