@@ -160,7 +160,8 @@ class ExplanationPanel(Listening, QWidget):
         self.matrix.setText("<br>".join(rule_html(note) for note in selection.rule_notes())
                             or "(an input: given, not computed)")
         self.scalar.setText("\n".join(selection.scalar_lines()))
-        self.scalar.setStyleSheet(style.EXPLANATION_ERROR_CSS if selection.error else style.EXPLANATION_TEXT_CSS)
+        error = bool(selection.error)
+        self.scalar.setStyleSheet(style.EXPLANATION_ERROR_CSS if error else style.EXPLANATION_TEXT_CSS)
         self._fill_terms(selection)
 
     def _show_question(self, selection):
@@ -199,8 +200,8 @@ class ExplanationPanel(Listening, QWidget):
     def resizeEvent(self, event):
         """Two levels side by side while they fit, else stacked."""
         super().resizeEvent(event)
-        wide = self.width() >= SIDE_BY_SIDE_FROM
-        self.levels.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        Direction = QBoxLayout.Direction
+        self.levels.setDirection(Direction.LeftToRight if self.width() >= SIDE_BY_SIDE_FROM else Direction.TopToBottom)
 
     # -- copying -------------------------------------------------------------------------------------
     def text(self, latex=False):

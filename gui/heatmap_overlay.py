@@ -213,7 +213,8 @@ class Outlines:
 
     def shown(self):
         """(role, (row0, row1, col0, col1)) of every visible outline, in cells: what a test reads."""
-        return [(role, span) for item, span, role in zip(self.items, self.spans, self.roles) if item.isVisible()]
+        shown = zip(self.items, self.spans, self.roles)
+        return [(role, span) for item, span, role in shown if item.isVisible()]
 
 
 def pen(colour, width):

@@ -48,7 +48,7 @@ class PredictPanel(Listening, QWidget):
         self.verdict.setWordWrap(True)
         self.value.setPlaceholderText("your value, e.g. 0.25")
         self.value.setToolTip("Within 1% (or 0.01) of the gradient counts as right")
-        self.value.textEdited.connect(lambda text: self.controller.update_prediction(value=parse_number(text)))
+        self.value.textEdited.connect(self._on_value_edited)
         self.pick.setCheckable(True)
         self.pick.setToolTip("While on, clicking a heatmap cell picks it as feeding the selection "
                              "(click again to unpick)")
@@ -62,6 +62,9 @@ class PredictPanel(Listening, QWidget):
         grid.addWidget(self.verdict, 2, 0, 1, 3)
         grid.addWidget(self.legend, 3, 0, 1, 3)
 
+    def _on_value_edited(self, text):
+        self.controller.update_prediction(value=parse_number(text))
+
     def _on_changed(self, *_args):
         self.refresh()
 
@@ -71,7 +74,7 @@ class PredictPanel(Listening, QWidget):
         if not prediction.asks(selection):
             return
         hidden = prediction.hidden(selection)
-        self.question.setText(f"Predict {selection.title()}" if hidden else f"Your prediction of {selection.title()}")
+        self.question.setText(("Predict " if hidden else "Your prediction of ") + selection.title())
         if prediction.value is None and self.value.text() and parse_number(self.value.text()) is not None:
             self.value.clear()   # a new question
         for widget in (self.value, self.pick, self.check):
@@ -92,6 +95,6 @@ def verdict_text(value, cells, selection):
         parts.append(f"{number(value.predicted)} is {mark}: {selection.title()} = {number(value.actual)}"
                      + ("" if value.correct else " (within 1% or 0.01 counts)"))
     if cells is not None:
-        parts.append(f"cells: {len(cells.right)} right, {len(cells.missing)} missing, {len(cells.extra)} extra"
-                     + (" — all right" if cells.correct else ""))
+        counts = ", ".join(f"{len(getattr(cells, k))} {k}" for k in ("right", "missing", "extra"))
+        parts.append(f"cells: {counts}" + (" — all right" if cells.correct else ""))
     return "\n".join(parts)

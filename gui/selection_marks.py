@@ -18,7 +18,8 @@ def marks(controller, hovered=None):
     selected = [r for r in selection.ranges if r.role == "selected"]
     shapes = {n: v.shape for n, v in selection.session.records.values.items()}
     if prediction.hidden(selection):
-        return [r._replace(role="hidden") for r in selected] + entry_ranges(prediction.picks, "picked", shapes)
+        picks = entry_ranges(prediction.picks, "picked", shapes)
+        return [r._replace(role="hidden") for r in selected] + picks
     if hovered is not None:
         return selected + selection.term_ranges(hovered)
     cells = prediction.verdicts(selection)[1]

@@ -4,7 +4,8 @@ selection (or change of the through node, or new pass) and read by every widget.
 For a gradient entry ∂L/∂x[idx] the engine's backward attribution (its terms, the ranges of the
 entries that feed it, the chain rule as text); for a value entry its forward equation."""
 import engine
-from engine.chaintext import LATEX, TEXT, backward_text, forward_text, numeric, rule_notes, scalar_lines, symbolic
+from engine.chaintext import (LATEX, TEXT, backward_text, forward_text, numeric, rule_notes, scalar_lines,
+                              symbolic)
 from engine.entries import parse_entry
 from engine.notation import grad_sub, number, shown, sub
 from engine.plan import ancestors, consumers
@@ -198,5 +199,4 @@ def entries_of(r, shape):
     """The (name, index, is_grad) entries of one range, indexed as the array is."""
     cells = [(i, j) for i in range(*r.rows.indices(as_matrix_shape(shape)[0]))
              for j in range(*r.cols.indices(as_matrix_shape(shape)[1]))]
-    index = (lambda i, j: ()) if not shape else (lambda i, j: (j,)) if len(shape) == 1 else (lambda i, j: (i, j))
-    return {(r.name, index(i, j), r.kind == "grad") for i, j in cells}
+    return {(r.name, ((), (j,), (i, j))[len(shape)], r.kind == "grad") for i, j in cells}

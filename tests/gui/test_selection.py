@@ -9,6 +9,7 @@ INPUTS = {"a": np.array([[1.0, 2.0], [3.0, 4.0]]), "b": np.array([[0.5, -1.0], [
           "c": np.array([0.1, -0.2])}
 A11 = "∂L/∂a₁₁ = ∂L/∂d₁₁·b₁₁ + ∂L/∂d₁₂·b₁₂ = (0.3)(0.5) + (−0.1)(−1) = 0.25"
 A_RULE = "∂L/∂a = ∂L/∂d @ bᵀ: ∂L/∂a₁₁ is row 1 of ∂L/∂d times column 1 of bᵀ"
+FEEDS_A11 = {("d", (0, 0), True), ("d", (0, 1), True), ("b", (0, 0), False), ("b", (0, 1), False)}
 
 
 @pytest.fixture
@@ -25,7 +26,8 @@ def shown_heatmap(window, title):
 
 def click(qtbot, heatmap, row, col):
     with qtbot.waitSignal(heatmap.entry_clicked, timeout=1000):
-        qtbot.mouseClick(heatmap.view.viewport(), Qt.MouseButton.LeftButton, pos=heatmap.cell_position(row, col))
+        qtbot.mouseClick(heatmap.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=heatmap.cell_position(row, col))
 
 
 def outlined(window, roles=("upstream", "factor", "feeds")):
@@ -56,7 +58,7 @@ def select_grad(qtbot, window, name, row, col):
 def test_clicking_a_gradient_entry_outlines_what_feeds_it_and_writes_its_chain_rule(qtbot, seed):
     select_grad(qtbot, seed, "a", 0, 0)
     assert seed.controller.selected_entry == ("a", (0, 0), True)
-    assert outlined(seed) == {("d", (0, 0), True), ("d", (0, 1), True), ("b", (0, 0), False), ("b", (0, 1), False)}
+    assert outlined(seed) == FEEDS_A11
     assert outlined(seed, ("selected",)) == {("a", (0, 0), True)}
     assert seed.explanation.heading.text() == "∂L/∂a₁₁ = 0.25"
     assert seed.explanation.scalar.text() == A11
@@ -112,11 +114,12 @@ def test_the_selection_survives_stepping_and_says_when_it_is_computed(qtbot, see
     select_grad(qtbot, seed, "a", 0, 0)
     controller.seek(4)
     assert controller.selected_entry == ("a", (0, 0), True)
-    status = "∂L/∂a₁₁ not yet: step 6 computes it (∂L/∂a = ∂L/∂t1 @ bᵀ); it needs ∂L/∂d (step 3), b (an input)"
+    status = ("∂L/∂a₁₁ not yet: step 6 computes it (∂L/∂a = ∂L/∂t1 @ bᵀ); "
+              "it needs ∂L/∂d (step 3), b (an input)")
     assert seed.explanation.status.text() == status
     assert seed.explanation.heading.text() == "∂L/∂a₁₁ will be 0.25"
     assert seed.inspector.node_heading.text() == "selection ∂L/∂a₁₁: " + status
-    assert outlined(seed) == {("d", (0, 0), True), ("d", (0, 1), True), ("b", (0, 0), False), ("b", (0, 1), False)}
+    assert outlined(seed) == FEEDS_A11
 
 
 def test_copy_puts_the_text_and_latex_on_the_clipboard(qtbot, seed):
