@@ -17,6 +17,9 @@ MAX_MARKS = 2000      # marks for clipped and non-finite cells, on the drawn (do
 DARK_TEXT_FROM = 0.55  # |x| / scale above which a cell is dark enough for light text
 
 
+STALE = object()
+
+
 class CellLabels:
     """The numbers in the cells while they are readable: 4 significant digits when the cells are
     wide enough, else 2, else none."""
@@ -36,7 +39,7 @@ class CellLabels:
         self.count = count
         values = [] if not count else [float(x) for x in matrix.reshape(-1)]
         self.variants = [self._variant(values, number), self._variant(values, short_number)] if count else []
-        self.shown = None
+        self.shown = STALE  # the items still hold the old matrix's texts: fit must rewrite or hide them
         for item, x, (row, col) in zip(self.items, values, np.ndindex(matrix.shape if count else (0,))):
             item.setColor(style.HEATMAP_TEXT_LIGHT if abs(x) > DARK_TEXT_FROM * scale else style.HEATMAP_TEXT_DARK)
             item.setPos(col, row)

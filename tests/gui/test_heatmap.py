@@ -162,3 +162,13 @@ def test_numbers_shorten_then_hide_as_cells_shrink(qtbot, heatmap):
     qtbot.waitUntil(lambda: heatmap.labels.visible_texts()[:2] == ["0.12", "−2.5"], timeout=1000)
     heatmap.resize(130, 200)
     qtbot.waitUntil(lambda: heatmap.labels.visible_texts() == [], timeout=1000)
+
+
+def test_numbers_that_no_longer_fit_never_show_an_older_matrix(qtbot, heatmap):
+    heatmap.show_matrix(np.ones((2, 2)), "G")
+    assert heatmap.labels.visible_texts() == ["1"] * 4
+    heatmap.resize(60, 200)   # no text fits any more, and a new matrix arrives meanwhile
+    heatmap.show_matrix(np.array([[-2.0978, 3.5], [0.25, -1.125]]), "∂L/∂b")
+    qtbot.waitUntil(lambda: "1" not in heatmap.labels.visible_texts(), timeout=1000)
+    shown = heatmap.labels.visible_texts()
+    assert shown in ([], ["−2.1", "3.5", "0.25", "−1.1"], ["−2.098", "3.5", "0.25", "−1.125"])
