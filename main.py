@@ -96,14 +96,19 @@ def quiet_offscreen_warning():
     previous = qInstallMessageHandler(handler)
 
 
-def first_text(doc, engine):
-    """The text the controller starts on: the document's when it parses, else the seed's."""
+def seed_text():
+    with open(SEED_FILE, encoding="utf-8") as f:
+        return f.read().strip()
+
+
+def first_controller(doc, engine, rng_seed):
+    """The controller, on the document's text when it can be computed, else on the seed's (the
+    document is then opened over it, and its error shown in place)."""
+    from gui.controller import StudioController
     try:
-        engine.parse(doc["expression"])
-        return doc["expression"]
-    except engine.EngineError:
-        with open(SEED_FILE, encoding="utf-8") as f:
-            return f.read().strip()
+        return StudioController(doc["expression"], rng_seed=rng_seed)
+    except engine.EngineError:   # a parse, shape or memory error: shown once the window is up
+        return StudioController(seed_text(), rng_seed=rng_seed)
 
 
 def start(args, doc, fail):
@@ -113,12 +118,11 @@ def start(args, doc, fail):
         quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
     import engine
-    from gui.controller import StudioController
     from gui.main_window import MainWindow
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    controller = StudioController(first_text(doc, engine), rng_seed=args.rng_seed)
+    controller = first_controller(doc, engine, args.rng_seed)
     window = MainWindow(controller, settings_for(args))
     try:
         # A plain expression that parsed is already open; a session or a broken text is opened

@@ -204,17 +204,18 @@ class StudioController(QObject):
                 "positions": {n: list(p) for n, p in self.positions.items()}}
 
     def open_document(self, doc):
-        """Show an opened document. A broken expression is shown in the editor with its error
-        (returns False); inputs that do not fit the program raise EngineError, changing nothing."""
+        """Show an opened document. A broken expression, or one too large for memory, is shown in
+        the editor with its error (returns False); inputs that do not fit the program raise
+        EngineError, changing nothing."""
         state = State(doc["expression"], doc.get("inputs") or {}, doc.get("upstream"), doc.get("start"),
                       self.session.rng_seed)
         try:
             parse_program(state.text)
-        except engine.EngineError as exc:
+            self.restore(state)
+        except (engine.ParseError, engine.MemoryLimitError) as exc:   # the text's own fault: shown in place
             self.text_replaced.emit(state.text)
             self.report(exc)
             return False
-        self.restore(state)
         self.set_positions({n: tuple(p) for n, p in (doc.get("positions") or {}).items()})
         self.text_replaced.emit(state.text)
         self.report(self.draft_error)

@@ -98,10 +98,11 @@ class ExpressionEditor(QWidget):
             text = f"line {error.line}, column {error.column}: {error.reason}"
         else:
             text = str(error)
-        parsed = not isinstance(error, engine.ParseError)
-        self.caret.setVisible(not parsed)
-        # text that parses is drawn as it is (a draft); text that does not leaves the last valid graph
-        where = "the graph shows it; stepping waits until it can be computed" if parsed \
+        self.caret.setVisible(isinstance(error, engine.ParseError))
+        # a program that parses but cannot be computed yet is drawn as it is (a draft); any other
+        # error (it does not parse, or it needs more memory than there is) leaves the last valid graph
+        drawn = self.controller.draft is not None and error is self.controller.draft_error
+        where = "the graph shows it; stepping waits until it can be computed" if drawn \
             else "the graph shows the last valid program"
         self.message.setText(f"{text}\n({where})")
         self.message.setToolTip(str(error))

@@ -118,3 +118,12 @@ def test_main_opens_a_session_as_the_window_s_file(qapp, tmp_path, monkeypatch):
     assert window.files.path == str(session) and "s.json" in window.windowTitle()
     assert window.controller.session.cursor == 2 and window.controller.selected_entry == ("d", (0, 1), False)
     window.close()
+
+
+def test_an_expression_too_large_for_memory_renders_with_its_error(tmp_path):
+    out = tmp_path / "huge.png"
+    run = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--expr",
+                          "a = randn(100000, 100000); d = a @ a"], capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and out.stat().st_size > 10_000

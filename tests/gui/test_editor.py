@@ -116,3 +116,13 @@ def test_a_draft_error_says_the_graph_shows_it(qtbot, controller):
     assert "the graph shows it" in editor.message.text()
     controller.apply_text("d = a @@ b")
     assert "last valid program" in editor.message.text()
+
+
+def test_an_expression_too_large_for_memory_keeps_the_last_graph(qtbot, controller):
+    from gui.editor import ExpressionEditor
+    editor = ExpressionEditor(controller)
+    qtbot.addWidget(editor)
+    program = controller.session.program
+    assert not controller.apply_text("a = randn(100000, 100000)\nd = a @ a")
+    assert "memory" in editor.message.text() and "last valid program" in editor.message.text()
+    assert controller.session.program is program
