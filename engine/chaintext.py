@@ -93,11 +93,23 @@ def first_rule(att, group):
     records = att.records
     shapes = {n: v.shape for n, v in records.values.items()}
     plan = backward_plan(records.program, records.start, shapes)
-    item = next(i for i in plan if i.eqn.out == group.path[1] and i.target == att.name)
-    text, hop, node = item.rule.text, group.path[1], group.node
+    items = [i for i in plan if i.eqn.out == group.path[1] and i.target == att.name]
+    item, text, hop, node = items[0], uses_text(items), group.path[1], group.node
     if hop != node and item.rule.note.startswith(f"∂L/∂{hop} = ∂L/∂{node}:"):
         return item, text.replace(f"∂L/∂{hop}", f"∂L/∂{node}"), node
     return item, text, hop
+
+
+def uses_text(items):
+    """One rule per use of the value in the op, summed: `a - a` gives `∂L/∂a = ∂L/∂d − ∂L/∂d`,
+    `h * h` gives `∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h`."""
+    lhs, rhs = items[0].rule.text.split(" = ", 1)
+    for item in items[1:]:
+        more = item.rule.text.split(" = ", 1)[1]
+        rhs += f" − {more[1:]}" if more.startswith("−") else f" + {more}"
+    times = {2: "twice", 3: "three times"}.get(len(items), f"{len(items)} times")
+    uses = f" ({items[0].target} is used {times}: one term per use)" if len(items) > 1 else ""
+    return f"{lhs} = {rhs}{uses}"
 
 
 def rule_notes(att):

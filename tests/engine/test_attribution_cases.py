@@ -191,3 +191,14 @@ def test_routes_summed_in_closed_form_match_the_routes(monkeypatch, prog, entry)
         assert joined.total == pytest.approx(joined.grad, rel=1e-9, abs=1e-15)
         assert [r.name for r in joined.ranges()] == [r.name for r in routes.ranges()]
         assert all(t["factors"] for t in joined.to_dict()["terms"]) and "·" in backward_text(joined)
+
+
+@pytest.mark.parametrize("text,name,rule", [
+    ("d = a - a", "a", "∂L/∂a = ∂L/∂d − ∂L/∂d (a is used twice: one term per use)"),
+    ("h = tanh(a)\ny = h * h", "h", "∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h (h is used twice: one term per use)"),
+    ("d = a @ b + c", "a", "∂L/∂a = ∂L/∂d @ bᵀ: ∂L/∂a₁₁ is row 1 of ∂L/∂d times column 1 of bᵀ"),
+])
+def test_the_matrix_rule_counts_every_use_of_a_value(text, name, rule):
+    from engine.chaintext import rule_notes
+    records = engine.Session(text).records
+    assert rule_notes(engine.attribute(records, f"{name}[0,0]")) == [rule]
