@@ -74,12 +74,12 @@ class ExpressionEditor(QWidget):
 
     # -- slots ----------------------------------------------------------------------------------------
     def _on_text_replaced(self, text):
-        """Undo or open replaced the text: show it as one edit of the editor's own history."""
+        """Undo, open or a canvas edit replaced the text. The app's undo stack holds that edit, so
+        the editor's own history starts again here: its Ctrl+Z undoes typing only, and can never
+        re-apply a text the app has already undone."""
         if text == self.text():
             return
-        cursor = QTextCursor(self.text_edit.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
+        self.text_edit.setPlainText(text)   # also clears the editor's typing history
         self.timer.stop()   # the controller already has this text
 
     def _on_error_changed(self, error):

@@ -126,3 +126,17 @@ def test_an_expression_too_large_for_memory_keeps_the_last_graph(qtbot, controll
     assert not controller.apply_text("a = randn(100000, 100000)\nd = a @ a")
     assert "memory" in editor.message.text() and "last valid program" in editor.message.text()
     assert controller.session.program is program
+
+
+def test_editor_undo_never_reaches_past_a_canvas_or_app_edit(qtbot, controller):
+    from gui.editor import ExpressionEditor
+    editor = ExpressionEditor(controller)
+    qtbot.addWidget(editor)
+    before = controller.text
+    controller.apply_text("d = relu(a @ b)")     # as a canvas edit or an opened file would
+    assert editor.text() == "d = relu(a @ b)"
+    editor.text_edit.setFocus()
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.text() == "d = relu(a @ b)"     # nothing of the editor's own to undo
+    controller.undo_stack.undo()
+    assert editor.text() == before
