@@ -40,7 +40,7 @@ class GraphView(QGraphicsView):
         self.panning = None       # the last mouse position of a pan (middle, or Space + left)
         self.space_held = False
         self.pressed_empty = False
-        self.fitted = False
+        self.auto_fit = True   # follow the window's size until the user zooms or pans
         self.gesture = None
         self.setScene(GraphScene(self))
         self.banner = CanvasBanner(self)   # over the viewport, not in it: scrolling would move it
@@ -172,12 +172,13 @@ class GraphView(QGraphicsView):
     # -- controller signals -------------------------------------------------------------------------
     def _on_program_changed(self):
         self.rebuild()
-        self.fit_if_needed()
+        self.fit() if self.auto_fit else self.fit_if_needed()
 
     def _on_pass_recomputed(self):
         """New numbers: restyle, unless the backward pass now starts elsewhere (L moves)."""
         if self.controller.session.records.start != self.graph.graph["start"]:
             self.rebuild()
+            self.fit() if self.auto_fit else self.fit_if_needed()
         else:
             self.restyle()
 
@@ -208,16 +209,18 @@ class GraphView(QGraphicsView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.banner.place()
+        if self.auto_fit:   # the window's docks settle after the first show: fit them again
+            self.fit()
 
     def showEvent(self, event):
         super().showEvent(event)
-        if not self.fitted:
-            self.fitted = True
+        if self.auto_fit:
             self.fit()
 
     def keyPressEvent(self, event):
         key, plain = event.key(), not event.modifiers()
         if key == Qt.Key_F and plain:
+            self.auto_fit = True
             self.fit()
         elif key == Qt.Key_L and plain:
             self.builder.auto_layout(self.graph)
@@ -243,6 +246,7 @@ class GraphView(QGraphicsView):
             super().keyReleaseEvent(event)
 
     def wheelEvent(self, event):
+        self.auto_fit = False
         self.zoom(ZOOM_STEP ** event.angleDelta().y(), event.position().toPoint())
 
     def mousePressEvent(self, event):
@@ -251,6 +255,7 @@ class GraphView(QGraphicsView):
         button, point = event.button(), event.position().toPoint()
         if button == Qt.MiddleButton or (button == Qt.LeftButton and self.space_held):
             self.panning = event.position()
+            self.auto_fit = False
             self.viewport().setCursor(Qt.ClosedHandCursor)
             return
         pos = self.mapToScene(point)

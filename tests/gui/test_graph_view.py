@@ -177,3 +177,26 @@ def test_saved_positions_are_restored(view):
     shown = view.positions()
     assert all(shown[node] == saved[node] for node in saved)
     assert shown["c"][0] < saved["d:a@b+c"][0]   # the missing node goes beside its consumer
+
+
+def test_the_graph_follows_the_view_size_until_the_user_zooms(qtbot, controller):
+    view = GraphView(controller)
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resize(900, 600)    # the window's docks settle after the first show
+    qtbot.waitUntil(lambda: view.transform().m11() > 0.9, timeout=1000)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(view.scene().content_rect())
+    point = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(point, view.viewport().mapToGlobal(point), QPoint(), QPoint(0, 120), Qt.NoButton,
+                        Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)   # the user zooms: the view is theirs now
+    zoomed = view.transform().m11()
+    view.resize(400, 300)
+    qtbot.wait(50)
+    assert view.transform().m11() == zoomed
+    qtbot.keyClick(view, Qt.Key.Key_F)                # F fits, and follows the size again
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: view.mapToScene(view.viewport().rect()).boundingRect().contains(
+        view.scene().content_rect()), timeout=1000)
