@@ -2,6 +2,8 @@
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
+from engine.entries import parse_entry
+from engine.notation import number, sub
 from gui.matrix_table import cell_text
 
 ROW_HEIGHT = 22
@@ -42,8 +44,9 @@ def check_rows(result):
     for name, report in result["inputs"].items():
         for w in report["worst"]:
             verdict = "at a kink" if w["kink"] else ("fails" if not passes(w) else "ok")
-            rows.append((w["entry"], cell_text(w["analytic"]), cell_text(w["numeric"]),
-                         format(w["error"], ".2e"), verdict))
+            name, index, _ = parse_entry(w["entry"])
+            rows.append((f"∂L/∂{sub(name, index)}", cell_text(w["analytic"]), cell_text(w["numeric"]),
+                         number(w["error"]), verdict))
     return rows
 
 
