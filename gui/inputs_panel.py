@@ -58,7 +58,8 @@ class InputsPanel(QWidget):
         s = self.controller.session
         values = s.records.values
         return (tuple((i.name, np.shape(values[i.name]), i.declared) for i in s.program.inputs),
-                tuple(s.program.names()), s.records.start, s.rng_seed, s.upstream is None)
+                tuple(s.program.names()), s.records.start, s.rng_seed, s.upstream is None,
+                self.controller.draft is None)
 
     def refresh(self):
         key = self.current_key()
@@ -125,6 +126,10 @@ class InputsPanel(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 6)
+        if self.controller.draft is not None:   # no pass: G has no node to be the gradient of yet
+            layout.addWidget(self.heading("<b>G</b> = ∂L/∂(start node): set once the program can be computed",
+                                          self.controller.why_no_pass() or ""))
+            return box
         what = "ones: L = sum(" + start + ")" if s.upstream is None else "typed by hand"
         row = QHBoxLayout()
         row.addWidget(self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({what})</i>",

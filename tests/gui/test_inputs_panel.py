@@ -1,7 +1,7 @@
 """The inputs panel: values, shapes, G, start node and seed, edited as a user would."""
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from shiboken6 import isValid
 
 from gui.inputs_panel import InputsPanel, parse_shape
@@ -110,3 +110,14 @@ def test_typed_numbers_accept_a_true_minus():
 
 def test_parse_shape():
     assert parse_shape("3, 2") == (3, 2) and parse_shape("4x5") == (4, 5) and parse_shape("") == ()
+
+
+def test_a_program_that_cannot_be_computed_has_no_g_yet(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
+    controller.apply_text("a = randn(2, 3)\nb = randn(2, 3)\nd = a @ b")
+    assert controller.draft is not None
+    assert "G" not in panel.tables and {"a", "b"} <= set(panel.tables)
+    texts = [label.text() for label in panel.findChildren(QLabel)]
+    assert any("set once the program can be computed" in t for t in texts)
+    controller.apply_text("d = a @ b")
+    assert "G" in panel.tables
