@@ -7,7 +7,7 @@ one command on the app's undo stack."""
 import re
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
 import engine
@@ -17,6 +17,7 @@ from gui.syntax_colours import ExpressionHighlighter
 
 DEBOUNCE_MS = 300
 FONT_POINTS = 11    # the expression is what the student reads first: larger than the UI's text
+MIN_LINES = 5       # the text stays readable while an error message sits below it
 WHERE = re.compile(r"line (\d+)(?:, column (\d+))?")
 
 
@@ -30,6 +31,8 @@ class ExpressionEditor(QWidget):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), FONT_POINTS))
         self.text_edit.setFont(font)
+        # an error's message appears below the text: it must not squeeze the text to a line or two
+        self.text_edit.setMinimumHeight(MIN_LINES * QFontMetrics(font).lineSpacing() + 12)
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text_edit.setTabChangesFocus(True)   # Tab leaves the editor; the language has no indents
         self.text_edit.setToolTip("The expression, one statement a line. Edits apply after a pause "
@@ -92,13 +95,15 @@ class ExpressionEditor(QWidget):
         self.text_edit.setExtraSelections(self.underline(error))
 
     def show_message(self, error):
-        """A parse error as its line with a caret, then the reason; any other error as its text."""
-        if isinstance(error, engine.ParseError):
+        """An error with a place (parse, shape, hole) as its source line with a caret, then the
+        reason; any other error as its text."""
+        located = getattr(error, "source_line", None) is not None and getattr(error, "column", None)
+        if located:
             self.caret.setText(f"{error.source_line}\n{' ' * (error.column - 1)}^")
             text = f"line {error.line}, column {error.column}: {error.reason}"
         else:
             text = str(error)
-        self.caret.setVisible(isinstance(error, engine.ParseError))
+        self.caret.setVisible(bool(located))
         # a program that parses but cannot be computed yet is drawn as it is (a draft); any other
         # error (it does not parse, or it needs more memory than there is) leaves the last valid graph
         drawn = self.controller.draft is not None and error is self.controller.draft_error
