@@ -2,7 +2,9 @@
 
 For L = Σ G ⊙ start, each checked entry x[i] gets numeric = (L(x + h) − L(x − h)) / 2h with
 h = 1e-6·max(1, |x[i]|), and passes when |analytic − numeric| ≤ 1e-6 + 1e-4·|numeric|. An entry
-whose ±h perturbation flips any relu in the program is reported as at a kink, not a failure."""
+whose ±h perturbation flips any relu in the program is reported as at a kink, not a failure; so
+is one whose ±h step leaves the function's domain (log of a value within h of 0), where the
+numeric derivative is not a number while the analytic one is."""
 import numpy as np
 
 from .entries import format_entry
@@ -48,8 +50,9 @@ def check_entry(program, values, needed, start, upstream, name, flat):
         moved[idx] += sign * h
         results.append(loss_and_masks(program, {**values, name: moved}, needed, start, upstream))
     (plus, masks_plus), (minus, masks_minus) = results
-    kink = any(not np.array_equal(a, b) for a, b in zip(masks_plus, masks_minus))
-    return idx, (plus - minus) / (2 * h), kink
+    numeric = (plus - minus) / (2 * h)
+    kink = any(not np.array_equal(a, b) for a, b in zip(masks_plus, masks_minus)) or not np.isfinite(numeric)
+    return idx, numeric, kink
 
 
 def check_input(program, records, upstream, name, rng):

@@ -48,3 +48,10 @@ def test_float32_inputs_are_checked_in_float64():
 @pytest.mark.parametrize("start", ["t", "d"])
 def test_check_from_any_start_node(start):
     assert engine.check("t = a @ b\nd = sigmoid(t)", start=start)["ok"]
+
+
+def test_a_step_out_of_the_domain_is_not_a_failure():
+    x = np.array([[1e-7, 1.0], [2.0, 3.0]])
+    report = engine.check("d = log(x)", inputs={"x": x})
+    assert report["ok"]
+    assert [w["entry"] for w in report["inputs"]["x"]["worst"] if w["kink"]] == ["x[0,0]"]
