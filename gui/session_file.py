@@ -70,9 +70,10 @@ def read_text(path):
 
 
 def load_session(path):
-    """The document in `path`: a session's dict, or {"expression": text} for a plain text file."""
+    """The document in `path`: a session's dict, or {"expression": text} for a plain text file
+    (a .json file is always read as a session)."""
     text = read_text(path)
-    if not text.lstrip().startswith("{"):
+    if not text.lstrip().startswith("{") and not str(path).lower().endswith(".json"):
         return {"expression": text.rstrip("\n")}   # the editor shows no empty last line
     try:
         doc = json.loads(text, parse_constant=refuse_constant)

@@ -145,3 +145,11 @@ def test_every_example_opens_and_computes(qapp, name):
 def test_the_seed_example_is_the_seed_case():
     with open(os.path.join(EXAMPLES, "seed.txt")) as f:
         assert f.read().strip() == SEED_TEXT
+
+
+def test_a_json_file_that_is_not_a_session_is_refused(tmp_path):
+    from gui.session_file import SessionError, load_session
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2, 3]")
+    with pytest.raises(SessionError, match="not"):
+        load_session(str(path))
