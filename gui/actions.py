@@ -45,7 +45,13 @@ OTHER_KEYS = (
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo typing (in the editor) or the last edit (elsewhere)"),
     ("F", "Fit the graph (on the canvas)"),
     ("Ctrl+C", "Copy a heatmap as a numpy literal, or the explanation's text (where the focus is)"),
-    ("Wheel / middle drag", "Zoom / pan the graph"),
+    ("Wheel / middle drag or Space + drag", "Zoom / pan the graph"),
+    ("Left drag on empty canvas", "Select the nodes in a box"),
+    ("Drag from the palette / from an output port", "Add a node / wire it to an input port"),
+    ("Delete", "Delete the selected nodes and wires (on the canvas)"),
+    ("Double-click a node / empty canvas", "Rename it / add a node at the cursor"),
+    ("L", "Lay the graph out again (on the canvas)"),
+    ("Esc", "Cancel a drag or a wire in progress"),
 )
 UNDO_KEYS = {"undo": ("Ctrl+Z",), "redo": ("Ctrl+Shift+Z", "Ctrl+Y")}
 TOOLBAR = ("open", "save", None, "to_start", "step_back", "step_forward", "to_end", "play", "SPEED", None,
