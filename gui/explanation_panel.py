@@ -51,6 +51,7 @@ class ExplanationPanel(Listening, QWidget):
         self.heading, self.status = QLabel(HINT), QLabel()
         self.matrix, self.scalar = QLabel(), QLabel()
         self.through, self.terms = QComboBox(), TermList()
+        self.terms_label = QLabel("Terms (hover one to outline just its cells):")
         self.predict = PredictPanel(controller)
         self.levels = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._build()
@@ -93,8 +94,8 @@ class ExplanationPanel(Listening, QWidget):
         self.terms.setToolTip("Hover a term to outline just its cells in the heatmaps")
         self.terms.setStyleSheet(style.EXPLANATION_TERMS_CSS)
         self.terms.hovered.connect(self.controller.hover_term)
-        for part in (self.heading, self.status, self._through_row(), self.levels,
-                     QLabel("Terms (hover one to outline just its cells):"), self.terms, self.predict):
+        for part in (self.heading, self.status, self.predict, self._through_row(), self.levels,
+                     self.terms_label, self.terms):
             (layout.addLayout if isinstance(part, QBoxLayout) else layout.addWidget)(part)
         layout.addStretch(1)
         return content
@@ -149,7 +150,7 @@ class ExplanationPanel(Listening, QWidget):
             self.heading.setText(HINT)
             for label in (self.status, self.matrix, self.scalar):
                 label.setText("")
-            self.terms.clear()
+            self._show_terms(False)
             return
         self.status.setText(selection.status())
         if self.controller.prediction.hidden(selection):
@@ -170,11 +171,19 @@ class ExplanationPanel(Listening, QWidget):
         self.matrix.setText(f"revealed at step {step}")
         self.scalar.setText(f"{selection.title()} = ?\nType its value, or pick the cells that feed it, "
                             "then Check (or step on).")
-        self.terms.clear()
+        self._show_terms(False)
+
+    def _show_terms(self, shown):
+        """The terms list and its label, only when there are terms to hover."""
+        if not shown:
+            self.terms.clear()
+        self.terms.setVisible(shown)
+        self.terms_label.setVisible(shown)
 
     def _fill_terms(self, selection):
         self.terms.clear()
         shown = selection.shown_terms() if not selection.error else []
+        self._show_terms(bool(shown))
         for n in shown:
             item = QListWidgetItem(selection.term_text(n))
             item.setData(Qt.ItemDataRole.UserRole, n)
