@@ -60,27 +60,31 @@ def backward_text(att, style=TEXT):
     return "\n".join(scalar_lines(att, style) + (rule_notes(att) if att.count and style is TEXT else []))
 
 
-def scalar_lines(att, style=TEXT):
-    """The chain rule for the entry with numbers, then one line per path for a fan-out."""
+def scalar_lines(att, style=TEXT, numbers=True):
+    """The chain rule for the entry with numbers, then one line per path for a fan-out. Without
+    numbers (a gradient the pass has not reached yet) the symbols alone."""
     lhs = style.grad(att.name, att.index)
     if not att.count:
         return [f"{lhs} = 0 (no entry of a through node depends on it)"]
     sym, nums = chain_line(att, style)
-    lines = [f"{lhs} = {sym} = {nums} = {style.number(att.total)}"]
+    lines = [f"{lhs} = {sym}" + (f" = {nums} = {style.number(att.total)}" if numbers else "")]
     if len(att.groups) > 1:
         first = 0
         for g in att.groups:
             sym, _ = chain_line(att, style, first, len(g.idx))
-            subtotal = float(g.upstream @ g.local)
-            lines.append(f"  path {' → '.join(g.path)}: {sym} = {style.number(subtotal)}")
+            subtotal = f" = {style.number(float(g.upstream @ g.local))}" if numbers else ""
+            lines.append(f"  path {' → '.join(g.path)}: {sym}{subtotal}")
             first += len(g.idx)
     return lines
 
 
-def forward_text(fwd, style=TEXT):
-    """`d₁₁ = a₁₁b₁₁ + a₁₂b₂₁ + c₁ = (1)(0.5) + (2)(2) + (0.1) = 4.6`."""
+def forward_text(fwd, style=TEXT, numbers=True):
+    """`d₁₁ = a₁₁b₁₁ + a₁₂b₂₁ + c₁ = (1)(0.5) + (2)(2) + (0.1) = 4.6` (the symbols alone before
+    the pass has computed it)."""
     entry = (lambda e: style.entry(*e.entry))
     sym = style.maths(render(fwd.expr, entry, elide=True))
+    if not numbers:
+        return f"{style.entry(fwd.name, fwd.index)} = {sym}"
     nums = style.maths(render(fwd.expr, lambda e: f"({style.number(e.value)})", elide=True))
     return f"{style.entry(fwd.name, fwd.index)} = {sym} = {nums} = {style.number(fwd.value)}"
 

@@ -65,12 +65,18 @@ class Selected:
         return (grad_sub if self.is_grad else sub)(self.name, self.index)
 
     def headline(self):
-        """`∂L/∂a₁₁ = 0.25` (`will be 0.25` before its step computes it), or the title alone."""
+        """`∂L/∂a₁₁ = 0.25`; before the pass has computed it `∂L/∂a₁₁ = ? (not computed yet)`, so
+        stepping still shows the numbers arrive; or the title alone."""
         found = self.att or self.fwd
         if found is None:
             return self.title()
-        value = number(self.att.grad if self.att is not None else self.fwd.value)
-        return f"{self.title()} {'will be' if self.status() else '='} {value}"
+        if not self.known():
+            return f"{self.title()} = ? (not computed yet)"
+        return f"{self.title()} = {number(self.att.grad if self.att is not None else self.fwd.value)}"
+
+    def known(self):
+        """True once the cursor has passed the step that completes the entry."""
+        return not self.status()
 
     def named(self, role):
         """The arrays the ranges of `role` lie in, in order, each once."""
@@ -100,11 +106,11 @@ class Selected:
     def scalar_lines(self):
         """The scalar level: the chain rule (or forward equation) with numbers."""
         if self.att is not None:
-            return scalar_lines(self.att)
+            return scalar_lines(self.att, numbers=self.known())
         if self.is_input_value():
             return [f"{self.title()} = {number(self.fwd.value)}: an input, given, not computed"]
         if self.fwd is not None:
-            return [forward_text(self.fwd)]
+            return [forward_text(self.fwd, numbers=self.known())]
         return [f"{self.title()}: {self.error}"]
 
     def rule_notes(self):
@@ -163,12 +169,16 @@ class Selected:
         if self.att is not None:
             g, k = self.att.locate(n)
             product = float(g.upstream[k] * g.local[k])
+            if not self.known():
+                return symbolic(self.att, n, TEXT)
             return f"{symbolic(self.att, n, TEXT)} = {numeric(self.att, n, TEXT)} = {number(product)}"
         sign, part = self.fwd.summands()[n]
         minus = "−" if sign < 0 else ""
         text = render(part, lambda e: sub(*e.entry), elide=True)
         numbers = render(part, lambda e: f"({number(e.value)})", elide=True)
         total = number(sign * part.value)
+        if not self.known():
+            return f"{minus}{text}"
         if numbers == f"({number(part.value)})":   # a single entry: its number once
             return f"{minus}{text} = {total}"
         return f"{minus}{text} = {minus}{numbers} = {total}"

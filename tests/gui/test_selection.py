@@ -117,9 +117,14 @@ def test_the_selection_survives_stepping_and_says_when_it_is_computed(qtbot, see
     status = ("∂L/∂a₁₁ not yet: step 6 computes it (∂L/∂a = ∂L/∂t1 @ bᵀ); "
               "it needs ∂L/∂d (step 3), b (an input)")
     assert seed.explanation.status.text() == status
-    assert seed.explanation.heading.text() == "∂L/∂a₁₁ will be 0.25"
+    assert seed.explanation.heading.text() == "∂L/∂a₁₁ = ? (not computed yet)"
+    # the chain rule in symbols only: its numbers arrive with the step that computes it
+    assert seed.explanation.scalar.text() == "∂L/∂a₁₁ = ∂L/∂d₁₁·b₁₁ + ∂L/∂d₁₂·b₁₂"
     assert seed.inspector.node_heading.text() == "selection ∂L/∂a₁₁: " + status
     assert outlined(seed) == FEEDS_A11
+    controller.seek(6)
+    assert seed.explanation.heading.text() == "∂L/∂a₁₁ = 0.25"
+    assert seed.explanation.scalar.text() == A11
 
 
 def test_copy_puts_the_text_and_latex_on_the_clipboard(qtbot, seed):
