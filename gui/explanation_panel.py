@@ -159,7 +159,7 @@ class ExplanationPanel(Listening, QWidget):
             return
         self.heading.setText(selection.headline())
         self.matrix.setText("<br>".join(rule_html(note) for note in selection.rule_notes())
-                            or "(an input: given, not computed)")
+                            or escape(selection.no_rule_reason()))
         self.scalar.setText("\n".join(selection.scalar_lines()))
         error = bool(selection.error)
         self.scalar.setStyleSheet(style.EXPLANATION_ERROR_CSS if error else style.EXPLANATION_TEXT_CSS)

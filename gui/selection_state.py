@@ -121,6 +121,16 @@ class Selected:
             return [str(eqn) for eqn in self.session.program.eqns if eqn.out in nodes]
         return rule_notes(self.att) if self.att is not None and self.att.count else []
 
+    def no_rule_reason(self):
+        """What the matrix level says when there is no rule to show."""
+        start = self.session.records.start
+        if self.att is not None and self.name == start:
+            given = "typed by hand" if self.session.upstream is not None else f"ones: L = sum({start})"
+            return f"∂L/∂{start} = G, the upstream gradient the backward pass starts from ({given})"
+        if self.error:
+            return self.error
+        return "(an input: given, not computed)"
+
     def text(self, latex=False):
         """Everything the panel writes, as plain text or LaTeX (what Copy puts on the clipboard)."""
         if self.att is not None:

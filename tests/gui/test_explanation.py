@@ -73,3 +73,16 @@ def test_an_input_entry_is_given_not_computed(panel):
     value = p.controller.session.records.values["a"][0, 1]
     assert p.scalar.text() == p.text() == f"a₁₂ = {number(value)}: an input, given, not computed"
     assert [r.role for r in p.controller.selection.ranges] == ["selected"]
+
+
+@pytest.mark.parametrize("text,start,entry,says", [
+    ("h = tanh(a)\ny = h * 2", "h", ("h", (0, 0), True), "∂L/∂h = G, the upstream gradient"),
+    ("d = a @ b\ne = a * 2", None, ("b", (0, 0), True), "no path"),
+    ("d = a @ b", None, ("a", (0, 0), False), "an input: given, not computed"),
+])
+def test_the_matrix_level_says_why_there_is_no_rule(text, start, entry, says):
+    import engine
+    from gui.selection_state import Selected
+    session = engine.Session(text, start=start)
+    session.seek(session.total)
+    assert says in Selected(session, entry).no_rule_reason()
