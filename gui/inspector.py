@@ -181,7 +181,11 @@ class InspectorPanel(Listening, QWidget):
 
     # -- drawing ----------------------------------------------------------------------------------
     def refresh(self):
-        """Show the step after the cursor and the node."""
+        """Show the step after the cursor and the node; while the program cannot be computed,
+        only why (the pass kept meanwhile is another program's)."""
+        if self.controller.draft is not None:
+            self.show_no_pass()
+            return
         session = self.controller.session
         step = session.current_step()
         heading, slots, note = step_layout(session, step, self._rule_arrays(step))
@@ -215,8 +219,20 @@ class InspectorPanel(Listening, QWidget):
         step = session.current_step()
         return step.target if step is not None else session.program.output
 
+    def show_no_pass(self):
+        why = self.controller.why_no_pass()
+        self.heading.setText("No steps yet: the program cannot be computed")
+        self.note.setText(why[:1].upper() + why[1:])
+        self.note.setToolTip(why)
+        self.equation.show_slots([], {})
+        self.node_heading.setText("")
+        self.node.setVisible(False)
+        self.selected_row.setVisible(False)
+
     def show_node(self):
         """The selected node's value and gradient, or while an entry is selected its own equation."""
+        if self.controller.draft is not None:
+            return
         selection = self.controller.selection
         self.node.setVisible(selection is None)
         self.selected_row.setVisible(selection is not None)

@@ -156,3 +156,16 @@ def test_many_inputs_do_not_widen_the_panel(qtbot):
     assert titles(panel.equation) == ["x0", "x1", "x2", "x3"]
     assert operators(panel.equation)[-1] == "… 6 more"
     assert panel.minimumSizeHint().width() < 400
+
+
+def test_a_program_that_cannot_be_computed_shows_why_and_no_stale_heatmaps(qtbot, controller):
+    panel = InspectorPanel(controller)
+    qtbot.addWidget(panel)
+    controller.seek(6)
+    controller.apply_text("a = randn(2, 3)\nw = randn(2, 3)\nd = a @ w")
+    assert panel.heading.text().startswith("No steps yet")
+    assert "inner dimensions 3 and 2 differ" in panel.note.text()
+    assert panel.heatmaps() == [] or all(not h.isVisible() for h in panel.heatmaps())
+    controller.apply_text("d = a @ b")
+    assert not panel.heading.text().startswith("No steps")
+    assert panel.heatmaps()
