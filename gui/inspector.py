@@ -191,6 +191,7 @@ class InspectorPanel(Listening, QWidget):
         heading, slots, note = step_layout(session, step, self._rule_arrays(step))
         self.heading.setText(heading)
         self.note.setText(note)
+        self.note.setToolTip("")
         self.equation.show_slots(slots, self._scales(slots))
         self.show_node()
 
