@@ -19,9 +19,11 @@ def settings(tmp_path):
 
 @pytest.fixture
 def shown(qtbot):
-    """Show a widget as a user would see it: shown("widget") -> the widget, exposed."""
-    def show(widget):
+    """Show a widget as a user would see it: shown(widget[, (w, h)]) -> the widget, exposed."""
+    def show(widget, size=None):
         qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
         widget.show()
         qtbot.waitExposed(widget)
         return widget

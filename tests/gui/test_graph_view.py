@@ -11,13 +11,8 @@ A_EDGE, B_EDGE = ("a", "d:a@b", 0), ("b", "d:a@b", 1)
 
 
 @pytest.fixture
-def view(qtbot, controller):
-    widget = GraphView(controller)
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(shown, controller):
+    return shown(GraphView(controller), (700, 500))
 
 
 def at(view, node_id):
@@ -179,12 +174,8 @@ def test_saved_positions_are_restored(view):
     assert shown["c"][0] < saved["d:a@b+c"][0]   # the missing node goes beside its consumer
 
 
-def test_the_graph_follows_the_view_size_until_the_user_zooms(qtbot, controller):
-    view = GraphView(controller)
-    qtbot.addWidget(view)
-    view.resize(300, 200)
-    view.show()
-    qtbot.waitExposed(view)
+def test_the_graph_follows_the_view_size_until_the_user_zooms(qtbot, shown, controller):
+    view = shown(GraphView(controller), (300, 200))
     view.resize(900, 600)    # the window's docks settle after the first show
     qtbot.waitUntil(lambda: view.transform().m11() > 0.9, timeout=1000)
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(view.scene().content_rect())

@@ -20,13 +20,8 @@ SEED_TITLES = {
 
 
 @pytest.fixture
-def panel(qtbot, controller):
-    widget = InspectorPanel(controller)
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(shown, controller):
+    return shown(InspectorPanel(controller), (800, 600))
 
 
 def titles(row):
