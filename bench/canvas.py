@@ -13,7 +13,7 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import common  # noqa: E402  (pins BLAS threads and puts the project on sys.path)
 
 RUNS = 21
 VIEW_SIZE = (700, 500)   # what the canvas gets in the default 1600×1000 window
@@ -47,6 +47,7 @@ def median_ms(fn, runs=RUNS, warmup=3):
 def main():
     from PySide6.QtWidgets import QApplication
 
+    common.quiet_offscreen()
     app = QApplication.instance() or QApplication([])
     rows = measure(app, 200, 60.0) + measure(app, 1000, 300.0) + measure_builder(app, 200)
     print("| canvas | median ms | bar ms | ok |\n|---|---:|---:|---|")

@@ -58,3 +58,10 @@ def ratio(candidate, baseline, pairs=21, inner=3):
         tb.append(b)
     gc.unfreeze()
     return statistics.median(ratios), statistics.median(tc), statistics.median(tb)
+
+
+def quiet_offscreen():
+    """Drop the offscreen platform's "does not support propagateSizeHints()" line, printed for
+    every window shown, as the app's own screenshot mode does."""
+    from main import quiet_offscreen_warning
+    quiet_offscreen_warning()

@@ -66,6 +66,7 @@ def main():
     from PySide6.QtWidgets import QApplication
 
     common.pin_threads()
+    common.quiet_offscreen()
     app = QApplication.instance() or QApplication([])
     print("| inspector step | median ms | slowest step (median ms) | bar ms | ok |")
     print("|---|---:|---|---:|---|")

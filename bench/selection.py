@@ -81,6 +81,7 @@ def main():
     from PySide6.QtWidgets import QApplication
 
     common.pin_threads()
+    common.quiet_offscreen()
     app = QApplication.instance() or QApplication([])
     window = setup(app)
     for name, is_grad, index_of in KINDS.values():   # warm-up: each kind's rows and pools built
