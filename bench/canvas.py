@@ -9,7 +9,6 @@ import gc
 import os
 import random
 import statistics
-import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
