@@ -1,4 +1,5 @@
-"""Session files: the document as JSON (never pickle), saved atomically, checked on open.
+"""Session files: the document as plain JSON (no Python objects are ever unpickled), saved atomically,
+checked on open.
 
 {"format": "backprop-studio", "version": 1, "expression": str,
  "inputs": {name: {"shape": [..], "values": nested list}}, "upstream": nested list or null,
