@@ -9,10 +9,11 @@ import gc
 import os
 import random
 import statistics
+import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-import common  # noqa: E402  (pins BLAS threads and puts the project on sys.path)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 RUNS = 21
 VIEW_SIZE = (700, 500)   # what the canvas gets in the default 1600×1000 window
@@ -46,6 +47,7 @@ def median_ms(fn, runs=RUNS, warmup=3):
 def main():
     from PySide6.QtWidgets import QApplication
 
+    import common   # here, not at the top: the tests import generated_program from this module
     common.quiet_offscreen()
     app = QApplication.instance() or QApplication([])
     rows = measure(app, 200, 60.0) + measure(app, 1000, 300.0) + measure_builder(app, 200)
