@@ -1,4 +1,6 @@
 """Syntax tree -> flat Program: names, generated names, node ids, input declarations."""
+import math
+
 from . import syntax as S
 from .errors import ParseError
 from .ops import REGISTRY
@@ -152,7 +154,7 @@ class Lowering:
             if key not in opdef.params:
                 self.fail(val, f"{node.func} takes no keyword {key!r}" +
                           (f"; it takes {', '.join(opdef.params)}" if opdef.params else ""))
-            if val.value != int(val.value):
+            if not is_whole(val.value):
                 self.fail(val, f"{key} must be a whole number, got {val.text}")
             params.append((key, int(val.value)))
         return node.func, node.args, tuple(params)
@@ -190,6 +192,11 @@ def children(node):
     return ()
 
 
+def is_whole(value):
+    """A finite whole number (`1e400` is a float infinity, not a size)."""
+    return math.isfinite(value) and value == int(value)
+
+
 def is_initialiser(node):
     return isinstance(node, S.Call) and node.func in INITIALISERS
 
@@ -200,8 +207,8 @@ def initialiser_shape(call, lowering):
         lowering.fail(call, f"{call.func} takes no keyword arguments")
     dims = []
     for arg in call.args:
-        if not isinstance(arg, S.Number) or arg.value != int(arg.value) or arg.value < 0:
-            lowering.fail(arg, f"{call.func} takes whole, non-negative numbers as its dimensions")
+        if not isinstance(arg, S.Number) or not is_whole(arg.value) or arg.value < 1:
+            lowering.fail(arg, f"{call.func} takes whole, positive numbers as its dimensions")
         dims.append(int(arg.value))
     allowed = {"eye": (1,), "arange": (1,)}.get(call.func, (0, 1, 2))
     if len(dims) not in allowed:

@@ -44,6 +44,8 @@ def as_input_array(name, value):
         raise InputError(f"input {name}: not an array of numbers ({exc})") from None
     if arr.ndim > MAX_DIMS:
         raise InputError(f"input {name}: arrays have at most {MAX_DIMS} dimensions, got shape {arr.shape}")
+    if arr.size == 0:
+        raise InputError(f"input {name} is empty (shape {arr.shape}); every dimension needs at least 1 entry")
     if arr.dtype != np.float32:
         if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
             raise InputError(f"input {name}: not an array of numbers (dtype {arr.dtype})")

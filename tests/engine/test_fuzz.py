@@ -6,7 +6,8 @@ from hypothesis import strategies as st
 import engine
 
 NAMES = st.sampled_from(["a", "b", "c", "x"])
-LEAVES = st.one_of(NAMES, st.sampled_from(["2", "0.5", "1e-3", "randn(2, 2)", "ones(2)", "eye(2)", "?"]))
+LEAVES = st.one_of(NAMES, st.sampled_from(["2", "0.5", "1e-3", "1e400", "randn(2, 2)", "ones(2)", "eye(2)",
+                                          "randn(0, 2)", "randn(1e400)", "sum(a, axis=1e400)", "?"]))
 
 
 def extend(inner):

@@ -84,3 +84,16 @@ def test_limits_answer_with_a_message():
 def test_memory_is_refused_before_allocating():
     with pytest.raises(engine.MemoryLimitError, match="memory"):
         engine.grad("d = randn(300000, 300000) + 1")
+
+
+@pytest.mark.parametrize("text,words", [("d = randn(0, 2)", "positive"), ("d = randn(1e400)", "positive"),
+                                        ("d = sum(a, axis=1e400)", "whole number")])
+def test_sizes_must_be_finite_and_positive(text, words):
+    with pytest.raises(engine.ParseError, match=words):
+        engine.parse(text)
+
+
+def test_an_empty_input_array_is_refused():
+    import numpy as np
+    with pytest.raises(engine.InputError, match="empty"):
+        engine.grad("d = a * 2", {"a": np.zeros((0, 2))})
