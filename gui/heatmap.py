@@ -187,7 +187,8 @@ class Heatmap(QWidget):
         name, is_grad, transposed = self.source or (self.title_text, False, False)
         label = f"∂L/∂{name}" if is_grad else name
         index = to_source(full, np.ndim(self.array), transposed)
-        value = float(np.asarray(self.array)[index])
+        # the value is read where it is drawn (bᵀ's cell), the index named is the source's (b's)
+        value = float(np.asarray(self.array)[to_source(full, np.ndim(self.array), False)])
         text = f"{label}[{','.join(map(str, index))}] = {value!r}\n{sub(label, index)}"
         if transposed:
             text += f"  (row {full[0] + 1}, column {full[1] + 1} of {self.title_text})"

@@ -172,3 +172,11 @@ def test_numbers_that_no_longer_fit_never_show_an_older_matrix(qtbot, heatmap):
     qtbot.waitUntil(lambda: "1" not in heatmap.labels.visible_texts(), timeout=1000)
     shown = heatmap.labels.visible_texts()
     assert shown in ([], ["−2.1", "3.5", "0.25", "−1.1"], ["−2.098", "3.5", "0.25", "−1.125"])
+
+
+def test_hover_on_a_transpose_names_the_source_entry_with_its_value(qtbot, heatmap):
+    b = np.array([[0.054, 0.7533], [-1.1475, 0.1806]])
+    heatmap.show_matrix(b.T, "bᵀ", ("b", False, True))
+    qtbot.mouseMove(heatmap.view.viewport(), heatmap.cell_position(0, 1))
+    qtbot.waitUntil(lambda: heatmap.hover_text != "", timeout=1000)
+    assert heatmap.hover_text.startswith("b[1,0] = -1.1475")   # bᵀ's row 1, column 2 is b₂₁
