@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 import engine
 from engine.entries import check_entry, format_entry, parse_entry
 from engine.program import infer_shapes
-from engine.values import initial_value
+from engine.values import guard_memory, initial_value
 from gui.builder_commands import CanvasCommand, MoveCommand
 from gui.builder_draft import draft_reason, inputs_only, parse_program
 from gui.commands import State, StateCommand
@@ -61,7 +61,7 @@ class StudioController(QObject):
     def __init__(self, text, parent=None, rng_seed=0):
         super().__init__(parent)
         self.text, self.error = text, None
-        self.draft, self.draft_state, self.draft_error = None, None, None
+        self.draft, self.draft_state, self.draft_error, self.draft_inputs = None, None, None, None
         program = engine.parse(text)
         try:
             self.session = engine.Session(program, rng_seed=rng_seed)
@@ -69,6 +69,7 @@ class StudioController(QObject):
             self.session = engine.Session(inputs_only(program), rng_seed=rng_seed)
             self.draft, self.draft_state = program, State(text, {}, None, None, rng_seed)
             self.draft_error = self.error = exc
+            self.draft_inputs = self.session
         self.selected_node = ""
         self.selected_entry = None
         self.selection, self.through, self.prediction = None, None, Prediction()
@@ -161,21 +162,23 @@ class StudioController(QObject):
         return start if start in program.names() else None
 
     def input_values(self):
-        """Every input's current array, given or drawn."""
-        return {i.name: self.session.records.values[i.name] for i in self.session.program.inputs}
+        """Every input's current array, given or drawn (a draft's too)."""
+        s = self.inputs_session()
+        return {} if s is None else {i.name: s.records.values[i.name] for i in s.program.inputs}
 
     def set_inputs(self, inputs):
         self.change("edit inputs", inputs=dict(inputs))
 
     def set_input(self, name, array):
         """Give input `name` these values (its shape may differ, for an undeclared input)."""
-        self.change(f"edit {name}", inputs={**self.session.inputs, name: np.asarray(array, float)})
+        self.change(f"edit {name}", inputs={**self.state().inputs, name: np.asarray(array, float)})
 
     def set_input_shape(self, name, shape):
         """A new shape for an undeclared input, with freshly drawn values."""
-        inp = self.session.program.input(name)
-        values = initial_value(inp, tuple(shape), np.float64, self.session.rng_seed)
-        self.change(f"reshape {name}", inputs={**self.session.inputs, name: values})
+        inp = self.program().input(name)
+        guard_memory({name: tuple(shape)}, np.dtype(np.float64).itemsize)   # before drawing the values
+        values = initial_value(inp, tuple(shape), np.float64, self.state().rng_seed)
+        self.change(f"reshape {name}", inputs={**self.state().inputs, name: values})
 
     def set_upstream(self, upstream):
         self.change("edit G", upstream=upstream)
@@ -195,12 +198,13 @@ class StudioController(QObject):
     # -- sessions ------------------------------------------------------------------------------------
     def document(self):
         """The session as the file format's dict (see gui.session_file)."""
-        s, names = self.session, set(self.program().names())
+        state, names = self.state(), set(self.program().names())
+        cursor = self.session.cursor if self.draft is None else 0
         return {"format": FORMAT, "version": VERSION, "expression": self.text,
                 "inputs": {n: {"shape": list(np.shape(a)), "values": as_json_array(a)}
                            for n, a in self.input_values().items() if n in names},
-                "upstream": None if s.upstream is None else as_json_array(s.upstream),
-                "start": s.start, "cursor": s.cursor, "selection": entry_text(self.selected_entry),
+                "upstream": None if state.upstream is None else as_json_array(state.upstream),
+                "start": state.start, "cursor": cursor, "selection": entry_text(self.selected_entry),
                 "positions": {n: list(p) for n, p in self.positions.items()}}
 
     def open_document(self, doc):
@@ -221,7 +225,10 @@ class StudioController(QObject):
         self.report(self.draft_error)
         self.undo_stack.clear()
         self.seek(doc.get("cursor", 0))
-        self.select_text(doc.get("selection"))
+        try:
+            self.select_text(doc.get("selection"))
+        except engine.EngineError:
+            pass   # a selection the program does not have: the document opens without it
         return True
 
     # -- the cursor --------------------------------------------------------------------------------
@@ -283,11 +290,21 @@ class StudioController(QObject):
         return self.draft if self.draft is not None else self.session.program
 
     def show_draft(self, program, state, error):
-        """Show a program that cannot be computed; its error is the text's (the editor marks it)."""
+        """Show a program that cannot be computed; its error is the text's (the editor marks it).
+        Its inputs are drawn on their own (`inputs_session`), for the inputs panel."""
+        self.draft_inputs = engine.Session(inputs_only(program), state.inputs, rng_seed=state.rng_seed) \
+            if program.inputs else None
         self.draft, self.draft_state, self.draft_error, self.text = program, state, error, state.text
         self.text_replaced.emit(state.text)
         self.report(error)
         self.program_changed.emit()
+
+    def inputs_session(self):
+        """The pass whose inputs are the shown program's: the draft's inputs alone while there is
+        a draft (the session kept meanwhile is another program's), else the session."""
+        if self.draft is None:
+            return self.session
+        return self.draft_inputs
 
     def why_no_pass(self):
         """Why there is no pass to step through (`the graph is incomplete: wire t3's second
@@ -332,7 +349,9 @@ class StudioController(QObject):
         if self.through not in self.session.program.names():
             self.through = None
         entry = self.selected_entry
-        self.selection = None if entry is None else Selected(self.session, entry, self.through)
+        # a draft has no pass: the session kept meanwhile is another program's
+        computed = entry is not None and self.draft is None
+        self.selection = Selected(self.session, entry, self.through) if computed else None
         self.entry_selected.emit(entry)
 
     def click_entry(self, entry):

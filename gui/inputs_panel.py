@@ -55,7 +55,9 @@ class InputsPanel(QWidget):
     # -- building -----------------------------------------------------------------------------------
     def current_key(self):
         """What the panel's widgets depend on; values alone change in place."""
-        s = self.controller.session
+        s = self.controller.inputs_session()
+        if s is None:
+            return ()
         values = s.records.values
         return (tuple((i.name, np.shape(values[i.name]), i.declared) for i in s.program.inputs),
                 tuple(s.program.names()), s.records.start, s.rng_seed, s.upstream is None,
@@ -70,7 +72,8 @@ class InputsPanel(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         self.tables = {}
-        for inp in self.controller.session.program.inputs:
+        inputs = self.controller.inputs_session()
+        for inp in inputs.program.inputs if inputs is not None else ():
             layout.addWidget(self.input_section(inp))
         layout.addWidget(self.upstream_section())
         layout.addWidget(self.settings_section())
@@ -88,7 +91,7 @@ class InputsPanel(QWidget):
         return label
 
     def input_section(self, inp):
-        values = self.controller.session.records.values[inp.name]
+        values = self.controller.inputs_session().records.values[inp.name]
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 6)
@@ -153,7 +156,8 @@ class InputsPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)   # narrow dock: field below label
         self.start_combo = QComboBox()
         self.start_combo.setToolTip("The node the backward pass starts from (L's argument)")
-        outs = [e.out for e in reversed(s.program.eqns)]
+        outs = [e.out for e in reversed(s.program.eqns)] if self.controller.draft is None else []
+        self.start_combo.setEnabled(bool(outs))
         for name in outs:
             self.start_combo.addItem(name + ("  (output)" if name == s.program.output else ""), name)
         self.start_combo.setCurrentIndex(outs.index(s.records.start) if s.records.start in outs else 0)
@@ -185,7 +189,9 @@ class InputsPanel(QWidget):
         return s.upstream if s.upstream is not None else np.ones(np.shape(s.records.values[s.records.start]))
 
     def fill_values(self):
-        values = self.controller.session.records.values
+        if self.controller.inputs_session() is None:
+            return
+        values = self.controller.inputs_session().records.values
         for key, table in self.tables.items():
             table.set_array(self.upstream() if key == "G" else values[key])
 
@@ -210,7 +216,7 @@ class InputsPanel(QWidget):
         except ValueError as exc:
             self.show_message(f"{name}: {edit.text()!r} is not a shape ({exc})")
             return
-        if shape != np.shape(self.controller.session.records.values[name]):
+        if shape != np.shape(self.controller.inputs_session().records.values[name]):
             problem = self.shape_problem(name, shape)
             if problem:
                 self.show_message(f"{name} cannot be {shape_text(shape)}: {problem}")

@@ -32,6 +32,9 @@ class Timeline(QWidget):
 
     # -- geometry -----------------------------------------------------------------------------------
     def kinds(self):
+        """One mark per step; a program that cannot be computed has none but the start."""
+        if self.controller.draft is not None:
+            return ["start"]
         return ["start"] + [s.kind for s in self.controller.session.steps]
 
     def centres(self):
@@ -66,7 +69,8 @@ class Timeline(QWidget):
     def paintEvent(self, event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        xs, kinds, cursor = self.centres(), self.kinds(), self.controller.session.cursor
+        cursor = self.controller.session.cursor if self.controller.draft is None else 0
+        xs, kinds = self.centres(), self.kinds()
         y = self.height() / 2
         self.paint_separators(painter, xs, kinds, y)
         for i, (x, kind) in enumerate(zip(xs, kinds)):

@@ -1,4 +1,5 @@
 """The inputs panel: values, shapes, G, start node and seed, edited as a user would."""
+import pytest
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
@@ -121,3 +122,22 @@ def test_a_program_that_cannot_be_computed_has_no_g_yet(qtbot, controller, shown
     assert any("set once the program can be computed" in t for t in texts)
     controller.apply_text("d = a @ b")
     assert "G" in panel.tables
+
+
+def test_a_draft_shows_its_own_inputs_and_they_can_be_edited(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
+    controller.apply_text("x = randn(3, 3)\ny = x @ ?")
+    assert set(panel.tables) == {"x"}
+    assert panel.tables["x"].rowCount() == 3
+    assert not panel.start_combo.isEnabled()
+    type_into_cell(qtbot, panel.tables["x"], 0, 0, "2.5")
+    qtbot.waitUntil(lambda: controller.state().inputs.get("x") is not None, timeout=1000)
+    assert controller.state().inputs["x"][0, 0] == 2.5
+
+
+def test_a_shape_too_large_for_memory_is_refused_before_drawing(controller):
+    import engine
+    controller.apply_text("d = relu(x)")
+    with pytest.raises(engine.MemoryLimitError):
+        controller.set_input_shape("x", (200000, 200000))
+    assert controller.session.records.values["x"].shape == (2, 2)

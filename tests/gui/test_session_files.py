@@ -153,3 +153,23 @@ def test_a_json_file_that_is_not_a_session_is_refused(tmp_path):
     path.write_text("[1, 2, 3]")
     with pytest.raises(SessionError, match="not"):
         load_session(str(path))
+
+
+def test_a_session_whose_selection_is_gone_opens_without_it(qapp):
+    from gui.controller import StudioController
+    controller = StudioController("d = a @ b")
+    doc = {"format": "backprop-studio", "version": 1, "expression": "d = relu(a)", "inputs": {},
+           "upstream": None, "start": None, "cursor": 1, "selection": "grad z[0,0]", "positions": {}}
+    assert controller.open_document(doc)
+    assert controller.text == "d = relu(a)" and controller.selected_entry is None
+
+
+def test_saving_a_draft_keeps_its_own_start_and_g(qapp):
+    from gui.controller import StudioController
+    controller = StudioController("t = a @ b\nd = relu(t)")
+    controller.set_start("t")
+    controller.apply_text("x = randn(2, 2)\ny = x @ ?")
+    doc = controller.document()
+    assert doc["expression"] == "x = randn(2, 2)\ny = x @ ?" and doc["cursor"] == 0
+    assert doc["start"] is None and doc["upstream"] is None   # not the previous program's "t"
+    assert set(doc["inputs"]) == {"x"}
