@@ -132,11 +132,14 @@ def prepare_inputs(program, inputs, rng_seed):
 
 
 def seeded_value(program, inp, shape, dtype, rng_seed):
-    key = ("seeded", inp.name, shape, np.dtype(dtype).name, rng_seed)
-    value = program.cache.get(key)
-    if value is None:
-        value = program.cache[key] = freeze(initial_value(inp, shape, dtype, rng_seed))
-    return value
+    """The input's drawn values, kept for the last (shape, dtype, seed) asked: a pass recomputed
+    with the same ones reuses them, and re-drawing with new seeds does not pile arrays up."""
+    drawn_for = (shape, np.dtype(dtype).name, rng_seed)
+    kept = program.cache.get(("seeded", inp.name))
+    if kept is None or kept[0] != drawn_for:
+        kept = (drawn_for, freeze(initial_value(inp, shape, dtype, rng_seed)))
+        program.cache[("seeded", inp.name)] = kept
+    return kept[1]
 
 
 def seed_gradient(program, upstream, shape, dtype, start):

@@ -48,3 +48,12 @@ def test_start_from_an_inner_node_and_user_upstream():
     np.testing.assert_allclose(s.records.grads["a"], g @ s.records.values["b"].T)
     with pytest.raises(engine.InputError, match="shape"):
         engine.Session("d = a @ b", upstream=np.ones(3))
+
+
+def test_re_drawing_with_new_seeds_keeps_one_array_per_input():
+    s = engine.Session("d = a @ b")
+    for seed in range(1, 6):
+        s.update(rng_seed=seed)
+    seeded = [k for k in s.program.cache if k[0] == "seeded"]
+    assert sorted(seeded) == [("seeded", "a"), ("seeded", "b")]
+    assert np.array_equal(s.records.values["a"], engine.Session("d = a @ b", rng_seed=5).records.values["a"])
