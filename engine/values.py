@@ -31,12 +31,12 @@ def initial_value(inp, shape, dtype, rng_seed):
 
 
 def as_input_array(name, value):
-    """A user-given array as an owned, read-only float array of at most 2 dimensions.
+    """A user-given array as a private, read-only float array of at most 2 dimensions.
 
-    A read-only float array that owns its data (as this function returns) is taken as it is:
-    nothing can write into it, so it needs no copy when a pass is recomputed."""
-    if isinstance(value, np.ndarray) and value.dtype in FLOATS and value.ndim <= MAX_DIMS \
-            and value.flags.owndata and not value.flags.writeable:
+    The copy is handed out as a read-only view of a read-only copy: numpy lets an array's owner
+    make it writable again, but not a view of a read-only base. Such a view (what this function
+    returns) is taken as it is, so a pass recomputed on the same inputs copies nothing."""
+    if isinstance(value, np.ndarray) and value.dtype in FLOATS and value.ndim <= MAX_DIMS and sealed(value):
         return value
     try:
         arr = np.array(value, copy=True)
@@ -50,7 +50,21 @@ def as_input_array(name, value):
         if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
             raise InputError(f"input {name}: not an array of numbers (dtype {arr.dtype})")
         arr = arr.astype(np.float64, copy=False)
-    return freeze(arr)
+    return sealed_view(arr)
+
+
+def sealed_view(arr):
+    """A read-only view of `arr`, itself made read-only: nobody can write through either."""
+    arr.flags.writeable = False
+    view = arr.view()
+    view.flags.writeable = False
+    return view
+
+
+def sealed(value):
+    base = value.base
+    return not value.flags.writeable and isinstance(base, np.ndarray) and base.flags.owndata \
+        and not base.flags.writeable
 
 
 def freeze(arr):

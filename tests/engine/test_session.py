@@ -57,3 +57,14 @@ def test_re_drawing_with_new_seeds_keeps_one_array_per_input():
     seeded = [k for k in s.program.cache if k[0] == "seeded"]
     assert sorted(seeded) == [("seeded", "a"), ("seeded", "b")]
     assert np.array_equal(s.records.values["a"], engine.Session("d = a @ b", rng_seed=5).records.values["a"])
+
+
+def test_an_input_made_writable_again_by_its_owner_does_not_rewrite_history():
+    a = np.array([[1.0, 2.0], [3.0, 4.0]])
+    a.flags.writeable = False
+    s = engine.Session("d = a @ b", {"a": a})
+    a.flags.writeable = True
+    a[0, 0] = 99.0
+    assert s.records.values["a"][0, 0] == 1.0
+    with pytest.raises(ValueError):
+        s.records.values["a"].flags.writeable = True
