@@ -6,7 +6,6 @@ feed it, hidden intermediates (generated t-names) expanded down to named values 
     fwd.terms()                   # the summands of the outermost sum (one term when there is none)
     fwd.ranges()                  # the feeding entries as Ranges ('value', role 'feeds')
     fwd.to_dict()                 # {"entry", "value", "equation", "terms": [{"inputs", "value"}]}"""
-import numpy as np
 
 from .attribution import flat_index, shapes_of, site_of
 from .entries import format_entry, parse_entry

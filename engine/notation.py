@@ -21,11 +21,6 @@ def number(x):
     return "0" if text in ("-0", "0") else text.replace("-", "−")
 
 
-def paren(x):
-    """A factor in a product of numbers: `(0.3)`, `(−0.1)`."""
-    return f"({number(x)})"
-
-
 def index_text(index):
     """1-based indices, comma-separated once any of them passes 9: (0, 1) → `12`, (9, 1) → `10,2`."""
     parts = [str(int(i) + 1) for i in index]

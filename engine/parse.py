@@ -229,11 +229,6 @@ class Parser:
         return S.Number(tok.line, tok.column, float(sign + num.text), sign + num.text)
 
 
-def parse_statements(text):
-    """Parse `text` into a list of `syntax.Statement`s (no meaning checked yet)."""
-    return Parser(text).program()
-
-
 def parse(text):
     """Text -> `Program`. Raises ParseError with line, column and caret for bad text."""
     from .lower import Lowering

@@ -6,6 +6,8 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from engine.notation import number
+
 MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
 CELL_W, CELL_H = 78, 22     # wide enough for ".4g" with a sign: −0.07771
 
@@ -22,7 +24,8 @@ def parse_number(text):
 
 
 def cell_text(x):
-    return format(float(x), ".4g").replace("-", "−")
+    """4 significant digits with a true minus sign and −0 as 0, as in every text of the app."""
+    return number(x)
 
 
 class MatrixTable(QTableWidget):

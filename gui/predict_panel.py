@@ -6,14 +6,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 from engine.notation import number
 from gui import style
 from gui.listening import Listening
+from gui.matrix_table import parse_number
 
 LEGEND = (("picked", "picked"), ("right", "right"), ("missing", "missing"), ("extra", "extra"))
 
 
-def parse_number(text):
+def typed_number(text):
     """The learner's number (a true minus sign `−` is accepted too), or None when it is not one."""
     try:
-        return float(text.strip().replace("−", "-"))
+        return parse_number(text)
     except ValueError:
         return None
 
@@ -63,7 +64,7 @@ class PredictPanel(Listening, QWidget):
         grid.addWidget(self.legend, 3, 0, 1, 3)
 
     def _on_value_edited(self, text):
-        self.controller.update_prediction(value=parse_number(text))
+        self.controller.update_prediction(value=typed_number(text))
 
     def _on_changed(self, *_args):
         self.refresh()
@@ -75,7 +76,7 @@ class PredictPanel(Listening, QWidget):
             return
         hidden = prediction.hidden(selection)
         self.question.setText(("Predict " if hidden else "Your prediction of ") + selection.title())
-        if prediction.value is None and self.value.text() and parse_number(self.value.text()) is not None:
+        if prediction.value is None and self.value.text() and typed_number(self.value.text()) is not None:
             self.value.clear()   # a new question
         for widget in (self.value, self.pick, self.check):
             widget.setEnabled(hidden)

@@ -57,7 +57,6 @@ HEATMAP_CLIPPED = "#f2c94c"      # corner mark on cells beyond the colour range
 HEATMAP_HATCH = "#b0b0b0"        # hatching of cells without numbers
 HEATMAP_MISSING_TEXT = "#606060"
 HEATMAP_MISSING_PT = 10.0
-HEATMAP_OUTLINE_WIDTH = 2
 # Outlines of the selection by role (engine.ranges roles, plus the hovered term and predict first).
 HEATMAP_OUTLINES = {
     "selected": ("#111111", 3),   # the selected entry itself
