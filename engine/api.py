@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 
 from .entries import parse_entry
+from .errors import InputError
 from .gradcheck import gradient_check
 from .parse import parse
 from .passes import run_pass
@@ -39,6 +40,8 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
     """The Attribution (or ForwardAttribution) object behind `explain`, for renderers."""
     from .attribution import attribute      # imported on first use: the app starts without them
     from .forward import forward_attribute
+    if forward and through is not None:
+        raise InputError("a through node is for a gradient entry's terms; a forward equation has none")
     records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
     name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
     if forward:

@@ -161,6 +161,10 @@ class Parser:
             return base
         op = self.advance()
         value, text = self.exponent()
+        if self.at("**"):   # a ** 2 ** 3 would be a ** (2 ** 3): an exponent that is not a number
+            tok = self.tok
+            raise ParseError("the exponent of '**' is one number; write (a ** 2) ** 3 for a power of a power",
+                             tok.line, tok.column, self.lines[tok.line - 1])
         return S.Power(op.line, op.column, base, value, text)
 
     def exponent(self):

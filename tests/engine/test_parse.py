@@ -97,3 +97,14 @@ def test_an_empty_input_array_is_refused():
     import numpy as np
     with pytest.raises(engine.InputError, match="empty"):
         engine.grad("d = a * 2", {"a": np.zeros((0, 2))})
+
+
+def test_a_power_of_a_power_says_how_to_write_it():
+    with pytest.raises(engine.ParseError, match=r"\(a \*\* 2\) \*\* 3"):
+        engine.parse("d = a ** 2 ** 3")
+    assert [e.op for e in engine.parse("d = (a ** 2) ** 3").eqns] == ["pow", "pow"]
+
+
+def test_a_through_node_with_a_forward_equation_is_refused():
+    with pytest.raises(engine.InputError, match="through node"):
+        engine.explain("d = a @ b", "d[0,0]", forward=True, through="a")
