@@ -7,26 +7,17 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 import engine
-from engine.entries import check_entry, format_entry, parse_entry
 from engine.program import infer_shapes
 from engine.values import guard_memory, initial_value
 from gui.builder_commands import CanvasCommand, MoveCommand
 from gui.builder_draft import draft_reason, inputs_only, parse_program
 from gui.commands import State, StateCommand
+from gui.controller_documents import DocumentMixin
+from gui.controller_selection import SelectionMixin
 from gui.predict import Prediction
-from gui.selection_state import Selected
-from gui.session_file import FORMAT, VERSION, as_json_array
 
 
-def entry_text(entry):
-    """(name, index, is_grad) as programs write it: `grad a[0,0]`, `d[1,0]`; None stays None."""
-    if entry is None:
-        return None
-    name, index, is_grad = entry
-    return ("grad " if is_grad else "") + format_entry(name, index)
-
-
-class StudioController(QObject):
+class StudioController(QObject, DocumentMixin, SelectionMixin):
     """Signals (snake_case, past tense):
     - program_changed(): a new valid program and pass (the graph's structure may differ)
     - pass_recomputed(): same program, new numbers (inputs, G, start or seed changed)
@@ -195,42 +186,6 @@ class StudioController(QObject):
         s = self.session
         return engine.check(s.program, inputs=self.input_values(), upstream=s.upstream, start=s.start)
 
-    # -- sessions ------------------------------------------------------------------------------------
-    def document(self):
-        """The session as the file format's dict (see gui.session_file)."""
-        state, names = self.state(), set(self.program().names())
-        cursor = self.session.cursor if self.draft is None else 0
-        return {"format": FORMAT, "version": VERSION, "expression": self.text,
-                "inputs": {n: {"shape": list(np.shape(a)), "values": as_json_array(a)}
-                           for n, a in self.input_values().items() if n in names},
-                "upstream": None if state.upstream is None else as_json_array(state.upstream),
-                "start": state.start, "cursor": cursor, "selection": entry_text(self.selected_entry),
-                "positions": {n: list(p) for n, p in self.positions.items()}}
-
-    def open_document(self, doc):
-        """Show an opened document. A broken expression, or one too large for memory, is shown in
-        the editor with its error (returns False); inputs that do not fit the program raise
-        EngineError, changing nothing."""
-        state = State(doc["expression"], doc.get("inputs") or {}, doc.get("upstream"), doc.get("start"),
-                      self.session.rng_seed)
-        try:
-            parse_program(state.text)
-            self.restore(state)
-        except (engine.ParseError, engine.MemoryLimitError) as exc:   # the text's own fault: shown in place
-            self.text_replaced.emit(state.text)
-            self.report(exc)
-            return False
-        self.set_positions({n: tuple(p) for n, p in (doc.get("positions") or {}).items()})
-        self.text_replaced.emit(state.text)
-        self.report(self.draft_error)
-        self.undo_stack.clear()
-        self.seek(doc.get("cursor", 0))
-        try:
-            self.select_text(doc.get("selection"))
-        except engine.EngineError:
-            pass   # a selection the program does not have: the document opens without it
-        return True
-
     # -- the cursor --------------------------------------------------------------------------------
     def seek(self, n):
         if self.draft is not None:
@@ -250,39 +205,6 @@ class StudioController(QObject):
 
     def to_end(self):
         self.seek(self.session.total)
-
-    # -- selection -----------------------------------------------------------------------------------
-    def select_node(self, name):
-        self.selected_node = name or ""
-        self.node_selected.emit(self.selected_node)
-
-    def select_entry(self, entry):
-        """entry = (name, index, is_grad), or None to clear."""
-        self.selected_entry, self.through = entry, None
-        self.prediction.forget()
-        self.refresh_selection()
-
-    def select_text(self, text):
-        """Select an entry written as programs read it (`grad a[0,0]`, `d[1,0]`) and its node;
-        raises EngineError for an entry the program does not have. None clears nothing."""
-        if not text:
-            return
-        shapes = {n: np.shape(v) for n, v in self.session.records.values.items()}
-        name, index, is_grad = parse_entry(text, shapes)
-        self.select_node(name)
-        self.select_entry((name, index, is_grad))
-
-    def forget_missing_selection(self):
-        """A new program may lack the selected node or entry: clear them quietly."""
-        shapes = {n: np.shape(v) for n, v in self.session.records.values.items()}
-        entry = self.selected_entry
-        if entry is not None:
-            try:
-                check_entry(entry[0], entry[1], shapes)
-            except engine.EngineError:
-                self.selected_entry = None
-        if self.selected_node not in shapes:
-            self.selected_node = ""
 
     # -- the canvas: drafts, canvas edits and node positions ------------------------------------------
     def program(self):
@@ -341,36 +263,3 @@ class StudioController(QObject):
         self.positions = dict(positions)
         if announce:
             self.positions_changed.emit()
-
-    # -- selection: the selected entry's attribution, its terms, predict first ------------------------
-    def refresh_selection(self):
-        """Attribute the selected entry on the current pass, once, for every widget to read."""
-        self.forget_missing_selection()
-        if self.through not in self.session.program.names():
-            self.through = None
-        entry = self.selected_entry
-        # a draft has no pass: the session kept meanwhile is another program's
-        computed = entry is not None and self.draft is None
-        self.selection = Selected(self.session, entry, self.through) if computed else None
-        self.entry_selected.emit(entry)
-
-    def click_entry(self, entry):
-        """A heatmap's cell was clicked: picked as feeding the selection while the learner picks
-        cells for a hidden entry, else selected."""
-        if self.prediction.picking and self.prediction.hidden(self.selection):
-            self.update_prediction(pick=entry)
-        else:
-            self.select_entry(entry)
-
-    def set_through(self, node):
-        """Take the selected gradient entry's terms at `node` (None: the nearest named values)."""
-        self.through = node or None
-        self.refresh_selection()
-
-    def hover_term(self, n):
-        self.term_hovered.emit(n)
-
-    def update_prediction(self, **fields):
-        """Change the predict-first state (see gui.predict.Prediction.update)."""
-        self.prediction.update(**fields)
-        self.prediction_changed.emit()
