@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import engine
-from tests.conftest import SEED_A, SEED_B, SEED_C, SEED_G
+from tests.conftest import SEED_A, SEED_B, SEED_G
 
 SEED = "d = a @ b + c"
 
