@@ -1,4 +1,5 @@
 """The main window as a user drives it: keys step through the pass, the status bar follows."""
+import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
 from gui import actions as act
@@ -187,3 +188,40 @@ def test_arrows_step_after_choosing_a_play_speed(qtbot, window):
     qtbot.waitUntil(speed.hasFocus)
     qtbot.keyClick(speed, Qt.Key.Key_Right)
     assert window.controller.session.cursor == 1
+
+
+# After n steps of the seed: the node lit on the canvas, and the titles of the equation heatmaps.
+LIT_AND_TITLES = {1: ("d:a@b", ["t1", "a", "b"]), 2: ("d:a@b+c", ["d", "t1", "c"]), 3: ("d:a@b+c", ["∂L/∂d = G"]),
+                  4: ("d:a@b", ["∂L/∂t1", "∂L/∂d"]), 5: ("c", ["∂L/∂cⱼ", "∂L/∂d"]),
+                  6: ("a", ["∂L/∂a", "∂L/∂t1", "bᵀ"]), 7: ("b", ["∂L/∂b", "aᵀ", "∂L/∂t1"])}
+
+
+def shown_equation(window):
+    return [(h.title_text, h.array) for h in window.inspector.equation.visible_heatmaps()]
+
+
+def test_arrow_keys_light_each_steps_node_and_show_its_numbers(qtbot, window):
+    focus_canvas(qtbot, window)
+    session, scene = window.controller.session, window.graph_view.scene()
+    for n in list(range(1, 8)) + list(range(6, 0, -1)):
+        key = Qt.Key.Key_Right if n > session.cursor else Qt.Key.Key_Left
+        qtbot.keyClick(window.graph_view, key)
+        assert session.cursor == n
+        lit, titles = LIT_AND_TITLES[n]
+        assert [i for i, item in scene.nodes.items() if item.state.active] == [lit]
+        shown = shown_equation(window)
+        assert [t for t, _ in shown] == titles
+        step = session.steps[n - 1]
+        np.testing.assert_array_equal(shown[0][1], step.contribution if step.kind == "backward" else step.array)
+
+
+def test_clicking_a_node_shows_its_value_and_gradient(qtbot, window):
+    window.controller.to_end()
+    view = window.graph_view
+    item = view.scene().nodes["b"]
+    with qtbot.waitSignal(window.controller.node_selected, timeout=1000):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(item.scenePos()))
+    shown = [(h.title_text, h.array) for h in window.inspector.node.visible_heatmaps()]
+    assert [t for t, _ in shown] == ["b", "∂L/∂b"]
+    np.testing.assert_array_equal(shown[0][1], window.controller.session.records.values["b"])
+    np.testing.assert_array_equal(shown[1][1], window.controller.session.records.grads["b"])
