@@ -18,8 +18,8 @@ from gui.session_menu import SessionFiles
 from gui.timeline import Timeline
 
 TITLE = "Backprop Studio"
-LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.24, 0.35, 250   # of the window's width; pixels
-INSPECTOR_SHARE = 0.64   # of the window's height, above the explanation
+LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.22, 0.40, 250   # of the window's width; pixels
+INSPECTOR_SHARE = 0.5   # of the window's height, above the explanation
 
 
 class MainWindow(QMainWindow):
@@ -75,10 +75,12 @@ class MainWindow(QMainWindow):
         width = self.width()
         self.resizeDocks([self.docks["editor"], self.docks["inspector"]],
                          [int(width * LEFT_SHARE), int(width * RIGHT_SHARE)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["editor"], self.docks["inputs"]], [EDITOR_HEIGHT, self.height()],
+        # resizeDocks shares the space in proportion to the sizes given: give both parts
+        height = self.height()
+        self.resizeDocks([self.docks["editor"], self.docks["inputs"]], [EDITOR_HEIGHT, height - EDITOR_HEIGHT],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["explanation"]],
-                         [int(self.height() * INSPECTOR_SHARE), self.height()], Qt.Orientation.Vertical)
+                         [int(height * INSPECTOR_SHARE), int(height * (1 - INSPECTOR_SHARE))], Qt.Orientation.Vertical)
 
     def build_menus(self):
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "Run", "View", "Help")}
