@@ -7,6 +7,8 @@ feed it, hidden intermediates (generated t-names) expanded down to named values 
     fwd.ranges()                  # the feeding entries as Ranges ('value', role 'feeds')
     fwd.to_dict()                 # {"entry", "value", "equation", "terms": [{"inputs", "value"}]}"""
 
+import numpy as np
+
 from .attribution import flat_index, shapes_of, site_of
 from .entries import format_entry, parse_entry
 from .notation import sub
@@ -112,4 +114,5 @@ class ForwardAttribution:
 def forward_attribute(records, entry):
     """The scalar equation of the value entry `entry` ('d[0,0]' or (name, index))."""
     name, index = entry if isinstance(entry, tuple) else parse_entry(entry, shapes_of(records))[:2]
-    return ForwardAttribution(records, name, index)
+    with np.errstate(all="ignore"):   # inf and NaN are shown, as in the pass itself
+        return ForwardAttribution(records, name, index)

@@ -53,8 +53,17 @@ def total(terms, signs):
         else:
             flat_terms.append(t)
             flat_signs.append(s)
-    return Expr("sum", tuple(flat_terms), math.fsum(s * t.value for t, s in zip(flat_terms, flat_signs)),
+    return Expr("sum", tuple(flat_terms), exact_sum(s * t.value for t, s in zip(flat_terms, flat_signs)),
                 tuple(flat_signs))
+
+
+def exact_sum(values):
+    """math.fsum, which refuses ∞ − ∞: then the sum is NaN, as numpy has it."""
+    values = list(values)
+    try:
+        return math.fsum(values)
+    except (ValueError, OverflowError):
+        return sum(values)
 
 
 def product(*factors):
@@ -66,12 +75,14 @@ def quotient(x, y):
 
 
 def power(x, p):
-    return Expr("pow", (x,), x.value ** p if x.value or p > 0 else float("nan"), p)
+    return Expr("pow", (x,), float(np.power(np.float64(x.value), p)), p)
 
 
-CALLS = {"relu": lambda v: max(v, 0.0), "tanh": math.tanh,
-         "sigmoid": lambda v: 0.5 * (1 + math.tanh(0.5 * v)),
-         "exp": lambda v: math.exp(min(v, 709.0)), "log": lambda v: math.log(v) if v > 0 else float("nan")}
+# The scalar forms compute as numpy does (exp(1000) is inf, log(0) is −inf), under the caller's
+# np.errstate (forward_attribute ignores floating-point warnings, as a pass does).
+CALLS = {"relu": lambda v: float(np.maximum(v, 0.0)), "tanh": lambda v: float(np.tanh(v)),
+         "sigmoid": lambda v: float(0.5 * (1 + np.tanh(0.5 * np.float64(v)))),
+         "exp": lambda v: float(np.exp(np.float64(v))), "log": lambda v: float(np.log(np.float64(v)))}
 
 
 def call(fn, x):

@@ -202,3 +202,17 @@ def test_the_matrix_rule_counts_every_use_of_a_value(text, name, rule):
     from engine.chaintext import rule_notes
     records = engine.Session(text).records
     assert rule_notes(engine.attribute(records, f"{name}[0,0]")) == [rule]
+
+
+def test_a_forward_equation_over_infinities_is_nan_not_an_error():
+    import math
+    out = engine.explain("v = -mse(1e400, 1e400)", "t1[]", forward=True)
+    assert math.isnan(out["value"])
+
+
+def test_forward_scalar_forms_compute_as_numpy_does():
+    import math
+    x = np.array([800.0, 0.0])
+    assert math.isinf(engine.explain("v = exp(x)", "v[0]", inputs={"x": x}, forward=True)["value"])
+    assert engine.explain("v = log(x)", "v[1]", inputs={"x": x}, forward=True)["value"] == -math.inf
+    assert math.isinf(engine.explain("v = (x * 1e200) ** 2", "v[0]", inputs={"x": x}, forward=True)["value"])
