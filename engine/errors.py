@@ -13,8 +13,21 @@ class LocatedError(EngineError):
         self.line, self.column, self.source_line, self.reason = line, column, source_line, reason
         text = reason if line is None else f"line {line}, column {column}: {reason}"
         if source_line is not None and column:
-            text += f"\n  {source_line}\n  {' ' * (column - 1)}^"
+            shown, at = excerpt(source_line, column)
+            text += f"\n  {shown}\n  {' ' * (at - 1)}^"
         super().__init__(text)
+
+
+EXCERPT = 100   # characters of a long source line shown around the error's column
+
+
+def excerpt(source_line, column):
+    """(the part of a long line around `column`, the column within it), with … where cut."""
+    if len(source_line) <= EXCERPT:
+        return source_line, column
+    start = max(0, min(column - 1 - EXCERPT // 2, len(source_line) - EXCERPT))
+    head, tail = ("…" if start else ""), ("…" if start + EXCERPT < len(source_line) else "")
+    return head + source_line[start:start + EXCERPT] + tail, column - start + len(head)
 
 
 class ParseError(LocatedError):

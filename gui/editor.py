@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
+from engine.errors import excerpt
 from gui import style
 from gui.code_edit import CodeEdit
 from gui.syntax_colours import ExpressionHighlighter
@@ -98,7 +99,8 @@ class ExpressionEditor(QWidget):
         reason; any other error as its text."""
         located = getattr(error, "source_line", None) is not None and getattr(error, "column", None)
         if located:
-            self.caret.setText(f"{error.source_line}\n{' ' * (error.column - 1)}^")
+            shown, at = excerpt(error.source_line, error.column)
+            self.caret.setText(f"{shown}\n{' ' * (at - 1)}^")
             text = f"line {error.line}, column {error.column}: {error.reason}"
         else:
             text = str(error)

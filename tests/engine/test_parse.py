@@ -108,3 +108,12 @@ def test_a_power_of_a_power_says_how_to_write_it():
 def test_a_through_node_with_a_forward_equation_is_refused():
     with pytest.raises(engine.InputError, match="through node"):
         engine.explain("d = a @ b", "d[0,0]", forward=True, through="a")
+
+
+def test_a_long_line_is_shown_around_the_error_with_the_caret_under_it():
+    text = "d = " + " + ".join(["a"] * 1000) + " @@ b"
+    with pytest.raises(engine.ParseError) as err:
+        engine.parse(text)
+    shown, caret = str(err.value).splitlines()[1:]
+    assert len(shown) < 120 and shown.strip().startswith("…")
+    assert shown[caret.index("^")] == "@"
