@@ -19,7 +19,7 @@ from gui.timeline import Timeline
 
 TITLE = "Backprop Studio"
 LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.22, 0.40, 250   # of the window's width; pixels
-INSPECTOR_SHARE = 0.5   # of the window's height, above the explanation
+INSPECTOR_SHARE = 0.64   # of the window's height, above the explanation
 
 
 class MainWindow(QMainWindow):
