@@ -164,3 +164,15 @@ def test_a_program_that_cannot_be_computed_shows_why_and_no_stale_heatmaps(qtbot
     controller.apply_text("d = a @ b")
     assert not panel.heading.text().startswith("No steps")
     assert panel.heatmaps()
+
+
+@pytest.mark.parametrize("text,entry,layout", [
+    ("d = a @ b + c", ("a", (0, 0), True), (["∂L/∂a", "∂L/∂d", "b"], ["=", "·"])),
+    ("d = a @ b\ne = d + a", ("a", (0, 0), True), (["∂L/∂a", "∂L/∂d", "∂L/∂e", "b"], ["←", ",", ","])),
+    ("h = tanh(a)\ny = h * h", ("a", (0, 0), True), (["∂L/∂a", "∂L/∂h", "h"], ["←", ","])),
+])
+def test_the_selections_row_is_an_equation_only_when_it_is_one(panel, controller, text, entry, layout):
+    controller.apply_text(text)
+    controller.to_end()
+    controller.select_entry(entry)
+    assert (titles(panel.selected_row), operators(panel.selected_row)) == layout
