@@ -65,6 +65,8 @@ class StudioController(QObject, DocumentMixin, SelectionMixin):
         self.selected_entry = None
         self.selection, self.through, self.prediction = None, None, Prediction()
         # connected first, so the selection has the new pass's numbers before any widget redraws
+        # new numbers (G, inputs) make a new question of a prediction already checked
+        self.pass_recomputed.connect(self.prediction.forget)
         self.pass_recomputed.connect(self.refresh_selection)
         self.program_changed.connect(self.refresh_selection)
         self.undo_stack = QUndoStack(self)

@@ -212,6 +212,11 @@ class MainWindow(QMainWindow):
 
     def on_check(self):
         from gui.dialogs import check_dialog   # only when asked: it runs the whole check
+        selection = self.controller.selection
+        if self.controller.prediction.hidden(selection):   # the table would give the answer away
+            self.statusBar().showMessage(f"Predict first hides {selection.title()}: check the gradients once it is "
+                                         "revealed (or turn Predict first off)", 8000)
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = self.controller.check()

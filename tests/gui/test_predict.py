@@ -90,3 +90,19 @@ def test_a_partial_gradient_stays_a_question_until_its_last_contribution(qtbot, 
     assert window.explanation.status.text().startswith("∂L/∂a₁₁ partial (1 of 2), complete at step 6")
     controller.step_forward()
     assert outlined(window, ("hidden",)) == set() and window.explanation.terms.count() == 3
+
+
+def test_checking_gradients_while_an_entry_is_hidden_does_not_give_it_away(qtbot, quiz, monkeypatch):
+    asked = []
+    monkeypatch.setattr(quiz.controller, "check", lambda: asked.append(True))
+    quiz.actions["check"].trigger()
+    assert asked == [] and "Predict first hides ∂L/∂a₁₁" in quiz.statusBar().currentMessage()
+
+
+def test_new_numbers_make_a_checked_prediction_a_new_question(qtbot, quiz, controller):
+    qtbot.keyClicks(quiz.explanation.predict.value, "0.108")
+    qtbot.mouseClick(quiz.explanation.predict.check, Qt.MouseButton.LeftButton)
+    assert not controller.prediction.hidden(controller.selection)
+    controller.set_upstream(3 * G)
+    assert controller.prediction.hidden(controller.selection)
+    assert quiz.explanation.heading.text() == "∂L/∂a₁₁ = ?"
