@@ -12,7 +12,11 @@ class SelectionMixin:
     """The selected node and entry, and what every widget reads of them."""
 
     def select_node(self, name):
+        """Select a value's node; an entry of another node is let go, so that the node's own
+        value and gradient are what the inspector shows."""
         self.selected_node = name or ""
+        if self.selected_entry is not None and self.selected_entry[0] != self.selected_node:
+            self.select_entry(None)
         self.node_selected.emit(self.selected_node)
 
     def select_entry(self, entry):

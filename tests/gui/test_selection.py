@@ -160,3 +160,13 @@ def test_new_numbers_rewrite_the_explanation(qtbot, seed, controller):
     controller.set_upstream(2 * G)
     assert controller.selected_entry == ("a", (0, 0), True)
     assert seed.explanation.scalar.text().endswith("= (0.6)(0.5) + (−0.2)(−1) = 0.5")
+
+
+def test_clicking_another_node_lets_the_entry_go_and_shows_the_node(qtbot, seed, controller):
+    select_grad(qtbot, seed, "a", 0, 0)
+    view = seed.graph_view
+    item = view.scene().nodes["c"]
+    with qtbot.waitSignal(controller.node_selected, timeout=1000):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(item.scenePos()))
+    assert controller.selected_entry is None
+    assert [h.title_text for h in seed.inspector.node.visible_heatmaps()] == ["c", "∂L/∂c"]
