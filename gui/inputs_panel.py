@@ -96,10 +96,12 @@ class InputsPanel(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 6)
         row = QHBoxLayout()
-        how = f"{inp.init}, declared on line {inp.line}" if inp.declared else "undeclared: shape editable"
+        undeclared = not inp.declared and inp.node_id == inp.name   # a bare name, not an inline randn(…)
+        how = "undeclared: shape editable" if undeclared else \
+            f"{inp.init}, {'declared' if inp.declared else 'written inside an expression'} on line {inp.line}"
         row.addWidget(self.heading(f"<b>{inp.name}</b>  {shape_text(values.shape)}  <i>({how})</i>",
                                    f"input {inp.name}: edit a cell to change its value"))
-        if not inp.declared:
+        if undeclared:
             row.addWidget(self.shape_editor(inp.name, values.shape))
         row.addStretch(1)
         layout.addLayout(row)

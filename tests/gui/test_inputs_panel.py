@@ -141,3 +141,11 @@ def test_a_shape_too_large_for_memory_is_refused_before_drawing(controller):
     with pytest.raises(engine.MemoryLimitError):
         controller.set_input_shape("x", (200000, 200000))
     assert controller.session.records.values["x"].shape == (2, 2)
+
+
+def test_an_inline_input_is_not_called_undeclared(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
+    controller.apply_text("d = a * 1 + eye(2) * 10")
+    texts = [label.text() for label in panel.findChildren(QLabel)]
+    assert any("eye, written inside an expression on line 1" in t for t in texts)
+    assert [e.objectName() for e in panel.findChildren(QLineEdit) if e.objectName().startswith("shape_")] == ["shape_a"]
