@@ -115,14 +115,13 @@ class Parser:
         return S.Statement(name, expr, start.line, start.column, self.tokens[self.i - 1].line)
 
     def check_length(self, start):
+        """A statement runs to the next `;` or the end of its line."""
         source_line = self.lines[start.line - 1]
-        end = len(source_line)
-        for sep in (";",):
-            k = source_line.find(sep, start.column - 1)
-            end = k if k >= 0 else end
-        if end - start.column + 1 > MAX_STATEMENT_CHARS:
+        end = source_line.find(";", start.column - 1)
+        end = len(source_line) if end < 0 else end
+        if end - start.column + 1 > MAX_STATEMENT_CHARS:   # the error shows the line's part around it
             raise ParseError(f"a statement may have at most {MAX_STATEMENT_CHARS:,} characters",
-                             start.line, start.column, source_line[:200] + " …")
+                             start.line, start.column, source_line)
 
     def nested(self, parse):
         self.depth += 1

@@ -84,14 +84,12 @@ def pass_through_note(program, name, uses, reach):
     """For a generated value whose gradient is a named value's gradient unchanged (the seed's
     t1 under `d = t1 + c`), say so: `∂L/∂t1 = ∂L/∂d (d = t1 + c passes the gradient through)`."""
     chain, current = [], name
-    while not program.producer(current) or not program.producer(current).named:
+    while not program.producer(current).named:
         users = [e for e in uses.get(current, []) if e.out in reach]
         if len(users) != 1 or users[0].op not in PASS_THROUGH or users[0].operand_names().count(current) != 1:
             return ""
         chain.append(users[0])
         current = users[0].out
-        if program.producer(current).named:
-            break
     if not chain:
         return ""
     via = "; ".join(str(e) for e in chain)

@@ -169,8 +169,9 @@ def require_shapes(program, input_shapes=None):
     """Every value's shape; raises IncompleteError for a hole, ShapeError for a broken rule."""
     result = infer_shapes(program, input_shapes)
     lines = program.source.split("\n")
-    if program.holes():
-        hole = program.holes()[0]
+    holes = program.holes()
+    if holes:
+        hole = holes[0]
         raise IncompleteError("the program has a hole ? (an operand not wired yet); wire it before computing",
                               hole.line, hole.column, source_line(lines, hole.line))
     if result.places:

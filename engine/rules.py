@@ -91,9 +91,8 @@ def rule_text(parts, target, output, operands, summed_axes, out_ndim):
     rhs = rhs.replace("− ", "−", 1) if parts and parts[0] == "−" else rhs
     if not summed_axes:
         return f"∂L/∂{target} = {rhs}"
-    letters = INDEX_LETTERS[-out_ndim:] if out_ndim <= 2 else "ᵢⱼ"
+    letters = INDEX_LETTERS[-out_ndim:]   # arrays have at most 2 dimensions
     kept = "".join(letters[a] for a in range(out_ndim) if a not in summed_axes)
     summed = "".join(letters[a] for a in summed_axes)
-    single = len([p for p in parts if not isinstance(p, str)]) == 1 and len(parts) == 1
-    body = f"{rhs}{letters}" if single else f"({rhs}){letters}"
+    body = f"{rhs}{letters}" if len(parts) == 1 else f"({rhs}){letters}"   # one matrix needs no brackets
     return f"∂L/∂{target}{kept} = Σ{summed} {body}"
