@@ -13,7 +13,7 @@ __all__ = ["parse", "grad", "check", "explain", "explanation", "attribute", "for
            "InputError", "MemoryLimitError"]
 
 # The attribution modules are imported on first use, so that starting the app does not pay for them.
-LAZY = {"attribute": ".attribution", "forward_attribute": ".forward"}
+LAZY = {"attribute": ".attribution", "forward_attribute": ".forward", "paths": ".pathlist"}
 
 
 def __getattr__(name):

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 
-from . import api
+from . import api, paths_cli
 from .errors import EngineError, InputError
 from .chaintext import LATEX, TEXT, backward_text, forward_text
 
@@ -82,6 +82,7 @@ def build_parser():
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
     e.add_argument("--format", choices=("text", "json", "latex"), default="text", help="output format")
+    paths_cli.register(subs, common_args)
     return parser
 
 
@@ -131,6 +132,7 @@ def run_explain(args):
 
 
 COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain}
+COMMANDS["paths"] = paths_cli.run
 
 
 def main(argv=None):

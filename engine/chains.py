@@ -1,0 +1,133 @@
+"""Scalar chains of one gradient entry: x[idx] → v₁[j₁] → … → y[u], each hop a structurally
+non-zero per-entry partial ∂vₜ₊₁[jₜ₊₁]/∂vₜ[jₜ] of one equation (the per-op rules of
+engine.influence, every use of vₜ in the equation together), along a path of nodes.
+
+The chains are counted, never listed: the number of chains reaching an entry is the sum of the
+numbers reaching the entries that feed it (a dynamic programme over the entries each node path
+reaches, O(entries and hops), int64 while no sum can overflow it, Python ints beyond). So a
+5-layer MLP's 256³ chains per entry are counted from its 64×256 activations.
+
+The k-th chain ending at u is found walking back from u: its last hop comes from the
+predecessor p whose chains cover rank k (predecessors ranked by entry), then p's, and so on.
+The chains of one term are so ordered by their entries nearest u first."""
+from typing import NamedTuple
+
+import numpy as np
+
+from .attribution import site_of
+from .factors import Concat
+from .ops import lookup
+
+INT64_SAFE = 2 ** 62   # a sum of counts below this cannot overflow int64
+FLOAT_EXACT = 2 ** 53  # nor lose an integer when summed in float64 (numpy's bincount)
+
+
+class Layer(NamedTuple):
+    """The entries of `node` that chains along one path reach (flat, ascending), with how many
+    chains reach each (int64, or object holding Python ints)."""
+    node: str
+    idx: np.ndarray
+    counts: np.ndarray
+
+
+class Hop(NamedTuple):
+    """Every edge of one equation out of a layer: the layer position `src[e]` feeds the flat
+    entry `out[e]` with the factor `factor.value[e]` (one edge per use of the layer's node)."""
+    src: np.ndarray
+    out: np.ndarray
+    factor: object
+
+
+class Edge(NamedTuple):
+    """One hop of a listed chain: its local partial and the factor columns and positions that
+    sum to it (two for `h * h`, one per use)."""
+    local: float
+    parts: tuple
+
+    def text(self, entry):
+        """The local's text, entries written by `entry(name, index)`: `b[0,1]`, `1`, `2·h[0] + …`."""
+        return " + ".join(f.text(int(p), entry) for f, p in self.parts)
+
+
+class Chain(NamedTuple):
+    flats: tuple   # the flat entry at each node of the path
+    edges: tuple   # one Edge per hop
+
+
+class Chains:
+    """Chains from the entry `flat` of `name`, along node paths starting at `name`."""
+
+    def __init__(self, records, name, flat):
+        self.records, self.sites = records, {}
+        self.layers = {(name,): Layer(name, np.array([flat]), np.ones(1, dtype=np.int64))}
+
+    def layer(self, path):
+        """The layer of path[-1] along `path` (each prefix's layer kept for paths that share it)."""
+        known = max(n for n in range(1, len(path) + 1) if path[:n] in self.layers)
+        for n in range(known + 1, len(path) + 1):
+            prev = self.layers[path[:n - 1]]
+            self.layers[path[:n]] = counted(prev, self.hop(prev, path[n - 1]), path[n - 1], self.size(path[n - 1]))
+        return self.layers[path]
+
+    def counts_at(self, path, idx):
+        """How many chains along `path` end at each of the flat entries `idx` of path[-1]."""
+        layer = self.layer(path)
+        return layer.counts[np.searchsorted(layer.idx, idx)]
+
+    def size(self, node):
+        return self.records.values[node].size
+
+    def hop(self, prev, node):
+        """The edges from the entries of `prev` into `node`, by node's equation."""
+        eqn = self.records.program.producer(node)
+        if node not in self.sites:
+            self.sites[node] = site_of(eqn, self.records.values)
+        rule, site = lookup(eqn.op).influence, self.sites[node]
+        effects = [rule.feeds[i](site, i, prev.idx) for i, x in enumerate(eqn.inputs) if x == prev.node]
+        factor = effects[0].factor if len(effects) == 1 else Concat([e.factor for e in effects])
+        return Hop(np.concatenate([e.src for e in effects]), np.concatenate([e.out for e in effects]), factor)
+
+    def walk(self, path, requests):
+        """The chains along `path` for each (u, k): the k-th (0-based) of those ending at the
+        flat entry u of path[-1]. One hop's edges serve every request."""
+        found = [([u], [], k) for u, k in requests]
+        for n in range(len(path) - 1, 0, -1):
+            prev = self.layer(path[:n])
+            hop = self.hop(prev, path[n])
+            found = [back(prev, hop, flats, edges, k) for flats, edges, k in found]
+        return [Chain(tuple(flats[::-1]), tuple(edges[::-1])) for flats, edges, _ in found]
+
+
+def back(prev, hop, flats, edges, k):
+    """One hop back from flats[-1]: the predecessor whose chains cover rank k, and the rest of k."""
+    into = np.flatnonzero(hop.out == flats[-1])
+    preds = np.unique(hop.src[into])        # layer positions, so ascending entries
+    ends = np.cumsum(prev.counts[preds])
+    j = int(np.searchsorted(ends, k, side="right"))
+    k -= ends[j - 1] if j else 0
+    uses = into[hop.src[into] == preds[j]]
+    edge = Edge(float(sum(hop.factor.value[uses])), tuple((hop.factor, p) for p in uses))
+    return flats + [int(prev.idx[preds[j]])], edges + [edge], k
+
+
+def counted(prev, hop, node, size):
+    """The next layer: each reached entry's count is the sum of its distinct feeders' counts."""
+    src, out = distinct(hop, size)
+    bound = int(prev.counts.max()) * len(src)
+    if bound < FLOAT_EXACT:   # the usual case, O(edges + size) and exact
+        summed = np.bincount(out, weights=prev.counts[src], minlength=size)
+        present = np.flatnonzero(np.bincount(out, minlength=size))
+        return Layer(node, present, summed[present].astype(np.int64))
+    order = np.argsort(out, kind="stable")
+    out = out[order]
+    weights = prev.counts[src[order]]
+    weights = weights if bound < INT64_SAFE else weights.astype(object)
+    starts = np.flatnonzero(np.r_[True, out[1:] != out[:-1]])
+    return Layer(node, out[starts], np.add.reduceat(weights, starts))
+
+
+def distinct(hop, size):
+    """The hop's (src, out) pairs, each once: two uses of one value (`h * h`) make one partial."""
+    if not isinstance(hop.factor, Concat):
+        return hop.src, hop.out
+    return np.divmod(np.unique(hop.src * size + hop.out), size)

@@ -1,0 +1,188 @@
+"""The paths of one gradient entry ∂L/∂x[idx], scalar entry to scalar entry: "multiply along a
+path, sum across paths", bounded for large selections.
+
+    listing = list_paths(session.records, "a[0,0]", through=None, expand=False, limit=6)
+    listing.count      # every path at the depth asked: an exact int, counted, never enumerated
+    listing.paths      # the first ⌈limit/2⌉ and the last ⌊limit/2⌋ Paths, in order
+    listing.omitted    # count − len(paths), the gap after the first `listing.head`
+    listing.total      # Σ of every path's product, listed or not: the terms' sum
+    listing.to_dict()  # the CLI's JSON
+
+By default a path is one term of the explanation (engine.attribution), in its order and with
+its numbers: x[idx] → y[u], the local ∂y[u]/∂x[idx] summing the routes through hidden entries.
+With expand=True the entries between are listed too (x → t1[..] → d[..], engine.chains), one
+Edge per hop; the chains of one term subdivide it, their products summing to the term's.
+For a value entry, `forward_listing` gives the reversed graph: the input entries of each
+summand of its scalar equation (engine.forward) and the summand's value."""
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from .api import as_program
+from .attribution import attribute, flat_index
+from .chains import INT64_SAFE, Chains
+from .entries import format_entry
+from .errors import InputError
+from .factors import product_text
+from .forward import forward_attribute
+from .passes import run_pass
+
+LIMIT = 6
+
+
+class TermEdge(NamedTuple):
+    """A term's one edge x[idx] → y[u]: its local partial and the factors whose product it is."""
+    local: float
+    pairs: tuple
+
+    def text(self, entry):
+        """The factors' product; a sum of routes through hidden entries is elided (`… (256 terms)`)."""
+        return product_text(self.pairs, entry, elide=True)
+
+
+class Path(NamedTuple):
+    path: tuple            # node names, from the entry's node to the through node
+    nodes: tuple           # (name, index) of each entry listed on it
+    edges: tuple           # one edge (TermEdge or chains.Edge) between consecutive entries
+    upstream: tuple        # (name, index) of the through entry
+    upstream_grad: float
+    product: float         # upstream_grad times every local
+
+    def to_dict(self):
+        return {"nodes": [format_entry(*e) for e in self.nodes], "path": list(self.path),
+                "locals": [e.local for e in self.edges], "local_texts": [e.text(format_entry) for e in self.edges],
+                "upstream": format_entry(*self.upstream), "upstream_grad": self.upstream_grad,
+                "product": self.product}
+
+
+class PathListing(NamedTuple):
+    att: object            # the entry's engine.attribution.Attribution
+    count: int
+    paths: list
+    expand: bool
+
+    @property
+    def omitted(self):
+        return self.count - len(self.paths)
+
+    @property
+    def head(self):
+        return gap_at(len(self.paths), self.omitted)
+
+    @property
+    def total(self):
+        return self.att.total
+
+    def through(self):
+        return list(dict.fromkeys(g.node for g in self.att.groups))
+
+    def to_dict(self):
+        return {"entry": self.att.entry, "grad": self.att.grad, "total": self.total, "count": self.count,
+                "through": self.through(), "expand": self.expand,
+                "paths": [p.to_dict() for p in self.paths], "omitted": self.omitted}
+
+
+def shown(count, limit):
+    """The ranks listed: all when they fit, else the first ⌈limit/2⌉ and the last ⌊limit/2⌋."""
+    if limit < 0:
+        raise InputError(f"a path limit is a count of paths, 0 or more; got {limit}")
+    if count <= limit:
+        return list(range(count))
+    return list(range((limit + 1) // 2)) + list(range(count - limit // 2, count))
+
+
+def gap_at(listed, omitted):
+    """How many listed paths come before the omitted ones (all, when none are omitted)."""
+    return (listed + 1) // 2 if omitted else listed
+
+
+def list_paths(records, entry, through=None, expand=False, limit=LIMIT):
+    """The paths of the gradient entry `entry` ('a[0,0]' or (name, index)) up to its through
+    node(s) (default: the first named node on each path; see engine.attribution)."""
+    att = attribute(records, entry, through)
+    if not expand:
+        return PathListing(att, att.count, [term_path(att, n) for n in shown(att.count, limit)], False)
+    chains = Chains(records, att.name, flat_index(att.index, records.values[att.name].shape))
+    ends = exact_cumsum([chains.counts_at(g.path, g.idx) for g in att.groups])
+    count = int(ends[-1]) if len(ends) else 0
+    return PathListing(att, count, chain_paths(att, chains, ends, shown(count, limit)), True)
+
+
+def term_path(att, n):
+    """Term n of the attribution as a path of one edge (none for the start node's own entry)."""
+    g, k = att.locate(n)
+    x, up = (att.name, att.index), att.upstream_index(n)
+    own = len(g.path) == 1
+    edges = () if own else (TermEdge(float(g.local[k]), tuple(att.factors(n))),)
+    return Path(g.path, (x,) if own else (x, up), edges, up, float(g.upstream[k]), float(g.upstream[k] * g.local[k]))
+
+
+def exact_cumsum(parts):
+    """Running totals of the chains per term, terms in the attribution's order: int64 while
+    the total cannot overflow it, Python ints beyond."""
+    sizes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    if sizes.dtype != object and len(sizes) and int(sizes.max()) * len(sizes) >= INT64_SAFE:
+        sizes = sizes.astype(object)
+    return np.cumsum(sizes)
+
+
+def chain_paths(att, chains, ends, ranks):
+    """The chains of the given global ranks: term n holds ranks ends[n-1] … ends[n]-1; one walk
+    per node path serves every rank that falls in its terms."""
+    starts = np.cumsum([len(g.idx) for g in att.groups])
+    wanted = {}
+    for slot, r in enumerate(ranks):
+        n = int(np.searchsorted(ends, r, side="right"))
+        gi = int(np.searchsorted(starts, n, side="right"))
+        pos = n - (int(starts[gi - 1]) if gi else 0)
+        wanted.setdefault(gi, []).append((slot, pos, r - (ends[n - 1] if n else 0)))
+    out = [None] * len(ranks)
+    for gi, asked in wanted.items():
+        g = att.groups[gi]
+        walked = chains.walk(g.path, [(int(g.idx[pos]), k) for _, pos, k in asked])
+        for (slot, pos, _), chain in zip(asked, walked):
+            out[slot] = chain_path(att, g, pos, chain)
+    return out
+
+
+def chain_path(att, g, pos, chain):
+    values = att.records.values
+    nodes = tuple((name, unravel(flat, values[name].shape)) for name, flat in zip(g.path, chain.flats))
+    upstream_grad = float(g.upstream[pos])
+    product = upstream_grad * math.prod(e.local for e in chain.edges)
+    return Path(g.path, nodes, chain.edges, nodes[-1], upstream_grad, product)
+
+
+def unravel(flat, shape):
+    return tuple(int(i) for i in np.unravel_index(int(flat), shape))
+
+
+def forward_listing(records, entry, limit=LIMIT):
+    """The value entry's scalar equation as paths into it: each summand's input entries and
+    value, bounded as the backward listing is; `total` sums every summand."""
+    fwd = forward_attribute(records, entry)
+    terms = fwd.terms()
+    ranks = shown(len(terms), limit)
+    return {"entry": fwd.entry, "value": fwd.value, "total": math.fsum(t["value"] for t in terms),
+            "count": len(terms), "omitted": len(terms) - len(ranks),
+            "paths": [{"inputs": terms[r]["inputs"], "product": terms[r]["value"]} for r in ranks]}
+
+
+def path_query(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
+               forward=False, expand=False, limit=LIMIT):
+    """The PathListing behind `paths` (for a value entry, forward=True, its listing dict)."""
+    if forward and (through is not None or expand):
+        raise InputError("--through and --expand are for a gradient entry's paths; a value's are its summands")
+    records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
+    if forward:
+        return forward_listing(records, entry, limit)
+    return list_paths(records, entry, through, expand, limit)
+
+
+def paths(program, entry, **options):
+    """The paths of ∂L/∂entry (products along, summed across: `total` = Σ products = `grad`),
+    bounded to `limit` listed with `count` and `omitted` exact, as the CLI's paths JSON. Takes
+    path_query's options: inputs, upstream, rng_seed, start, through, forward, expand, limit."""
+    found = path_query(program, entry, **options)
+    return found if isinstance(found, dict) else found.to_dict()
