@@ -113,15 +113,12 @@ def back(prev, hop, flats, edges, k):
 def counted(prev, hop, node, size):
     """The next layer: each reached entry's count is the sum of its distinct feeders' counts."""
     src, out = distinct(hop, size)
-    bound = int(prev.counts.max()) * len(src)
-    if bound < FLOAT_EXACT:   # the usual case, O(edges + size) and exact
-        summed = np.bincount(out, weights=prev.counts[src], minlength=size)
+    weights, bound = prev.counts[src], int(prev.counts.max()) * len(src)
+    if bound < FLOAT_EXACT and len(out) * 8 >= size:   # many edges: O(edges + size) and exact
         present = np.flatnonzero(np.bincount(out, minlength=size))
-        return Layer(node, present, summed[present].astype(np.int64))
-    order = np.argsort(out, kind="stable")
-    out = out[order]
-    weights = prev.counts[src[order]]
-    weights = weights if bound < INT64_SAFE else weights.astype(object)
+        return Layer(node, present, np.bincount(out, weights=weights, minlength=size)[present].astype(np.int64))
+    order = np.argsort(out, kind="stable")   # few edges, or sums past float64's integers
+    out, weights = out[order], weights[order] if bound < INT64_SAFE else weights[order].astype(object)
     starts = np.flatnonzero(np.r_[True, out[1:] != out[:-1]])
     return Layer(node, out[starts], np.add.reduceat(weights, starts))
 
