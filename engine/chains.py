@@ -48,6 +48,11 @@ class Edge(NamedTuple):
         """The local's text, entries written by `entry(name, index)`: `b[0,1]`, `1`, `2·h[0] + …`."""
         return " + ".join(f.text(int(p), entry) for f, p in self.parts)
 
+    def shown(self, entry):
+        """[(text, local)], or nothing for a local of 1 (as a product leaves it out)."""
+        text = self.text(entry)
+        return [] if text == "1" else [(text, self.local)]
+
 
 class Chain(NamedTuple):
     flats: tuple   # the flat entry at each node of the path

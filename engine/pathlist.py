@@ -40,6 +40,11 @@ class TermEdge(NamedTuple):
         """The factors' product; a sum of routes through hidden entries is elided (`… (256 terms)`)."""
         return product_text(self.pairs, entry, elide=True)
 
+    def shown(self, entry):
+        """(text, value) of each factor that is not 1, as the explanation writes a term."""
+        texts = [(f.text(p, entry, True), float(f.value[p])) for f, p in self.pairs]
+        return [(t, v) for t, v in texts if t != "1"]
+
 
 class Path(NamedTuple):
     path: tuple            # node names, from the entry's node to the through node

@@ -20,21 +20,21 @@ def path_line(path):
     """`a₁₁ → d₁₁:  ∂L/∂d₁₁·b₁₁ = (0.3)(0.5) = 0.15`, as the explanation writes a term (unit
     factors left out); an expanded path names every hop's local."""
     chain = " → ".join(sub(*e) for e in path.nodes)
-    kept = [(t, e.local) for e in path.edges if (t := e.text(sub)) != "1"]
+    kept = [pair for e in path.edges for pair in e.shown(sub)]
     symbols = "·".join([grad_sub(*path.upstream)] + [f"({t})" if loose(t) else t for t, _ in kept])
     numbers = "".join(f"({number(v)})" for v in [path.upstream_grad] + [v for _, v in kept])
     return f"  {chain}:  {symbols} = {numbers} = {number(path.product)}"
 
 
 def gap_line(omitted, word="path"):
-    return f"  … {omitted:,} more {word}s"
+    return f"  … {omitted:,} more {word}" + ("" if omitted == 1 else "s")
 
 
 def listing_text(listing):
     """The gradient entry, each listed path, and a gap line for the omitted ones."""
     att = listing.att
-    head = (f"{grad_sub(att.name, att.index)} = {number(att.grad)}, the sum of {plural(listing.count, 'path')}"
-            f" through {', '.join(listing.through())}")
+    through = f" through {', '.join(listing.through())}" if listing.through() else ""
+    head = f"{grad_sub(att.name, att.index)} = {number(att.grad)}, the sum of {plural(listing.count, 'path')}{through}"
     lines = [path_line(p) for p in listing.paths]
     if listing.omitted:
         lines.insert(listing.head, gap_line(listing.omitted))

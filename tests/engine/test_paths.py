@@ -11,6 +11,7 @@ import pytest
 import engine
 from engine.passes import run_pass
 from engine.pathlist import list_paths
+from engine.pathtext import forward_listing_text, listing_text
 from tests.conftest import SEED_G
 
 SEED = "d = a @ b + c"
@@ -31,6 +32,27 @@ def test_the_seed_entry_has_two_paths_with_the_hand_numbers(seed_inputs):
     assert [p["product"] for p in out["paths"]] == pytest.approx([0.15, 0.1], abs=1e-15)
     assert out["total"] == pytest.approx(0.25) and out["grad"] == pytest.approx(0.25)
     assert (out["count"], out["omitted"], out["through"]) == (2, 0, ["d"])
+
+
+def test_the_seed_paths_as_text(seed_records):
+    assert listing_text(list_paths(seed_records, "a[0,0]")).splitlines() == [
+        "∂L/∂a₁₁ = 0.25, the sum of 2 paths through d",
+        "  a₁₁ → d₁₁:  ∂L/∂d₁₁·b₁₁ = (0.3)(0.5) = 0.15",
+        "  a₁₁ → d₁₂:  ∂L/∂d₁₂·b₁₂ = (−0.1)(−1) = 0.1",
+        "total 0.25"]
+    assert listing_text(list_paths(seed_records, "a[0,0]", limit=1)).splitlines()[1:3] == [
+        "  a₁₁ → d₁₁:  ∂L/∂d₁₁·b₁₁ = (0.3)(0.5) = 0.15", "  … 1 more path"]
+
+
+def test_a_value_entrys_summands_are_its_paths_in(seed_records):
+    from engine.pathlist import forward_listing
+    listing = forward_listing(seed_records, "d[0,0]", limit=2)
+    # d₁₁ = a₁₁b₁₁ + a₁₂b₂₁ + c₁ = (1)(0.5) + (2)(2) + 0.1 = 4.6
+    assert [p["inputs"] for p in listing["paths"]] == [["a[0,0]", "b[0,0]"], ["c[0]"]]
+    assert (listing["count"], listing["omitted"], listing["total"]) == (3, 1, pytest.approx(4.6))
+    assert forward_listing_text(listing).splitlines() == [
+        "d₁₁ = 4.6, the sum of 3 terms", "  a₁₁, b₁₁ → d₁₁:  0.5", "  … 1 more term", "  c₁ → d₁₁:  0.1",
+        "total 4.6"]
 
 
 def test_expanding_the_seed_lists_the_hidden_t1_entries(seed_inputs):
