@@ -121,7 +121,8 @@ def counted(prev, hop, node, size):
     weights, bound = prev.counts[src], int(prev.counts.max()) * len(src)
     if bound < FLOAT_EXACT and len(out) * 8 >= size:   # many edges: O(edges + size) and exact
         present = np.flatnonzero(np.bincount(out, minlength=size))
-        return Layer(node, present, np.bincount(out, weights=weights, minlength=size)[present].astype(np.int64))
+        summed = np.bincount(out, weights=weights.astype(float), minlength=size)
+        return Layer(node, present, summed[present].astype(np.int64))
     order = np.argsort(out, kind="stable")   # few edges, or sums past float64's integers
     out, weights = out[order], weights[order] if bound < INT64_SAFE else weights[order].astype(object)
     starts = np.flatnonzero(np.r_[True, out[1:] != out[:-1]])

@@ -135,13 +135,10 @@ def exact_cumsum(parts):
 def chain_paths(att, chains, ends, ranks):
     """The chains of the given global ranks: term n holds ranks ends[n-1] … ends[n]-1; one walk
     per node path serves every rank that falls in its terms."""
-    starts = np.cumsum([len(g.idx) for g in att.groups])
-    wanted = {}
+    starts, wanted = np.cumsum([len(g.idx) for g in att.groups]), {}
     for slot, r in enumerate(ranks):
-        n = int(np.searchsorted(ends, r, side="right"))
-        gi = int(np.searchsorted(starts, n, side="right"))
-        pos = n - (int(starts[gi - 1]) if gi else 0)
-        wanted.setdefault(gi, []).append((slot, pos, r - (ends[n - 1] if n else 0)))
+        gi, pos, k = locate(ends, starts, r)
+        wanted.setdefault(gi, []).append((slot, pos, k))
     out = [None] * len(ranks)
     for gi, asked in wanted.items():
         g = att.groups[gi]
@@ -149,6 +146,14 @@ def chain_paths(att, chains, ends, ranks):
         for (slot, pos, _), chain in zip(asked, walked):
             out[slot] = chain_path(att, g, pos, chain)
     return out
+
+
+def locate(ends, starts, r):
+    """(group, term position in it, rank within the term) of global rank r; `ends` are the
+    running totals of chains per term, `starts` of terms per group."""
+    n = int(np.searchsorted(ends, r, side="right"))
+    gi = int(np.searchsorted(starts, n, side="right"))
+    return gi, n - (int(starts[gi - 1]) if gi else 0), r - (ends[n - 1] if n else 0)
 
 
 def chain_path(att, g, pos, chain):
