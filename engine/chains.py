@@ -15,9 +15,11 @@ from typing import NamedTuple
 import numpy as np
 
 from .attribution import site_of
+from .errors import InputError
 from .factors import Concat
 from .ops import lookup
 
+EDGE_BUDGET = 1 << 23  # partials one hop may list (~0.4 GB while listed): past it, refused, not swapped
 INT64_SAFE = 2 ** 62   # a sum of counts below this cannot overflow int64
 FLOAT_EXACT = 2 ** 53  # nor lose an integer when summed in float64 (numpy's bincount)
 
@@ -88,7 +90,9 @@ class Chains:
         if node not in self.sites:
             self.sites[node] = site_of(eqn, self.records.values)
         rule, site = lookup(eqn.op).influence, self.sites[node]
-        effects = [rule.feeds[i](site, i, prev.idx) for i, x in enumerate(eqn.inputs) if x == prev.node]
+        uses = [i for i, x in enumerate(eqn.inputs) if x == prev.node]
+        refuse_large(sum(len(rule.feeds[i](site, i, prev.idx[:1]).out) for i in uses) * len(prev.idx), node)
+        effects = [rule.feeds[i](site, i, prev.idx) for i in uses]
         factor = effects[0].factor if len(effects) == 1 else Concat([e.factor for e in effects])
         return Hop(np.concatenate([e.src for e in effects]), np.concatenate([e.out for e in effects]), factor)
 
@@ -103,14 +107,24 @@ class Chains:
         return [Chain(tuple(flats[::-1]), tuple(edges[::-1])) for flats, edges, _ in found]
 
 
+def refuse_large(edges, node):
+    """Every entry of an operand feeds as many output entries (its fan-out), so one entry's
+    fan-out times the entries reached is the hop's size, known before listing it."""
+    if edges > EDGE_BUDGET:
+        raise InputError(f"expanding these paths into {node} means following {edges:,} entry-to-entry "
+                         f"partials at once (more than {EDGE_BUDGET:,}); count them unexpanded, or choose "
+                         "a through node nearer the entry")
+
+
 def back(prev, hop, flats, edges, k):
     """One hop back from flats[-1]: the predecessor whose chains cover rank k, and the rest of k."""
     into = np.flatnonzero(hop.out == flats[-1])
-    preds = np.unique(hop.src[into])        # layer positions, so ascending entries
+    src = hop.src[into]                     # layer positions, so ascending entries once unique
+    preds = src if (src[1:] > src[:-1]).all() else np.unique(src)
     ends = np.cumsum(prev.counts[preds])
     j = int(np.searchsorted(ends, k, side="right"))
     k -= ends[j - 1] if j else 0
-    uses = into[hop.src[into] == preds[j]]
+    uses = into[src == preds[j]]
     edge = Edge(float(sum(hop.factor.value[uses])), tuple((hop.factor, p) for p in uses))
     return flats + [int(prev.idx[preds[j]])], edges + [edge], k
 

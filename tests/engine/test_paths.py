@@ -114,6 +114,16 @@ def test_counts_past_int64_stay_exact():
     assert listing.paths[1].nodes[2:] == tuple((f"h{k}", (0, n - 1)) for k in range(1, depth + 1))
 
 
+def test_an_expansion_too_large_to_follow_is_refused_not_attempted(monkeypatch):
+    import engine.chains
+    n = 1024
+    records = run_pass(engine.parse(f"a = randn({n}, {n}); b = randn({n}, {n}); d = a @ b"))
+    monkeypatch.setattr(engine.chains, "EDGE_BUDGET", n - 1)   # a[3,5] feeds the n entries of d's row 4
+    with pytest.raises(engine.InputError, match="1,024 entry-to-entry partials"):
+        list_paths(records, "a[3,5]", expand=True)
+    assert list_paths(records, "a[3,5]").count == n
+
+
 def cli(*args):
     return subprocess.run([sys.executable, "-m", "engine", "paths", *args], capture_output=True, text=True)
 
