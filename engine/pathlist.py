@@ -82,10 +82,28 @@ class PathListing(NamedTuple):
     def through(self):
         return list(dict.fromkeys(g.node for g in self.att.groups))
 
+    def omitted_run(self):
+        """When the omitted paths are one term each of one fan-out group, their through entries
+        differing in one index only and consecutively (row 4 of d, columns 3…1020): the node,
+        that index's axis and its first and last value (0-based); else None."""
+        if not self.omitted or self.count != self.att.count:
+            return None
+        (g, first), (h, last) = self.att.locate(self.head), self.att.locate(self.count - 1 - len(self.paths) + self.head)
+        shape = self.att.records.values[g.node].shape
+        if g is not h or not shape:
+            return None
+        coords = np.array(np.unravel_index(g.idx[first:last + 1], shape))
+        varying = np.flatnonzero((coords != coords[:, :1]).any(axis=1))
+        if len(varying) != 1 or not (np.diff(coords[varying[0]]) == 1).all():
+            return None
+        axis = int(varying[0])
+        return {"node": g.node, "axis": axis, "first": int(coords[axis, 0]), "last": int(coords[axis, -1])}
+
     def to_dict(self):
         return {"entry": self.att.entry, "grad": self.att.grad, "total": self.total, "count": self.count,
                 "through": self.through(), "expand": self.expand,
-                "paths": [p.to_dict() for p in self.paths], "omitted": self.omitted}
+                "paths": [p.to_dict() for p in self.paths], "omitted": self.omitted,
+                "omitted_run": self.omitted_run()}
 
 
 def shown(count, limit):

@@ -30,6 +30,15 @@ def gap_line(omitted, word="path"):
     return f"  … {omitted:,} more {word}" + ("" if omitted == 1 else "s")
 
 
+def run_text(listing):
+    """`, the same pattern over j = 4…1021` when the omitted paths run along one index."""
+    run = listing.omitted_run()
+    if run is None:
+        return ""
+    letter = "ij"[run["axis"]] if len(listing.att.records.values[run["node"]].shape) == 2 else "j"
+    return f", the same pattern over {letter} = {run['first'] + 1}…{run['last'] + 1}"
+
+
 def listing_text(listing):
     """The gradient entry, each listed path, and a gap line for the omitted ones."""
     att = listing.att
@@ -37,7 +46,7 @@ def listing_text(listing):
     head = f"{grad_sub(att.name, att.index)} = {number(att.grad)}, the sum of {plural(listing.count, 'path')}{through}"
     lines = [path_line(p) for p in listing.paths]
     if listing.omitted:
-        lines.insert(listing.head, gap_line(listing.omitted))
+        lines.insert(listing.head, gap_line(listing.omitted) + run_text(listing))
     return "\n".join([head] + lines + [f"total {number(listing.total)}"])
 
 

@@ -90,6 +90,9 @@ def test_a_large_selection_lists_the_first_and_last_paths_and_counts_all():
         assert (out["count"], out["omitted"], len(out["paths"])) == (n, n - 6, 6)
         assert [p["upstream"] for p in out["paths"]] == [f"d[3,{j}]" for j in (0, 1, 2, n - 3, n - 2, n - 1)]
         assert out["total"] == pytest.approx(out["grad"], rel=1e-9, abs=1e-12)
+        assert out["omitted_run"] == {"node": "d", "axis": 1, "first": 3, "last": n - 4}
+    gap = listing_text(list_paths(records, "a[3,5]")).splitlines()[4]
+    assert gap == "  … 1,018 more paths, the same pattern over j = 4…1021"
 
 
 def test_the_mlp_example_counts_its_paths_exactly():
@@ -101,6 +104,7 @@ def test_the_mlp_example_counts_its_paths_exactly():
     assert listing.count == 64 * 256 ** 4 and type(listing.count) is int
     assert listing.paths[-1].nodes[-2:] == (("out", (63, 255)), ("loss", ()))
     assert list_paths(records, "w1[3,5]").count == 64
+    assert listing.omitted_run() is None   # the omitted chains differ in many entries
 
 
 def test_counts_past_int64_stay_exact():

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from engine.entries import parse_entry
 from engine.ops import lookup
 from engine.pathlist import list_paths
 from engine.passes import run_pass
@@ -155,3 +156,9 @@ def test_a_limit_lists_the_first_and_last_paths(text, data, limit, expand):
     want = every if len(every) <= limit else every[:head] + every[len(every) - tail:]
     assert [p.to_dict() for p in listing.paths] == want
     assert listing.count == len(every) and listing.omitted == len(every) - len(want)
+    run = listing.omitted_run()
+    if run is not None:   # the omitted paths end at consecutive entries along one index of one node
+        gone = [parse_entry(p["upstream"]) for p in every[listing.head:len(every) - limit // 2]]
+        assert {name for name, _, _ in gone} == {run["node"]}
+        assert [index[run["axis"]] for _, index, _ in gone] == list(range(run["first"], run["last"] + 1))
+        assert len({index[:run["axis"]] + index[run["axis"] + 1:] for _, index, _ in gone}) == 1
