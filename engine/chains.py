@@ -103,7 +103,8 @@ class Chains:
         for n in range(len(path) - 1, 0, -1):
             prev = self.layer(path[:n])
             hop = self.hop(prev, path[n])
-            found = [back(prev, hop, flats, edges, k) for flats, edges, k in found]
+            into = edges_into(hop, [flats[-1] for flats, _, _ in found])
+            found = [back(prev, hop, e, flats, edges, k) for e, (flats, edges, k) in zip(into, found)]
         return [Chain(tuple(flats[::-1]), tuple(edges[::-1])) for flats, edges, _ in found]
 
 
@@ -116,9 +117,20 @@ def refuse_large(edges, node):
                          "a through node nearer the entry")
 
 
-def back(prev, hop, flats, edges, k):
-    """One hop back from flats[-1]: the predecessor whose chains cover rank k, and the rest of k."""
-    into = np.flatnonzero(hop.out == flats[-1])
+def edges_into(hop, targets):
+    """The positions of the hop's edges into each target entry: a scan per target when they
+    are few, else one sort of the edges by the entry they feed."""
+    if len(targets) <= 8:
+        return [np.flatnonzero(hop.out == v) for v in targets]
+    order = np.argsort(hop.out, kind="stable")
+    fed = hop.out[order]
+    lo, hi = np.searchsorted(fed, targets, "left"), np.searchsorted(fed, targets, "right")
+    return [order[a:b] for a, b in zip(lo, hi)]
+
+
+def back(prev, hop, into, flats, edges, k):
+    """One hop back from flats[-1] along the edges `into` it: the predecessor whose chains
+    cover rank k, and the rest of k."""
     src = hop.src[into]                     # layer positions, so ascending entries once unique
     preds = src if (src[1:] > src[:-1]).all() else np.unique(src)
     ends = np.cumsum(prev.counts[preds])

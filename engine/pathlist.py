@@ -29,6 +29,7 @@ from .forward import forward_attribute
 from .passes import run_pass
 
 LIMIT = 6
+MAX_LISTED = 10_000   # paths listed at once; any number is counted
 
 
 class TermEdge(NamedTuple):
@@ -110,6 +111,8 @@ def shown(count, limit):
     """The ranks listed: all when they fit, else the first ⌈limit/2⌉ and the last ⌊limit/2⌋."""
     if limit < 0:
         raise InputError(f"a path limit is a count of paths, 0 or more; got {limit}")
+    if min(count, limit) > MAX_LISTED:
+        raise InputError(f"at most {MAX_LISTED:,} paths are listed at once (of {count:,}); ask for a smaller limit")
     if count <= limit:
         return list(range(count))
     return list(range((limit + 1) // 2)) + list(range(count - limit // 2, count))

@@ -116,6 +116,11 @@ def test_counts_past_int64_stay_exact():
     assert listing.count == n ** depth and listing.omitted == n ** depth - 2
     assert listing.paths[0].nodes[-1] == (f"h{depth}", (0, 0))
     assert listing.paths[1].nodes[2:] == tuple((f"h{k}", (0, n - 1)) for k in range(1, depth + 1))
+    many = list_paths(records, "a[0,3]", through=f"h{depth}", expand=True, limit=40)   # edges sorted once per hop
+    assert [p.to_dict() for p in (many.paths[0], many.paths[-1])] == [p.to_dict() for p in listing.paths]
+    assert len({p.nodes for p in many.paths}) == 40
+    with pytest.raises(engine.InputError, match="at most 10,000 paths are listed at once"):
+        list_paths(records, "a[0,3]", through=f"h{depth}", expand=True, limit=10 ** 12)
 
 
 def test_an_expansion_too_large_to_follow_is_refused_not_attempted(monkeypatch):
