@@ -125,14 +125,16 @@ def gap_at(listed, omitted):
 
 def list_paths(records, entry, through=None, expand=False, limit=LIMIT):
     """The paths of the gradient entry `entry` ('a[0,0]' or (name, index)) up to its through
-    node(s) (default: the first named node on each path; see engine.attribution)."""
-    att = attribute(records, entry, through)
-    if not expand:
-        return PathListing(att, att.count, [term_path(att, n) for n in shown(att.count, limit)], False)
-    chains = Chains(records, att.name, flat_index(att.index, records.values[att.name].shape))
-    ends = exact_cumsum([chains.counts_at(g.path, g.idx) for g in att.groups])
-    count = int(ends[-1]) if len(ends) else 0
-    return PathListing(att, count, chain_paths(att, chains, ends, shown(count, limit)), True)
+    node(s) (default: the first named node on each path; see engine.attribution). Infinite
+    and NaN locals are listed as they are, as the pass shows them, without warnings."""
+    with np.errstate(all="ignore"):
+        att = attribute(records, entry, through)
+        if not expand:
+            return PathListing(att, att.count, [term_path(att, n) for n in shown(att.count, limit)], False)
+        chains = Chains(records, att.name, flat_index(att.index, records.values[att.name].shape))
+        ends = exact_cumsum([chains.counts_at(g.path, g.idx) for g in att.groups])
+        count = int(ends[-1]) if len(ends) else 0
+        return PathListing(att, count, chain_paths(att, chains, ends, shown(count, limit)), True)
 
 
 def term_path(att, n):

@@ -81,6 +81,13 @@ def test_h_times_h_is_one_edge_whose_local_sums_both_uses():
     assert path.edges[0].local == 4.0 and path.edges[0].text(engine.entries.format_entry) == "a[0,1] + a[0,1]"
 
 
+def test_infinite_locals_are_listed_without_warnings():
+    # log(a − a) = log(0): the pass has −∞ and its partial 1/0; the paths show them as the pass does
+    listing = list_paths(run_pass(engine.parse("y = sum(log(a - a))")), "a[0,0]", expand=True)
+    (path,) = listing.paths   # a − a: both uses of a[0,0] make one partial, 1 + (−1)
+    assert [e.local for e in path.edges][:2] == [0.0, np.inf] and np.isnan(path.product)
+
+
 def test_a_large_selection_lists_the_first_and_last_paths_and_counts_all():
     n = 1024
     prog = f"a = randn({n}, {n}); b = randn({n}, {n}); c = randn({n}); d = relu(a @ b + c)"
