@@ -4,8 +4,9 @@ engine.influence, every use of vₜ in the equation together), along a path of n
 
 The chains are counted, never listed: the number of chains reaching an entry is the sum of the
 numbers reaching the entries that feed it (a dynamic programme over the entries each node path
-reaches, O(entries and hops), int64 while no sum can overflow it, Python ints beyond). So a
-5-layer MLP's 256³ chains per entry are counted from its 64×256 activations.
+reaches, O(partials of each hop), int64 while no sum can overflow it, Python ints beyond). So
+a 5-layer MLP's 256³ chains per entry are counted from its 64×256 activations; a hop of more
+than EDGE_BUDGET partials is refused with a message rather than attempted.
 
 The k-th chain ending at u is found walking back from u: its last hop comes from the
 predecessor p whose chains cover rank k (predecessors ranked by entry), then p's, and so on.

@@ -5,6 +5,7 @@ path, sum across paths", bounded for large selections.
     listing.count      # every path at the depth asked: an exact int, counted, never enumerated
     listing.paths      # the first ⌈limit/2⌉ and the last ⌊limit/2⌋ Paths, in order
     listing.omitted    # count − len(paths), the gap after the first `listing.head`
+    listing.omitted_run()  # the omitted paths' run along one index (d[3, 3…1020]), or None
     listing.total      # Σ of every path's product, listed or not: the terms' sum
     listing.to_dict()  # the CLI's JSON
 
