@@ -94,7 +94,9 @@ class Chains:
         uses = [i for i, x in enumerate(eqn.inputs) if x == prev.node]
         refuse_large(sum(len(rule.feeds[i](site, i, prev.idx[:1]).out) for i in uses) * len(prev.idx), node)
         effects = [rule.feeds[i](site, i, prev.idx) for i in uses]
-        factor = effects[0].factor if len(effects) == 1 else Concat([e.factor for e in effects])
+        if len(effects) == 1:   # the usual case: no copy of what may be millions of partials
+            return Hop(*effects[0])
+        factor = Concat([e.factor for e in effects])
         return Hop(np.concatenate([e.src for e in effects]), np.concatenate([e.out for e in effects]), factor)
 
     def walk(self, path, requests):
@@ -161,7 +163,7 @@ def distinct(hop, size):
     broadcast operand of mse summed twice into the scalar) make one partial. A rule that lists
     its edges by source, each source's entries ascending, has none to merge (checked in O(edges))."""
     src, out = hop.src, hop.out
-    same = src[1:] == src[:-1]
-    if (src[1:] >= src[:-1]).all() and (out[1:][same] > out[:-1][same]).all():
+    step = np.diff(src)
+    if (step >= 0).all() and ((step > 0) | (np.diff(out) > 0)).all():
         return src, out
     return np.divmod(np.unique(src * size + out), size)
