@@ -63,11 +63,12 @@ class Chain(NamedTuple):
 
 
 class Chains:
-    """Chains from the entry `flat` of `name`, along node paths starting at `name`."""
+    """Chains from the entry `flat` of `name`, along node paths starting at `name` (without a
+    root, only the edges of hops are asked for: engine.scalargraph)."""
 
-    def __init__(self, records, name, flat):
+    def __init__(self, records, name=None, flat=0):
         self.records, self.sites = records, {}
-        self.layers = {(name,): Layer(name, np.array([flat]), np.ones(1, dtype=np.int64))}
+        self.layers = {(name,): Layer(name, np.array([flat]), np.ones(1, dtype=np.int64))} if name else {}
 
     def layer(self, path):
         """The layer of path[-1] along `path` (each prefix's layer kept for paths that share it)."""
