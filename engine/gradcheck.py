@@ -2,12 +2,14 @@
 
 For L = Σ G ⊙ start, each checked entry x[i] gets numeric = (L(x + h) − L(x − h)) / 2h with
 h = 1e-6·max(1, |x[i]|), and passes when |analytic − numeric| ≤ 1e-6 + 1e-4·|numeric|. An entry
-whose ±h perturbation flips any relu in the program is reported as at a kink, not a failure; so
+whose ±h perturbation changes any op's kink state (relu's on/off mask; each op file says where its
+derivative jumps) is reported as at a kink, not a failure; so
 is one whose ±h step leaves the function's domain (log of a value within h of 0), where the
 numeric derivative is not a number while the analytic one is."""
 import numpy as np
 
 from .entries import format_entry
+from .ops import lookup
 from .passes import forward_calls, operand_values, run_pass
 from .plan import ancestors
 
@@ -19,14 +21,16 @@ ATOL, RTOL = 1e-6, 1e-4
 
 
 def loss_and_masks(program, values, needed, start, upstream):
-    """L = Σ G ⊙ start for the given input values, and the on/off masks of every relu."""
+    """L = Σ G ⊙ start for the given input values, and the kink state of every op that has one."""
     values = dict(values)
     masks = []
     for eqn, fn, call in forward_calls(program):
         if eqn.out in needed:
-            values[eqn.out] = fn(*operand_values(call, values), **call.kwargs)
-            if eqn.op == "relu":
-                masks.append(values[eqn.inputs[0]] > 0 if isinstance(eqn.inputs[0], str) else True)
+            operands = operand_values(call, values)
+            values[eqn.out] = fn(*operands, **call.kwargs)
+            kink = lookup(eqn.op).kink
+            if kink is not None:
+                masks.append(kink(*operands, **call.kwargs))
     return float(np.sum(upstream * values[start])), masks
 
 

@@ -3,12 +3,10 @@ import math
 
 from . import syntax as S
 from .errors import ParseError
-from .ops import REGISTRY
+from .ops import REGISTRY, by_notation, function_names, infix_ops
 from .program import DEFAULT_SHAPE, INITIALISERS, Comment, Const, Eqn, HoleRef, Input, Program
 
 MAX_EQUATIONS = 1000
-BINARY_OPS = {"+": "add", "-": "sub", "*": "mul", "/": "div", "@": "matmul"}
-CALLABLE_OPS = ("relu", "tanh", "sigmoid", "exp", "log", "sum", "mean", "softmax", "transpose", "mse")
 
 
 class Lowering:
@@ -88,7 +86,7 @@ class Lowering:
 
     def lower_root(self, name, expr, named):
         if isinstance(expr, (S.Name, S.Hole)):
-            expr = S.Call(expr.line, expr.column, "identity", (expr,), ())
+            expr = S.Call(expr.line, expr.column, by_notation("alias"), (expr,), ())
         elif isinstance(expr, S.Number) or isinstance(expr, S.Neg) and isinstance(expr.operand, S.Number):
             self.fail(expr, "a statement computes a value from inputs; a lone number is a constant, "
                             "use it inside an expression (a * 2)")
@@ -132,18 +130,18 @@ class Lowering:
     def split(self, node):
         """(op name, operand nodes, params) of an operator or call node."""
         if isinstance(node, S.BinOp):
-            return BINARY_OPS[node.op], (node.left, node.right), ()
+            return infix_ops()[node.op], (node.left, node.right), ()
         if isinstance(node, S.Neg):
-            return "neg", (node.operand,), ()
+            return by_notation("prefix"), (node.operand,), ()
         if isinstance(node, S.Power):
-            return "pow", (node.base,), (("exponent", node.exponent),)
+            return by_notation("power"), (node.base,), (("exponent", node.exponent),)
         if isinstance(node, S.Transpose):
-            return "transpose", (node.operand,), ()
+            return by_notation("postfix"), (node.operand,), ()
         return self.split_call(node)
 
     def split_call(self, node):
-        if node.func not in CALLABLE_OPS and node.func != "identity":
-            known = ", ".join(CALLABLE_OPS + INITIALISERS)
+        if node.func not in function_names() and node.func != by_notation("alias"):
+            known = ", ".join(function_names() + INITIALISERS)
             self.fail(node, f"unknown function {node.func!r}; expected one of {known}")
         opdef = REGISTRY[node.func]
         if len(node.args) != opdef.arity:

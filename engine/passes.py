@@ -40,17 +40,13 @@ def operand_values(call, values):
     return tuple(values[x] if x.__class__ is str else x for x in call.inputs)
 
 
-# ops whose forward returns a view of an operand, or the operand itself
-ALIASING_OPS = ("transpose", "identity")
-
-
 def forward_steps(program, values):
     """One step per equation, in program order: out = op(*operands). Fills `values`."""
     steps = []
     for index, (eqn, fn, call) in enumerate(forward_calls(program), 1):
         out = fn(*operand_values(call, values), **call.kwargs)
-        if eqn.op in ALIASING_OPS:
-            out = np.array(out)  # the record owns its array
+        if lookup(eqn.op).aliases:
+            out = np.array(out)  # a view of an operand, or the operand: the record owns its array
         values[eqn.out] = out = freeze(out)
         steps.append(Step(index, "forward", eqn.out, out, eqn))
     return steps

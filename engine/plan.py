@@ -8,9 +8,6 @@ from .errors import InputError
 from .ops import elementwise, lookup
 from .rules import Rule, rule_text
 
-PASS_THROUGH = ("add", "identity")
-
-
 class BackwardItem(NamedTuple):
     eqn: object
     operand_index: int
@@ -86,7 +83,7 @@ def pass_through_note(program, name, uses, reach):
     chain, current = [], name
     while not program.producer(current).named:
         users = [e for e in uses.get(current, []) if e.out in reach]
-        if len(users) != 1 or users[0].op not in PASS_THROUGH or users[0].operand_names().count(current) != 1:
+        if len(users) != 1 or not lookup(users[0].op).pass_through or users[0].operand_names().count(current) != 1:
             return ""
         chain.append(users[0])
         current = users[0].out

@@ -2,6 +2,8 @@
 and how to print themselves compactly; the compact text is what node ids are built from."""
 from dataclasses import dataclass
 
+from .ops import lookup
+
 # Printing precedence, loosest first (as in Python).
 PREC = {"+": 1, "-": 1, "@": 2, "*": 2, "/": 2, "neg": 3, "**": 4, "postfix": 5, "atom": 6}
 
@@ -87,32 +89,73 @@ def compact(node):
 
 def render(node, sep=" "):
     """The node as source text with minimal parentheses; `sep` goes around binary operators."""
+    return "".join(p if isinstance(p, str) else _wrap(*p, sep) for p in pieces(node, sep))
+
+
+def pieces(node, sep=" "):
+    """The node as the pieces it is written with: strings, and each operand as (child, the
+    precedence it sits under, whether an equal precedence needs parentheses)."""
+    if isinstance(node, BinOp):
+        p = PREC[node.op]
+        # left associative: a right operand of equal precedence needs parentheses
+        return [(node.left, p, False), f"{sep}{node.op}{sep}", (node.right, p, True)]
+    if isinstance(node, Neg):
+        return ["-", (node.operand, PREC["neg"], False)]
+    if isinstance(node, Power):
+        return [(node.base, PREC["**"], True), f"{sep}**{sep}{node.exponent_text}"]
+    if isinstance(node, Transpose):
+        return [(node.operand, PREC["postfix"], False), ".T"]
+    if isinstance(node, Call):
+        return call_pieces(node, sep)
+    return [leaf_text(node)]
+
+
+def equation_pieces(node):
+    """The pieces of an equation's right-hand side; a lone operand (a new name, `h = x`) is
+    itself the one operand piece."""
+    return [(node, 0, False)] if isinstance(node, (Name, Number, Hole)) else pieces(node)
+
+
+def call_pieces(node, sep):
+    """`f(x, y, axis=0)` as `f(`, x, `, `, y, `, axis=0)`: the keywords ride on the closing piece."""
+    comma = ", " if sep else ","
+    out = [f"{node.func}("]
+    for k, arg in enumerate(node.args):
+        out += [comma] * (k > 0) + [(arg, 0, False)]
+    return out + ["".join(f"{comma}{k}={render(v, sep)}" for k, v in node.kwargs)[len(comma) * (not node.args):]
+                  + ")"]
+
+
+def leaf_text(node):
     if isinstance(node, Name):
         return node.name
     if isinstance(node, Number):
         return node.text
     if isinstance(node, Hole):
         return "?"
-    if isinstance(node, BinOp):
-        p = PREC[node.op]
-        # left associative: a right operand of equal precedence needs parentheses
-        left = _wrap(node.left, p, sep, strict=False)
-        right = _wrap(node.right, p, sep, strict=True)
-        return f"{left}{sep}{node.op}{sep}{right}"
-    if isinstance(node, Neg):
-        return "-" + _wrap(node.operand, PREC["neg"], sep, strict=False)
-    if isinstance(node, Power):
-        return f"{_wrap(node.base, PREC['**'], sep, strict=True)}{sep}**{sep}{node.exponent_text}"
-    if isinstance(node, Transpose):
-        return _wrap(node.operand, PREC["postfix"], sep, strict=False) + ".T"
-    if isinstance(node, Call):
-        parts = [render(a, sep) for a in node.args]
-        parts += [f"{k}={render(v, sep)}" for k, v in node.kwargs]
-        return f"{node.func}({(', ' if sep else ',').join(parts)})"
     raise TypeError(node)
 
 
-def _wrap(child, parent_prec, sep, strict):
+def op_syntax(op, args, params):
+    """The one printer of an equation: op `op` over the operand syntax nodes `args`, written as
+    the language writes it (`x @ w`, `-x`, `x ** 2`, `x.T`, `relu(x)`, `sum(x, axis=0)`)."""
+    opdef = lookup(op)
+    notation = opdef.notation
+    if notation == "infix":
+        return BinOp(0, 0, opdef.symbol, *args)
+    if notation == "prefix":
+        return Neg(0, 0, args[0])
+    if notation == "power":
+        exponent = dict(params)["exponent"]
+        return Power(0, 0, args[0], exponent, f"{exponent:g}")
+    if notation == "postfix" and not isinstance(args[0], Number):   # `2.T` would read as `2.` `T`
+        return Transpose(0, 0, args[0])
+    if notation == "alias":
+        return args[0]
+    return Call(0, 0, op, tuple(args), tuple((k, Number(0, 0, v, str(v))) for k, v in params))
+
+
+def _wrap(child, parent_prec, strict, sep):
     text = render(child, sep)
     p = precedence(child)
     if p < parent_prec or (strict and p == parent_prec):

@@ -12,7 +12,7 @@ def eqns(text):
 def test_precedence_follows_python():
     assert eqns("y = -a ** 2") == ["t1 = a ** 2", "y = -t1"]
     assert eqns("y = a + b * c") == ["t1 = b * c", "y = a + t1"]
-    assert eqns("y = a @ b.T") == ["t1 = transpose(b)", "y = a @ t1"]
+    assert eqns("y = a @ b.T") == ["t1 = b.T", "y = a @ t1"]
     assert eqns("y = a - b - c") == ["t1 = a - b", "y = t1 - c"]
     assert eqns("y = a ** -0.5") == ["y = a ** -0.5"]
 

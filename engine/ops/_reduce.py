@@ -1,0 +1,62 @@
+"""What the reductions share: the reduced shape, the gradient broadcast back over the reduced
+axis, and which output entry each input entry is summed into."""
+import numpy as np
+
+from .. import influence as I
+from .. import scalar as S
+from ..factors import constant
+from ._base import check_axis
+
+
+def reduced(shape, axis=None):
+    check_axis(shape, axis)
+    if axis is None:
+        return ()
+    axis %= len(shape)
+    return shape[:axis] + shape[axis + 1:]
+
+
+def expand_to(g, shape, axis):
+    """Broadcast a reduced gradient back over the reduced axis (or all axes)."""
+    if axis is not None:
+        g = np.expand_dims(g, axis)
+    return np.broadcast_to(g, shape)
+
+
+def reduced_count(shape, axis):
+    return int(np.prod(shape)) if axis is None else shape[axis]
+
+
+def reduced_flat(idx, shape, axis):
+    """The entry of the reduced output that input entry idx is summed into."""
+    if axis is None or len(shape) < 2:
+        return np.zeros_like(idx)
+    axis %= len(shape)
+    coords = list(np.unravel_index(idx, shape))
+    del coords[axis]
+    return np.ravel_multi_index(coords, shape[:axis] + shape[axis + 1:])
+
+
+def reduction(mean):
+    """sum: each entry feeds the one output entry it is summed into, local 1 (mean: 1/N)."""
+    def rule(site, i, idx):
+        shape, axis = site.shape(0), site.params.get("axis")
+        count = reduced_count(shape, axis)
+        factor = constant(1.0 / count, f"1/{count}", len(idx)) if mean else constant(1.0, "1", len(idx))
+        return I.Effect(np.arange(len(idx)), reduced_flat(idx, shape, axis), factor)
+    return rule
+
+
+def sum_form(ex, site, flat):
+    """yⱼ = Σᵢ xᵢⱼ (or over all entries)."""
+    entries = S.along(site, flat, site.params.get("axis"))
+    return S.total([ex(0, k) for k in entries], [1] * len(entries))
+
+
+def mean_form(ex, site, flat):
+    """yⱼ = (Σᵢ xᵢⱼ)/N."""
+    s = sum_form(ex, site, flat)
+    return S.quotient(s, S.num(str(len(s.parts)), len(s.parts)))
+
+
+AXIS_SAMPLES = ({}, {"axis": 0}, {"axis": -1})
