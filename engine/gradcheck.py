@@ -61,7 +61,7 @@ def check_entry(program, values, needed, start, upstream, name, flat):
 
 def check_input(program, records, upstream, name, rng):
     """The check of one input: how many entries were checked and the worst ones."""
-    values = {k: v.astype(np.float64) for k, v in records.values.items()}
+    values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
     needed = ancestors(program, records.start)
     grad = records.grads[name]
     rows, failed = [], False
@@ -79,9 +79,15 @@ def check_input(program, records, upstream, name, rng):
     return {"checked": len(rows), "worst": worst}, failed
 
 
+def as_float64(value):
+    """A given input in float64; integer class labels stay integers."""
+    value = np.asarray(value)
+    return value if value.dtype.kind in "iu" else value.astype(np.float64)
+
+
 def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
     """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
-    as64 = {k: np.asarray(v, dtype=np.float64) for k, v in (inputs or {}).items()}
+    as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}
     records = run_pass(program, as64, upstream, start, rng_seed)
     g = records.grads[records.start].astype(np.float64)
     rng = np.random.default_rng(rng_seed)

@@ -54,7 +54,7 @@ def build_plan(program, start, shapes):
     check_start(program, start)
     reach = ancestors(program, start)
     pairs = [(eqn, i, x) for eqn in reversed(program.eqns) if eqn.out in reach
-             for i, x in enumerate(eqn.inputs) if isinstance(x, str)]
+             for i, x in enumerate(eqn.inputs) if isinstance(x, str) and i not in lookup(eqn.op).labels]
     totals = {}
     for _, _, x in pairs:
         totals[x] = totals.get(x, 0) + 1

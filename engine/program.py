@@ -9,7 +9,7 @@ from .ops import ShapeRule, lookup
 from .syntax import Hole, Name, Number, op_syntax, render
 
 DEFAULT_SHAPE = (2, 2)
-INITIALISERS = ("randn", "ones", "zeros", "eye", "arange")
+INITIALISERS = ("randn", "ones", "zeros", "eye", "arange", "labels")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,12 @@ class Input:
     seed_key: str       # statement name and place: random values follow it, not program order
     declared: bool
     line: int = 0
+    classes: int = 0    # labels(n, k): the labels are drawn in [0, k)
+
+    @property
+    def labels(self):
+        """Integer class labels: never differentiated, given as integers."""
+        return self.init == "labels"
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Eqn:
     named: bool         # bound by the user (or the output), not a generated t-name
     line: int
     column: int
+    form: tuple = ()    # how it was typed, kept when it is written again (engine.lower.FORMS)
 
     @property
     def kwargs(self):
@@ -66,7 +73,7 @@ class Eqn:
 
     def syntax(self):
         """The equation's right-hand side as a syntax node over its operands (engine.syntax)."""
-        return op_syntax(self.op, [operand_syntax(x) for x in self.inputs], self.params)
+        return op_syntax(self.op, [operand_syntax(x) for x in self.inputs], self.params, self.form)
 
     def expression(self):
         """The equation's right-hand side over operand names: `t1 + c`, `relu(t2)`, `x ** 2`."""
@@ -98,6 +105,7 @@ class Program:
     output: str
     source: str = ""
     comments: tuple = ()
+    constants: tuple = ()   # (name, value, text) per constant statement (`n = 32`), folded into the eqns
     cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def names(self):

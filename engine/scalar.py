@@ -78,11 +78,11 @@ def power(x, p):
     return Expr("pow", (x,), float(np.power(np.float64(x.value), p)), p)
 
 
-def call(name, fn, x):
-    """`name(x)` for a function applied entrywise; `fn` computes it as numpy does (exp(1000) is
+def call(name, fn, *xs):
+    """`name(x, …)` for a function of entries; `fn` computes it as numpy does (exp(1000) is
     inf, log(0) is −inf), under the caller's np.errstate (forward_attribute ignores
     floating-point warnings, as a pass does)."""
-    return Expr("call", (x,), float(fn(np.float64(x.value))), name)
+    return Expr("call", xs, float(fn(*(np.float64(x.value) for x in xs))), name)
 
 
 # ---- the ops' scalar forms ---------------------------------------------------------------------
@@ -128,8 +128,8 @@ def render(e, leaf_text, elide=False):
     if kind == "num":
         return e.data
     if kind == "call":
-        inner = render(e.parts[0], leaf_text, elide)
-        bare = e.parts[0].kind == "leaf" and inner.startswith("(")  # a number already in parentheses
+        inner = ", ".join(render(p, leaf_text, elide) for p in e.parts)
+        bare = len(e.parts) == 1 and e.parts[0].kind == "leaf" and inner.startswith("(")  # a number in parentheses
         return f"{e.data}{inner}" if bare else f"{e.data}({inner})"
     if kind == "sum":
         return sum_text(e, leaf_text, elide)

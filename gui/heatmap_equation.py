@@ -5,7 +5,7 @@ step record's rule (its Terms and operator strings), never by parsing the formul
 from typing import NamedTuple
 
 from engine import GradState
-from engine.syntax import equation_pieces
+from engine.syntax import equation_pieces, render
 from engine.rules import INDEX_LETTERS
 
 MATHS = {"-": "−", "*": "⊙", "/": "⊘", ".T": "ᵀ"}   # the language's operators as maths writes them
@@ -76,8 +76,9 @@ def forward_slots(session, step):
     slots = [Shown(step.target, step.array, (step.target, False, False)), "="]
     operands = iter(eqn.inputs)
     for piece in equation_pieces(eqn.syntax()):
-        if not isinstance(piece, str):
-            slots.append(value_slot(values, next(operands)))
+        if not isinstance(piece, str):   # an operand, or a constant param written in place (`sum(x, 0)`)
+            operand = next(operands, None)
+            slots.append(value_slot(values, operand) if operand is not None else render(piece[0]))
         elif slots[-1] != "=" and isinstance(slots[-1], str):
             slots[-1] += MATHS.get(piece.strip(), piece.strip())
         else:

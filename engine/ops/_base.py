@@ -11,8 +11,8 @@ from ..broadcast import broadcast_shapes
 
 # How an op is written (the one printer, engine.syntax, dispatches on it):
 # 'infix' x + y, 'prefix' -x, 'power' x ** p, 'postfix' x.T (also callable), 'call' f(x, axis=…),
-# 'alias' a new name for a value (`h = x`).
-NOTATIONS = ("infix", "prefix", "power", "postfix", "call", "alias")
+# 'alias' a new name for a value (`h = x`), 'subscript' x[…] (the op's `written` prints it).
+NOTATIONS = ("infix", "prefix", "power", "postfix", "call", "alias", "subscript")
 GROUPS = ("arithmetic", "matrix", "elementwise", "reduction", "loss", "naming")
 
 
@@ -51,6 +51,8 @@ class OpDef:
     samples: tuple = ({},)
     pass_through: bool = False   # its VJP hands ∂L/∂out on unchanged (add, a new name)
     aliases: bool = False        # its forward may return a view of an operand
+    labels: tuple = ()           # positions of inputs that are integer class labels (no gradient)
+    written: Callable | None = None   # (operand syntax nodes, params) -> syntax node, for `x[…]`
 
     @property
     def arity(self):

@@ -9,6 +9,7 @@ from engine import syntax as S
 from engine.ops import REGISTRY, ShapeRule
 
 SHAPES = {"scalar": (), "vector": (3,), "matrix": (2, 3), "row": (1, 3)}
+LABELS = "labels(2, 3)"   # integer labels for the 2 rows of a sample matrix, in [0, 3)
 
 
 def written(op, operands, params):
@@ -22,25 +23,29 @@ def declared(shape):
 
 
 def cases(opdef):
-    """(label, text, inputs) per shape combination and sample params that the shape rule allows."""
+    """(label, text, inputs) per shape combination and sample params that the shape rule allows;
+    an input that takes labels is `labels(2, 3)`."""
     names = [f"x{k}" for k in range(opdef.arity)]
-    for shapes in itertools.product(SHAPES, repeat=opdef.arity):
+    choices = [["labels"] if k in opdef.labels else list(SHAPES) for k in range(opdef.arity)]
+    for shapes in itertools.product(*choices):
+        dims = [(2,) if s == "labels" else SHAPES[s] for s in shapes]
         for params in opdef.samples:
-            dims = [SHAPES[s] for s in shapes]
             try:
                 opdef.infer(*dims, **params)
             except ShapeRule:
                 continue
-            text = "".join(f"{n} = {declared(d)}\n" for n, d in zip(names, dims))
+            text = "".join(f"{n} = {LABELS if s == 'labels' else declared(d)}\n" for n, s, d in zip(names, shapes, dims))
             yield f"{'/'.join(shapes)} {params or ''}", text + "y = " + written(opdef.name, names, params), \
                 inputs(opdef, names, dims)
 
 
 def inputs(opdef, names, dims, seed=0):
-    """Random inputs mapped into each input's domain (log: positive; a divisor: away from 0)."""
+    """Random inputs mapped into each input's domain (log: positive; a divisor: away from 0);
+    labels in [0, 3)."""
     rng = np.random.default_rng(seed)
     domain = opdef.domain + (None,) * (opdef.arity - len(opdef.domain))
-    return {n: (f or (lambda x: x))(np.asarray(rng.standard_normal(d))) for n, d, f in zip(names, dims, domain)}
+    return {n: rng.integers(0, 3, d) if k in opdef.labels else (f or (lambda x: x))(np.asarray(rng.standard_normal(d)))
+            for k, (n, d, f) in enumerate(zip(names, dims, domain))}
 
 
 def forms():
@@ -48,9 +53,11 @@ def forms():
     return [(name, params) for name, op in REGISTRY.items() for params in op.samples]
 
 
-def extend_with_ops(inner):
-    """A hypothesis strategy: any op of the registry over `inner` expressions."""
+def extend_with_ops(inner, labels="lab"):
+    """A hypothesis strategy: any op of the registry over `inner` expressions; an input that
+    takes labels is the name `labels` (a program declares it, `lab = labels(2, 2)`)."""
     def build(form):
         op, params = form
-        return st.tuples(*[inner] * REGISTRY[op].arity).map(lambda args: written(op, args, params))
+        args = [st.just(labels) if k in REGISTRY[op].labels else inner for k in range(REGISTRY[op].arity)]
+        return st.tuples(*args).map(lambda args: written(op, args, params))
     return st.sampled_from(forms()).flatmap(build)
