@@ -57,20 +57,20 @@ class Writer:
         if not root and not self.inline(node):
             return S.Name(0, 0, self.names[node.key])
         if node.kind == "const":
-            return S.Number(0, 0, float(node.text), node.text)
+            return S.Number(0, 0, 0.0, node.text)   # a number or a folded constant (`n`, `(1 / n)`)
         if node.kind == "input":
             self.inline_inputs.append(node.key)
-            return S.Call(0, 0, node.op, tuple(S.Number(0, 0, d, str(d)) for d in node.shape[:1 if node.op in
-                                                                                       ("eye", "arange") else 2]), ())
+            return S.Call(0, 0, node.op, tuple(S.Number(0, 0, d, str(d)) for d in initialiser_args(node)), ())
         args = tuple(S.Hole(0, 0) if k is None else self.expression(self.sketch.node(k)) for k in node.ports)
         self.post_order.append(node.key)
-        return S.op_syntax(node.op, args, node.params)
+        return S.op_syntax(node.op, args, node.params, node.form)
 
     def statements(self):
         """(name, line) per statement: declarations first, except an unused input that is the output."""
         declared = [n for n in self.sketch.nodes if n.kind == "input" and n.name]
         last = [n for n in declared if n.key == self.sketch.output and not self.uses[n.key]]
-        lines = [declaration(n) for n in declared if n not in last]
+        lines = [(name, f"{name} = {text}") for name, _, text in self.sketch.constants]
+        lines += [declaration(n) for n in declared if n not in last]
         for node in self.statement_nodes():
             name = self.names.setdefault(node.key, self.fresh_name())
             self.order.append((name, node.key))
@@ -79,8 +79,14 @@ class Writer:
 
 
 def declaration(node):
-    dims = node.shape[:1] if node.op in ("eye", "arange") else node.shape
-    return node.name, f"{node.name} = {node.op}({', '.join(map(str, dims))})"
+    return node.name, f"{node.name} = {node.op}({', '.join(map(str, initialiser_args(node)))})"
+
+
+def initialiser_args(node):
+    """The numbers an input's initialiser is called with: randn(m, n), eye(n), arange(n), labels(n, k)."""
+    if node.op == "labels":
+        return node.shape[:1] + (dict(node.params).get("classes", 2),)
+    return node.shape[:1] if node.op in ("eye", "arange") else node.shape
 
 
 def needs_statement(node, inline):
