@@ -48,6 +48,9 @@ def check_start(program, start):
     if start not in program.names():
         raise InputError(f"start node {start!r} is not in the program; its values are: "
                          f"{', '.join(program.names())}")
+    if (inp := program.input(start)) is not None and inp.labels:
+        raise InputError(f"{start} holds class labels, which get no gradient; the backward pass starts from a "
+                         "value computed from them")
 
 
 def build_plan(program, start, shapes):

@@ -2,11 +2,13 @@
 (1,n) shapes: a new op file is covered with no other edit."""
 import numpy as np
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import engine
 from engine.ops import REGISTRY
 
-from .op_samples import cases
+from .op_samples import cases, extend_with_ops
 
 
 def assert_checks(text, inputs=None):
@@ -51,3 +53,27 @@ def test_value_used_twice_gets_two_steps_and_accumulates():
 def test_constants_get_no_step():
     s = engine.Session("y = a * 2 + 1")
     assert [st.target for st in s.steps if st.kind == "backward"] == ["t1", "a"]
+
+
+REGISTRY_INPUTS = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nlab = labels(2, 2)\n"
+REGISTRY_PROGRAMS = st.recursive(st.sampled_from(["a", "b", "c", "a", "2"]), extend_with_ops, max_leaves=5)
+
+
+def moderate(result):
+    """Values and gradients finite and of moderate size, where central differences are exact
+    enough for the check's tolerance."""
+    arrays = list(result.values.values()) + list(result.grads.values())
+    return all(np.all(np.isfinite(v)) and np.all(np.abs(v) < 1e3) for v in arrays)
+
+
+@given(REGISTRY_PROGRAMS)
+def test_random_programs_over_the_whole_registry_pass_the_gradient_check(expr):
+    text = REGISTRY_INPUTS + f"y = {expr}"
+    try:
+        result = engine.grad(text)
+    except engine.EngineError as exc:
+        assert str(exc).strip()
+        return
+    assume(moderate(result))
+    report = engine.check(text)
+    assert report["ok"], (text, report)
