@@ -148,6 +148,8 @@ def back(prev, hop, into, flats, edges, k):
 def counted(prev, hop, node, size):
     """The next layer: each reached entry's count is the sum of its distinct feeders' counts."""
     src, out = distinct(hop, size)
+    if not len(src):   # an entry no output entry reads (the c[1] of `y = c[0]`)
+        return Layer(node, out, prev.counts[:0])
     weights, bound = prev.counts[src], int(prev.counts.max()) * len(src)
     if bound < FLOAT_EXACT and len(out) * 8 >= size:   # many edges: O(edges + size) and exact
         present = np.flatnonzero(np.bincount(out, minlength=size))

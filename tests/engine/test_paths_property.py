@@ -28,16 +28,18 @@ def column(f, operands, i, q):
     return ((np.asarray(f(*plus)) - np.asarray(f(*minus))) / (2 * H)).reshape(-1)
 
 
-def eqn_edges(eqn, values, rng):
+def eqn_edges(eqn, values, rng, draws=16):
     """{operand name: {(q, p)}}: output entry p depends on the operand's entry q through some use,
-    each use at its own random operands in [0.5, 1.5] (so `a − a` is two uses, not a zero)."""
+    each use at its own random operands in [0.25, 4] (so `a − a` is two uses, not a zero), over
+    several draws (maximum(x, 2) passes x's entries only where x ≥ 2 in a draw); integer labels
+    keep their values and are no operand to differentiate."""
     op, edges = lookup(eqn.op), {}
     f = (lambda *xs: op.forward(*xs, **eqn.kwargs))
-    for i, x in enumerate(eqn.inputs):
-        if not isinstance(x, str):
+    for _, i, x in ((d, i, x) for d in range(draws) for i, x in enumerate(eqn.inputs)):
+        if not isinstance(x, str) or i in op.labels:
             continue
-        operands = [rng.uniform(0.5, 1.5, np.shape(values[y])) if isinstance(y, str) else y.value
-                    for y in eqn.inputs]
+        operands = [values[y] if k in op.labels else rng.uniform(0.25, 4.0, np.shape(values[y]))
+                    if isinstance(y, str) else y.value for k, y in enumerate(eqn.inputs)]
         for q in range(values[x].size):
             found = np.flatnonzero(np.abs(column(f, operands, i, q)) > 1e-7)
             edges.setdefault(x, set()).update((q, int(p)) for p in found)
@@ -73,14 +75,16 @@ def through_of(records, data):
     return data.draw(st.sampled_from([None, records.start]))
 
 
+CONSTANT_ON_ONE = {"softmax": -1, "log_softmax": -1, "var": None}   # op: its default axis
+
+
 def no_constant_softmax(records):
-    """A softmax along an axis of length 1 is 1 whatever its input: its partials are structural
-    (listed) yet zero everywhere, so no oracle by values can see them."""
-    shapes = {n: v.shape for n, v in records.values.items()}
+    """Over a line of one entry, softmax is 1, log_softmax 0 and var 0 whatever the input: their
+    partials are structural (listed) yet zero everywhere, so no oracle by values can see them."""
     for e in records.program.eqns:
-        if e.op == "softmax":
-            shape = shapes[e.inputs[0]] if isinstance(e.inputs[0], str) else ()
-            assume(shape[e.kwargs.get("axis", -1)] > 1)
+        if e.op in CONSTANT_ON_ONE and isinstance(e.inputs[0], str):
+            shape, axis = records.values[e.inputs[0]].shape, e.kwargs.get("axis", CONSTANT_ON_ONE[e.op])
+            assume((int(np.prod(shape)) if axis is None else shape[axis]) > 1)
 
 
 @given(PROGRAMS, st.data())
