@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from gui.controller import StudioController
+from gui.app.controller import StudioController
 
 SEED_TEXT = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 
@@ -33,7 +33,7 @@ def shown(qtbot):
 @pytest.fixture
 def window(qtbot, controller, settings):
     """The main window on the seed example, shown and active (window keys need an active window)."""
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
     win = MainWindow(controller, settings)
     qtbot.addWidget(win)
     win.resize(1400, 900)

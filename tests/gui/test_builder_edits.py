@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 import engine
-from gui.layout import program_graph
+from gui.model.layout import program_graph
 from tests.gui.builder_helpers import canvas_drag, drag_from_palette, item, wire
 
 HALF = "a = randn(2, 2)\nw = randn(3, 2)\nt = a @ ?"
@@ -118,7 +118,7 @@ def test_positions_are_saved_with_the_session(qtbot, view, controller):
 
 
 def test_a_program_with_a_hole_and_a_broken_rule_opens_as_a_draft(qapp):
-    from gui.controller import StudioController
+    from gui.app.controller import StudioController
     controller = StudioController(HALF.replace("t = a @ ?", "t = a @ w\nd = relu(t) + ?"))
     reason = controller.why_no_pass()
     assert "inner dimensions 2 and 3 differ" in reason and "wire d's second input" in reason

@@ -2,8 +2,8 @@
 import pytest
 
 from engine.notation import number
-from gui.controller import StudioController
-from gui.explanation_panel import DEFAULT_THROUGH, ExplanationPanel
+from gui.app.controller import StudioController
+from gui.panels.explanation import DEFAULT_THROUGH, ExplanationPanel
 
 FAN_OUT = "a = randn(2, 2)\nb = randn(2, 2)\nd = a @ b\ne = d + a"
 
@@ -82,7 +82,7 @@ def test_an_input_entry_is_given_not_computed(panel):
 ])
 def test_the_matrix_level_says_why_there_is_no_rule(text, start, entry, says):
     import engine
-    from gui.selection_state import Selected
+    from gui.model.selection import Selected
     session = engine.Session(text, start=start)
     session.seek(session.total)
     assert says in Selected(session, entry).no_rule_reason()

@@ -4,8 +4,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.graph_view import GraphView
-from gui.layout import LOSS_ID
+from gui.canvas.view import GraphView
+from gui.model.layout import LOSS_ID
 
 A_EDGE, B_EDGE = ("a", "d:a@b", 0), ("b", "d:a@b", 1)
 

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QApplication
 
 from engine.notation import number, sub
 from gui import style
-from gui.heatmap import Heatmap
-from gui.heatmap_data import CLIP_RMS, literal
+from gui.heatmap.heatmap import Heatmap
+from gui.heatmap.data import CLIP_RMS, literal
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from shiboken6 import isValid
 
-from gui.inputs_panel import InputsPanel, parse_shape
-from gui.matrix_table import parse_number
+from gui.panels.inputs import InputsPanel, parse_shape
+from gui.panels.matrix_table import parse_number
 
 
 def type_into_cell(qtbot, table, row, col, text):

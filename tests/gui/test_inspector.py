@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.controller import StudioController
-from gui.inspector import InspectorPanel
+from gui.app.controller import StudioController
+from gui.panels.inspector import InspectorPanel
 
 # After N steps, the titles of the equation's matrices (t1 = a @ b; d = t1 + c).
 SEED_TITLES = {

@@ -5,8 +5,8 @@ import pytest
 
 import engine
 from bench.canvas import generated_program
-from gui.canvas_routes import routes
-from gui.layout import LOSS_ID, layered_layout, layers, program_graph
+from gui.canvas.routes import routes
+from gui.model.layout import LOSS_ID, layered_layout, layers, program_graph
 
 SEED = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 

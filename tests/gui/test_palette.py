@@ -3,7 +3,7 @@ same list at the cursor on a double-click on empty canvas."""
 from PySide6.QtCore import QPoint, Qt
 
 from engine import ops
-from gui.palette import PaletteList, entries
+from gui.panels.palette import PaletteList, entries
 from tests.gui.builder_helpers import drag_from_palette
 
 

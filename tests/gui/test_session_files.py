@@ -5,8 +5,8 @@ import os
 import numpy as np
 import pytest
 
-from gui.controller import StudioController
-from gui.session_file import SessionError, load_session, save_session
+from gui.app.controller import StudioController
+from gui.model.session_file import SessionError, load_session, save_session
 from tests.gui.conftest import SEED_TEXT
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "examples")
@@ -148,7 +148,7 @@ def test_the_seed_example_is_the_seed_case():
 
 
 def test_a_json_file_that_is_not_a_session_is_refused(tmp_path):
-    from gui.session_file import SessionError, load_session
+    from gui.model.session_file import SessionError, load_session
     path = tmp_path / "list.json"
     path.write_text("[1, 2, 3]")
     with pytest.raises(SessionError, match="not"):
@@ -156,7 +156,7 @@ def test_a_json_file_that_is_not_a_session_is_refused(tmp_path):
 
 
 def test_a_session_whose_selection_is_gone_opens_without_it(qapp):
-    from gui.controller import StudioController
+    from gui.app.controller import StudioController
     controller = StudioController("d = a @ b")
     doc = {"format": "backprop-studio", "version": 1, "expression": "d = relu(a)", "inputs": {},
            "upstream": None, "start": None, "cursor": 1, "selection": "grad z[0,0]", "positions": {}}
@@ -165,7 +165,7 @@ def test_a_session_whose_selection_is_gone_opens_without_it(qapp):
 
 
 def test_saving_a_draft_keeps_its_own_start_and_g(qapp):
-    from gui.controller import StudioController
+    from gui.app.controller import StudioController
     controller = StudioController("t = a @ b\nd = relu(t)")
     controller.set_start("t")
     controller.apply_text("x = randn(2, 2)\ny = x @ ?")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 import engine
 from engine.program import infer_shapes
 from gui import style
-from gui.matrix_table import MAX_EDITABLE, MatrixTable
+from gui.panels.matrix_table import MAX_EDITABLE, MatrixTable
 
 
 MAX_SEED = 999_999   # plenty of different draws, and a spin box that stays narrow

@@ -8,22 +8,22 @@ box-selects; clicking a node selects its value through the controller.
 It is also the visual builder (gui.builder_*): drag a node to move it, drag from an output
 port to an input port to wire them, Delete removes the selected nodes and wires, a
 double-click renames a node (or, on empty canvas, opens the palette there), L lays the graph
-out afresh, Esc cancels a drag. Palette entries are dropped on it by gui.palette."""
+out afresh, Esc cancels a drag. Palette entries are dropped on it by gui.panels.palette."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 import engine
 
-from gui.builder_canvas import CanvasBuilder
-from gui.builder_gestures import MoveNodes, NewWire
-from gui.builder_name import NameEditor
-from gui.canvas_banner import CanvasBanner
-from gui.canvas_state import edge_states, node_states
-from gui.canvas_routes import routes
-from gui.graph_scene import GraphScene
-from gui.layout import LOSS_ID, layered_layout, program_graph
-from gui.node_item import NodeItem
+from gui.canvas.builder import CanvasBuilder
+from gui.canvas.gestures import MoveNodes, NewWire
+from gui.canvas.name_editor import NameEditor
+from gui.canvas.banner import CanvasBanner
+from gui.model.canvas_state import edge_states, node_states
+from gui.canvas.routes import routes
+from gui.canvas.scene import GraphScene
+from gui.model.layout import LOSS_ID, layered_layout, program_graph
+from gui.canvas.node_item import NodeItem
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)
@@ -298,7 +298,7 @@ class GraphView(QGraphicsView):
         if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
             self.name_editor.edit(item.node_id)
         elif item is None:
-            from gui.palette import PalettePopup   # the palette imports this module's neighbours
+            from gui.panels.palette import PalettePopup   # the palette imports this module's neighbours
             PalettePopup(self, event.globalPosition().toPoint()).show()
         else:
             super().mouseDoubleClickEvent(event)

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLa
 
 from engine.entries import parse_entry
 from engine.notation import number, sub
-from gui.matrix_table import cell_text
+from gui.panels.matrix_table import cell_text
 
 ROW_HEIGHT = 22
 

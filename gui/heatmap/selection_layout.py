@@ -1,8 +1,8 @@
-"""The selection's own equation, laid out as inspector slots (plain data, like gui.heatmap_equation):
+"""The selection's own equation, laid out as inspector slots (plain data, like gui.heatmap.equation):
 for ∂L/∂a₁₁ in the seed `∂L/∂a = ∂L/∂d · b` (the arrays it is computed from, b and not bᵀ, so
 its cells are outlined where they are), for a value entry `d ← a, b, c`; each array as it is
 after the cursor (hatched "not yet" when it is not computed, its cells still outlined)."""
-from gui.heatmap_equation import node_slots
+from gui.heatmap.equation import node_slots
 
 
 def joined(slots, operator):

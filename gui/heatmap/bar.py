@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from gui import style
-from gui.heatmap_data import short_number
+from gui.heatmap.data import short_number
 
 
 class ColourBar(QWidget):

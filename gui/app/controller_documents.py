@@ -1,12 +1,12 @@
 """The controller's session files: the document as the file format's dict, and opening one.
-Mixed into gui.controller.StudioController, whose state and signals it uses."""
+Mixed into gui.app.controller.StudioController, whose state and signals it uses."""
 import numpy as np
 
 import engine
 from engine.entries import format_entry
-from gui.builder_draft import parse_program
-from gui.commands import State
-from gui.session_file import FORMAT, VERSION, as_json_array
+from gui.model.shown import parse_program
+from gui.app.commands import State
+from gui.model.session_file import FORMAT, VERSION, as_json_array
 
 
 def entry_text(entry):
@@ -18,10 +18,10 @@ def entry_text(entry):
 
 
 class DocumentMixin:
-    """Saving and opening the document (gui.session_file's format)."""
+    """Saving and opening the document (gui.model.session_file's format)."""
 
     def document(self):
-        """The session as the file format's dict (see gui.session_file)."""
+        """The session as the file format's dict (see gui.model.session_file)."""
         state, names = self.state(), set(self.program().names())
         cursor = self.session.cursor if self.draft is None else 0
         return {"format": FORMAT, "version": VERSION, "expression": self.text,

@@ -6,16 +6,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QUndoView)
 
-from gui import actions as act
-from gui.editor import ExpressionEditor
-from gui.explanation_panel import ExplanationPanel
-from gui.graph_view import GraphView
-from gui.inputs_panel import InputsPanel
-from gui.inspector import InspectorPanel
-from gui.palette import Palette
-from gui.playback import DEFAULT_SPEED, SPEEDS, Playback
-from gui.session_menu import SessionFiles
-from gui.timeline import Timeline
+from gui.app import actions as act
+from gui.panels.editor import ExpressionEditor
+from gui.panels.explanation import ExplanationPanel
+from gui.canvas.view import GraphView
+from gui.panels.inputs import InputsPanel
+from gui.panels.inspector import InspectorPanel
+from gui.panels.palette import Palette
+from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
+from gui.app.files import SessionFiles
+from gui.panels.timeline import Timeline
 
 TITLE = "Backprop Studio"
 LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.22, 0.40, 250   # of the window's width; pixels
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.playback.toggle()
 
     def on_check(self):
-        from gui.dialogs import check_dialog   # only when asked: it runs the whole check
+        from gui.app.dialogs import check_dialog   # only when asked: it runs the whole check
         selection = self.controller.selection
         if self.controller.prediction.hidden(selection):   # the table would give the answer away
             self.statusBar().showMessage(f"Predict first hides {selection.title()}: check the gradients once it is "
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         check_dialog(self, result).exec()
 
     def on_shortcuts(self):
-        from gui.dialogs import shortcuts_dialog
+        from gui.app.dialogs import shortcuts_dialog
         shortcuts_dialog(self, act.shortcut_rows()).exec()
 
     def on_about(self):

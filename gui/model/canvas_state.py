@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from engine import GradState
 from gui import style
-from gui.layout import LOSS_ID
+from gui.model.layout import LOSS_ID
 
 
 class NodeState(NamedTuple):

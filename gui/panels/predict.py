@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from engine.notation import number
 from gui import style
-from gui.listening import Listening
-from gui.matrix_table import parse_number
+from gui.app.listening import Listening
+from gui.panels.matrix_table import parse_number
 
 LEGEND = (("picked", "picked"), ("right", "right"), ("missing", "missing"), ("extra", "extra"))
 

@@ -16,8 +16,8 @@ from engine import sketch as sk
 from engine.ops import REGISTRY
 from engine.program import INITIALISERS
 from engine.sketch_text import write_text
-from gui.builder_draft import parse_program
-from gui.layout import LOSS_ID, layered_layout
+from gui.model.shown import parse_program
+from gui.model.layout import LOSS_ID, layered_layout
 
 NO_PORT = "Drop a constant from the palette onto an op's free input port"
 NUMBER = re.compile(r"^\d+(\.\d*)?([eE][-+]?\d+)?$|^\.\d+([eE][-+]?\d+)?$")   # as the language writes them

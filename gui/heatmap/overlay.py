@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsRectItem
 
 from engine.notation import number
 from gui import style
-from gui.heatmap_data import short_number
+from gui.heatmap.data import short_number
 
 MAX_LABELS = 256      # beyond 16×16 cells numbers are unreadable anyway, and items cost time
 MAX_MARKS = 2000      # marks for clipped and non-finite cells, on the drawn (downsampled) matrix

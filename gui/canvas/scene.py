@@ -5,8 +5,8 @@ from PySide6.QtGui import QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui import style
-from gui.edge_item import EdgeItem
-from gui.node_item import NodeItem, NodeSignals
+from gui.canvas.edge_item import EdgeItem
+from gui.canvas.node_item import NodeItem, NodeSignals
 
 MARGIN = 400.0   # room to pan past the graph's edges
 MIN_GRID_PIXELS = 10

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QLineEdit, QLi
 from engine.ops import REGISTRY
 from engine.program import INITIALISERS
 from engine.rules import rule_text
-from gui.builder_gestures import free_ports, nearest_port
+from gui.canvas.gestures import free_ports, nearest_port
 
 OPERANDS = ("x", "y")   # how a tooltip names an op's operands; the output is z
 

@@ -2,7 +2,7 @@
 positions), never the items: the canvas rebuilds itself from the model's signals."""
 from PySide6.QtGui import QUndoCommand
 
-from gui.commands import StateCommand
+from gui.app.commands import StateCommand
 
 
 class CanvasCommand(StateCommand):

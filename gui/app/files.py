@@ -1,11 +1,11 @@
 """Open, Save, Save As and recent files for the main window. The file format lives in
-gui.session_file; this is the part with dialogs and messages."""
+gui.model.session_file; this is the part with dialogs and messages."""
 import os
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 import engine
-from gui.session_file import SessionError, load_session, save_session
+from gui.model.session_file import SessionError, load_session, save_session
 
 FILTER = "Sessions (*.json);;Expressions (*.txt);;All files (*)"
 MAX_RECENT = 8

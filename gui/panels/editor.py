@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QV
 
 from engine.errors import excerpt
 from gui import style
-from gui.code_edit import CodeEdit
-from gui.syntax_colours import ExpressionHighlighter
+from gui.panels.code_edit import CodeEdit
+from gui.panels.syntax_colours import ExpressionHighlighter
 
 DEBOUNCE_MS = 300
 FONT_POINTS = 11    # the expression is what the student reads first: larger than the UI's text

@@ -9,12 +9,12 @@ from PySide6.QtGui import QUndoStack
 import engine
 from engine.program import infer_shapes
 from engine.values import guard_memory, initial_value
-from gui.builder_commands import CanvasCommand, MoveCommand
-from gui.builder_draft import draft_reason, inputs_only, parse_program
-from gui.commands import State, StateCommand
-from gui.controller_documents import DocumentMixin
-from gui.controller_selection import SelectionMixin
-from gui.predict import Prediction
+from gui.app.builder_commands import CanvasCommand, MoveCommand
+from gui.model.shown import draft_reason, inputs_only, parse_program
+from gui.app.commands import State, StateCommand
+from gui.app.controller_documents import DocumentMixin
+from gui.app.controller_selection import SelectionMixin
+from gui.model.predict import Prediction
 
 
 class StudioController(QObject, DocumentMixin, SelectionMixin):

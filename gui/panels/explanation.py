@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFrame, QGro
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from gui import style
-from gui.listening import Listening
-from gui.predict_panel import PredictPanel, legend_html
+from gui.app.listening import Listening
+from gui.panels.predict import PredictPanel, legend_html
 
 DEFAULT_THROUGH = "nearest named values"
 SIDE_BY_SIDE_FROM = 640   # px: narrower than this, the two levels are stacked

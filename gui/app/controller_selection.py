@@ -1,11 +1,11 @@
 """The controller's selection: the selected node and entry, the entry's attribution computed
-once for every widget, its terms, and predict first. Mixed into gui.controller.StudioController,
+once for every widget, its terms, and predict first. Mixed into gui.app.controller.StudioController,
 whose state and signals it uses."""
 import numpy as np
 
 import engine
 from engine.entries import check_entry, parse_entry
-from gui.selection_state import Selected
+from gui.model.selection import Selected
 
 
 class SelectionMixin:
@@ -75,6 +75,6 @@ class SelectionMixin:
         self.term_hovered.emit(n)
 
     def update_prediction(self, **fields):
-        """Change the predict-first state (see gui.predict.Prediction.update)."""
+        """Change the predict-first state (see gui.model.predict.Prediction.update)."""
         self.prediction.update(**fields)
         self.prediction_changed.emit()

@@ -1,7 +1,7 @@
 """The equation inspector: the current step laid out as the equation it satisfies, one heatmap per
 matrix (`∂L/∂a = ∂L/∂t1 @ bᵀ`), and below it the selected node's value and gradient, or, while
 an entry is selected, the selection's own equation (`∂L/∂a = ∂L/∂d · b`). Every heatmap shown
-outlines the entries that feed the selected one (gui.selection_marks).
+outlines the entries that feed the selected one (gui.heatmap.selection_marks).
 
 Heatmap widgets are pooled and reused by position, so a step redraws only matrices whose array
 changed; clicks go to the controller as entries of the real arrays."""
@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import style
-from gui.listening import Listening
-from gui.heatmap import Heatmap
-from gui.heatmap_data import summarize
-from gui.heatmap_equation import Shown, node_slots, step_layout
-from gui.selection_layout import selection_slots
-from gui.selection_marks import marks, outline_all
+from gui.app.listening import Listening
+from gui.heatmap.heatmap import Heatmap
+from gui.heatmap.data import summarize
+from gui.heatmap.equation import Shown, node_slots, step_layout
+from gui.heatmap.selection_layout import selection_slots
+from gui.heatmap.selection_marks import marks, outline_all
 
 
 class HeatmapRow(QWidget):

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from engine.notation import number, sub
 from engine.ranges import as_matrix_shape
 from gui import style
-from gui.heatmap_bar import ColourBar
-from gui.heatmap_data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
+from gui.heatmap.bar import ColourBar
+from gui.heatmap.data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
                               summary_text, to_source)
-from gui.heatmap_overlay import CellLabels, CellMarks, MissingCover, Outlines
-from gui.matrix_image import MatrixImage
+from gui.heatmap.overlay import CellLabels, CellMarks, MissingCover, Outlines
+from gui.heatmap.matrix_image import MatrixImage
 
 
 class Heatmap(QWidget):

@@ -7,7 +7,7 @@ of the array it stands for, each range with one item (a transposed view gets the
 import numpy as np
 
 from engine.ranges import ranges
-from gui.selection_state import cell_range
+from gui.model.selection import cell_range
 
 
 def marks(controller, hovered=None):
