@@ -97,7 +97,6 @@ class Program:
     output: str
     source: str = ""
     comments: tuple = ()
-    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def names(self):
         return [i.name for i in self.inputs] + [e.out for e in self.eqns]
@@ -107,10 +106,8 @@ class Program:
 
     def producer(self, name):
         """The equation that computes `name`, or None for an input."""
-        index = self.cache.get("producers")
-        if index is None:
-            index = self.cache["producers"] = {e.out: e for e in self.eqns}
-        return index.get(name)
+        from .prepare import prepare   # prepare imports this module
+        return prepare(self).producers.get(name)
 
     def holes(self):
         return [x for e in self.eqns for x in e.inputs if isinstance(x, HoleRef)]

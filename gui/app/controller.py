@@ -7,8 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 import engine
-from engine.program import infer_shapes
-from engine.values import guard_memory, initial_value
+from engine import guard_memory, infer_shapes, initial_value
 from gui.app.builder_commands import CanvasCommand, MoveCommand
 from gui.model.shown import draft_reason, inputs_only, parse_program
 from gui.app.commands import State, StateCommand

@@ -3,7 +3,7 @@ Mixed into gui.app.controller.StudioController, whose state and signals it uses.
 import numpy as np
 
 import engine
-from engine.entries import format_entry
+from engine import format_entry
 from gui.model.shown import parse_program
 from gui.app.commands import State
 from gui.model.session_file import FORMAT, VERSION, as_json_array

@@ -4,7 +4,7 @@ whose state and signals it uses."""
 import numpy as np
 
 import engine
-from engine.entries import check_entry, parse_entry
+from engine import check_entry, parse_entry
 from gui.model.selection import Selected
 
 

@@ -2,8 +2,7 @@
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
-from engine.entries import parse_entry
-from engine.notation import number, sub
+from engine import number, parse_entry, sub
 from gui.panels.matrix_table import cell_text
 
 ROW_HEIGHT = 22

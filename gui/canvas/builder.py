@@ -12,10 +12,8 @@ from itertools import chain, count
 from PySide6.QtCore import QObject, Signal
 
 import engine
-from engine import sketch as sk
-from engine.ops import REGISTRY
-from engine.program import INITIALISERS
-from engine.sketch_text import write_text
+from engine import (INITIALISERS, REGISTRY, add_node, connect_ports, disconnect_port, remove_nodes,
+                    rename_node, settle_output, sketch_from_program, write_text)
 from gui.model.shown import parse_program
 from gui.model.layout import LOSS_ID, layered_layout
 
@@ -36,12 +34,12 @@ class CanvasBuilder(QObject):
     # -- the model ---------------------------------------------------------------------------------
     def sketch(self):
         controller = self.controller
-        return sk.sketch_from_program(controller.program(), self.made_up.get(controller.text, ()))
+        return sketch_from_program(controller.program(), self.made_up.get(controller.text, ()))
 
     def commit(self, label, sketch, placed=None):
         """Write `sketch` as text and apply it as one command; `placed` gives new nodes' places
         by sketch key. Returns whether the program changed."""
-        sketch = sk.settle_output(sketch)
+        sketch = settle_output(sketch)
         text, keymap = write_text(sketch)
         if text == self.controller.text:
             return False
@@ -72,10 +70,10 @@ class CanvasBuilder(QObject):
         sketch = self.sketch()
         if kind == "input":
             shape = input_shape(op, arg)
-            sketch, key = sk.add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape)
+            sketch, key = add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape)
         else:
             params = tuple((p, DEFAULT_PARAMS[p]) for p in REGISTRY[op].params if p in DEFAULT_PARAMS)
-            sketch, key = sk.add_node(sketch, "op", op, params=params)
+            sketch, key = add_node(sketch, "op", op, params=params)
         return self.commit(f"Add {title(sketch.node(key))}", sketch, {key: point})
 
     def add_constant(self, text, port):
@@ -86,8 +84,8 @@ class CanvasBuilder(QObject):
                 raise engine.InputError(NO_PORT)
             if not NUMBER.match(text):
                 raise engine.InputError(f"{text!r} is not a number")
-            sketch, key = sk.add_node(self.sketch(), "const", text=text)
-            sketch = sk.connect(sketch, key, *port)
+            sketch, key = add_node(self.sketch(), "const", text=text)
+            sketch = connect_ports(sketch, key, *port)
             return self.commit(f"Add {text} → {title(sketch.node(port[0]))}", sketch)
         return self.attempt(edit)
 
@@ -95,7 +93,7 @@ class CanvasBuilder(QObject):
         def edit():
             sketch = self.sketch()
             label = f"Connect {title(sketch.node(source))} → {title(sketch.node(target))}"
-            return self.commit(label, sk.connect(sketch, source, target, port))
+            return self.commit(label, connect_ports(sketch, source, target, port))
         return self.attempt(edit)
 
     def delete(self, node_ids, wires):
@@ -112,8 +110,8 @@ class CanvasBuilder(QObject):
                 if sketch.node(source).kind == "const":
                     nodes.add(source)
                 elif target not in nodes:
-                    sketch = sk.disconnect(sketch, target, port)
-            sketch = sk.remove(sketch, nodes)
+                    sketch = disconnect_port(sketch, target, port)
+            sketch = remove_nodes(sketch, nodes)
             count = len(nodes) + len(wires)
             return self.commit(f"Delete {count} item{'s' if count > 1 else ''}", sketch)
         return self.attempt(edit)
@@ -122,7 +120,7 @@ class CanvasBuilder(QObject):
         def edit():
             sketch = self.sketch()
             old = title(sketch.node(node_id))
-            return self.commit(f"Rename {old} → {name or 'unnamed'}", sk.rename(sketch, node_id, name))
+            return self.commit(f"Rename {old} → {name or 'unnamed'}", rename_node(sketch, node_id, name))
         return self.attempt(edit)
 
     # -- places -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from engine.notation import number
+from engine import number
 
 CLIP_RMS = 3.0         # the colour range ends at this many RMS (or at max |x| when smaller)
 _SUMMARIES = {}        # id(array) -> (weak reference to it, its Summary)

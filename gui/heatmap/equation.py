@@ -4,9 +4,7 @@ A layout is a list of slots, each an operator symbol (str) or a `Shown` matrix. 
 step record's rule (its Terms and operator strings), never by parsing the formula text."""
 from typing import NamedTuple
 
-from engine import GradState
-from engine.ops import lookup
-from engine.rules import INDEX_LETTERS
+from engine import GradState, INDEX_LETTERS, lookup
 
 INFIX = {"+": "+", "-": "−", "*": "⊙", "/": "⊘", "@": "@"}
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all

@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from engine.notation import number, sub
-from engine.ranges import as_matrix_shape
+from engine import as_matrix_shape, number, sub
 from gui import style
 from gui.heatmap.bar import ColourBar
 from gui.heatmap.data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,

@@ -6,7 +6,7 @@ with the learner's picks, then the verdict (right, missing, extra). A heatmap ou
 of the array it stands for, each range with one item (a transposed view gets them swapped)."""
 import numpy as np
 
-from engine.ranges import ranges
+from engine import block_ranges
 from gui.model.selection import cell_range
 
 
@@ -42,7 +42,7 @@ def entry_ranges(entries, role, shapes):
             out.append(cell_range(name, kind, (), role))
             continue
         flat = np.ravel_multi_index(np.array(indices).T, shape)
-        out += ranges(name, kind, flat, shape, role)
+        out += block_ranges(name, kind, flat, shape, role)
     return out
 
 

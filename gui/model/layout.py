@@ -9,8 +9,7 @@ from collections import deque
 
 import networkx as nx
 
-from engine.program import Const, HoleRef, infer_shapes
-from engine.ops import lookup
+from engine import Const, HoleRef, infer_shapes, lookup
 from gui import style
 
 LOSS_ID = "L"

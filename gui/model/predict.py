@@ -1,7 +1,7 @@
 """Predict first, as plain state (no Qt): while the mode is on, a selected gradient entry stays
 hidden until the step that completes it (its last contribution); the learner types its value or
 picks the cells they think feed it, and the completing step (or Check) reveals the verdict."""
-from engine.predict import judge_cells, judge_value
+from engine import judge_cells, judge_value
 
 
 class Prediction:

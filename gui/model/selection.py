@@ -4,13 +4,9 @@ selection (or change of the through node, or new pass) and read by every widget.
 For a gradient entry ∂L/∂x[idx] the engine's backward attribution (its terms, the ranges of the
 entries that feed it, the chain rule as text); for a value entry its forward equation."""
 import engine
-from engine.chaintext import (LATEX, TEXT, backward_text, forward_text, numeric, rule_notes, scalar_lines,
-                              symbolic)
-from engine.entries import parse_entry
-from engine.notation import grad_sub, number, shown, sub
-from engine.plan import ancestors, consumers
-from engine.ranges import Range, as_matrix_shape
-from engine.scalar import render
+from engine import (LATEX, Range, TEXT, ancestors, as_matrix_shape, backward_text, consumers, forward_text,
+                    grad_sub, number, numeric, parse_entry, render_scalar, rule_notes, scalar_lines, shown,
+                    sub, symbolic)
 
 ROLES_THAT_FEED = ("upstream", "factor", "feeds")
 
@@ -184,8 +180,8 @@ class Selected:
             return f"{symbolic(self.att, n, TEXT)} = {numeric(self.att, n, TEXT)} = {number(product)}"
         sign, part = self.fwd.summands()[n]
         minus = "−" if sign < 0 else ""
-        text = render(part, lambda e: sub(*e.entry), elide=True)
-        numbers = render(part, lambda e: f"({number(e.value)})", elide=True)
+        text = render_scalar(part, lambda e: sub(*e.entry), elide=True)
+        numbers = render_scalar(part, lambda e: f"({number(e.value)})", elide=True)
         total = number(sign * part.value)
         if not self.known():
             return f"{minus}{text}"

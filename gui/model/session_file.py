@@ -12,7 +12,7 @@ import tempfile
 import numpy as np
 
 import engine
-from engine.program import infer_shapes
+from engine import infer_shapes
 
 FORMAT, VERSION = "backprop-studio", 1
 MAX_BYTES = 64 * 2**20   # refuse anything larger before reading it

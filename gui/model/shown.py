@@ -1,7 +1,7 @@
 """A draft: the program the canvas shows while it cannot be computed (a hole, shapes that do
 not fit, or nothing yet), and the one line the window says about why."""
 import engine
-from engine.program import Const, HoleRef, Program, infer_shapes
+from engine import Const, HoleRef, Program, infer_shapes
 
 EMPTY = "the graph is empty: drag an input or an op from the palette onto the canvas"
 ORDINALS = ("first", "second", "third")

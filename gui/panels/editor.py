@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QVBoxLayout, QWidget
 
-from engine.errors import excerpt
+from engine import excerpt
 from gui import style
 from gui.panels.code_edit import CodeEdit
 from gui.panels.syntax_colours import ExpressionHighlighter

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 import engine
-from engine.program import infer_shapes
+from engine import infer_shapes
 from gui import style
 from gui.panels.matrix_table import MAX_EDITABLE, MatrixTable
 

@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from engine.notation import number
+from engine import number
 
 MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
 CELL_W, CELL_H = 78, 22     # wide enough for ".4g" with a sign: −0.07771

@@ -11,9 +11,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
-from engine.ops import REGISTRY
-from engine.program import INITIALISERS
-from engine.rules import rule_text
+from engine import INITIALISERS, REGISTRY, rule_text
 from gui.canvas.gestures import free_ports, nearest_port
 
 OPERANDS = ("x", "y")   # how a tooltip names an op's operands; the output is z

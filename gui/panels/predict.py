@@ -3,7 +3,7 @@ that feed it, then Check (or step onto the step that completes it) to see what w
 Shown while the mode is on and a gradient entry is selected."""
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from engine.notation import number
+from engine import number
 from gui import style
 from gui.app.listening import Listening
 from gui.panels.matrix_table import parse_number
