@@ -2,11 +2,12 @@
 
 It wires widgets to the one controller and holds no maths. Its arrangement (which the user
 may change by moving docks) is kept in the QSettings it is given; None keeps nothing."""
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox,
                                QUndoView)
 
 from gui.app import actions as act
+from gui.listening import Listening
 from gui.panels.editor import ExpressionEditor
 from gui.panels.explanation import ExplanationPanel
 from gui.canvas.view import GraphView
@@ -22,7 +23,7 @@ LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.22, 0.40, 250   # of the window's wid
 INSPECTOR_SHARE = 0.64   # of the window's height, above the explanation
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Listening, QMainWindow):
     def __init__(self, controller, settings=None, parent=None):
         super().__init__(parent)
         self.controller, self.settings = controller, settings
@@ -43,13 +44,14 @@ class MainWindow(QMainWindow):
         self.build_status_bar()
         self.key_guard = act.TextKeyGuard(self)
         self.playback.playing_changed.connect(self.actions["play"].setChecked)
-        controller.step_changed.connect(self._on_step_changed)
-        controller.program_changed.connect(self._on_program_changed)
-        controller.entry_selected.connect(self._on_entry_selected)
-        controller.undo_stack.cleanChanged.connect(self.update_title)
-        self._on_step_changed(controller.session.cursor)
+        self.listen()
         self.connect_builder()
         self.arranged = self.restore_arrangement()
+
+    def subscriptions(self):
+        c = self.controller
+        return ((c.step_changed, self._on_step_changed), (c.program_changed, self._on_program_changed),
+                (c.refused, self._on_refused), (c.undo_stack.cleanChanged, self.update_title))
 
     # -- building -------------------------------------------------------------------------------------
     def dock(self, title, name, widget, area):
@@ -146,18 +148,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/state", self.saveState())
             self.settings.sync()
         self.key_guard.stop()
-        self.disconnect_panels()
-        super().closeEvent(event)
-
-    def disconnect_panels(self):
-        """Every panel stops listening to the controller, which may outlive this window."""
+        # every panel stops listening to the controller, which may outlive this window
         for panel in (self.editor, self.inputs_panel, self.timeline, self.graph_view, self.inspector,
-                      self.explanation):
+                      self.explanation, self.palette_panel):
             panel.close()
-        self.controller.step_changed.disconnect(self._on_step_changed)
-        self.controller.program_changed.disconnect(self._on_program_changed)
-        self.controller.entry_selected.disconnect(self._on_entry_selected)
-        self.controller.undo_stack.cleanChanged.disconnect(self.update_title)
+        super().closeEvent(event)
 
     def update_title(self):
         name = self.files.display_name()
@@ -165,20 +160,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}{dirty} — {TITLE}" if name else TITLE + dirty)
 
     # -- slots -------------------------------------------------------------------------------------------
-    def _on_step_changed(self, cursor):
+    def _on_step_changed(self, _cursor):
         session = self.controller.session
+        if session is None:
+            return   # show_draft says why there are no steps
         step = session.current_step()
         self.step_label.setText(step.describe(session.total) if step else
                                 f"step 0/{session.total}: inputs only (F10 steps forward)")
 
     def _on_program_changed(self):
-        QTimer.singleShot(0, self.graph_view.fit_if_needed)   # after the scene has its new items
         self.show_draft()
 
-    def _on_entry_selected(self, _entry):
-        """Light the selected entry's path on the canvas (from its node to its through nodes)."""
-        selection = self.controller.selection
-        self.graph_view.highlight_path(selection.path_nodes() if selection is not None else ())
+    def _on_refused(self, message):
+        self.statusBar().showMessage(message, 8000)
 
     def on_predict(self, checked):
         self.controller.update_prediction(on=checked)
@@ -252,7 +246,7 @@ class MainWindow(QMainWindow):
     # -- the visual builder ---------------------------------------------------------------------------------
     def build_builder_docks(self):
         """The palette beside the inputs (a tab), and the undo history, hidden until asked for."""
-        self.palette_panel = Palette(self.graph_view)
+        self.palette_panel = Palette(self.controller)
         self.history = QUndoView(self.controller.undo_stack)
         self.history.setEmptyLabel("(opened)")
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -264,16 +258,15 @@ class MainWindow(QMainWindow):
     def connect_builder(self):
         self.tabifyDockWidget(self.docks["inputs"], self.docks["palette"])
         self.docks["inputs"].raise_()
-        self.graph_view.builder.refused.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.show_draft()
 
     def show_draft(self):
         """Stepping is offered only for a computed program; a draft says what it lacks."""
-        reason = self.controller.why_no_pass()
+        reason = self.controller.shown.reason
         for name in ("step_forward", "step_back", "to_start", "to_end", "play", "check"):
             self.actions[name].setEnabled(reason is None)
         if reason is not None:
             self.playback.stop()
             self.step_label.setText(f"No steps: {reason}")
         else:
-            self._on_step_changed(self.controller.session.cursor)
+            self._on_step_changed(self.controller.view.cursor)

@@ -26,7 +26,7 @@ def nearest_port(scene, pos, ports):
 
 class Gesture:
     def __init__(self, view):
-        self.view, self.scene, self.builder = view, view.scene(), view.builder
+        self.view, self.scene, self.controller = view, view.scene(), view.controller
 
     def mouse_move(self, pos):
         return True
@@ -56,7 +56,7 @@ class MoveNodes(Gesture):
         self.mouse_move(pos)
         after = {n: (self.scene.nodes[n].x(), self.scene.nodes[n].y()) for n in self.before}
         if after != self.before:
-            self.builder.move(self.before, after)
+            self.controller.move_nodes(after)
         return True
 
     def cancel(self):
@@ -93,7 +93,7 @@ class NewWire(Gesture):
         self.cancel()
         target = nearest_port(self.scene, pos, self.free) or nearest_port(self.scene, pos, self.all_ports())
         if target is not None:
-            self.builder.connect(self.source, *target)
+            self.controller.edit_canvas("connect", self.source, *target)
         return True
 
     def all_ports(self):

@@ -29,7 +29,7 @@ class NameEditor(QLineEdit):
     def _on_return(self):
         node_id, name = self.node_id, self.text().strip()
         self.finish()
-        self.view.builder.rename(node_id, name)
+        self.view.controller.edit_canvas("rename", node_id, name)
 
     def finish(self):
         self.node_id = None

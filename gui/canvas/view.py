@@ -5,25 +5,24 @@ survives) and only restyles them when the cursor or the numbers move. Zoom with 
 the cursor, pan with the middle button or Space + drag, F fits, a left drag on empty canvas
 box-selects; clicking a node selects its value through the controller.
 
-It is also the visual builder (gui.builder_*): drag a node to move it, drag from an output
-port to an input port to wire them, Delete removes the selected nodes and wires, a
+It is also the visual builder (gui.model.canvas_edits): drag a node to move it, drag from an
+output port to an input port to wire them, Delete removes the selected nodes and wires, a
 double-click renames a node (or, on empty canvas, opens the palette there), L lays the graph
-out afresh, Esc cancels a drag. Palette entries are dropped on it by gui.panels.palette."""
-from PySide6.QtCore import Qt
+out afresh, Esc cancels a drag. A palette entry released over it is placed where it was released.
+It lights the selected entry's path itself."""
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 import engine
-
-from gui.canvas.builder import CanvasBuilder
-from gui.canvas.gestures import MoveNodes, NewWire
+from gui.canvas.gestures import MoveNodes, NewWire, free_ports, nearest_port
 from gui.canvas.name_editor import NameEditor
 from gui.canvas.banner import CanvasBanner
 from gui.model.canvas_state import edge_states, node_states
 from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
-from gui.model.layout import LOSS_ID, layered_layout, program_graph
 from gui.canvas.node_item import NodeItem
+from gui.listening import Listening
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)
@@ -31,7 +30,7 @@ FIT_MAX_SCALE = 1.5       # a tiny graph is not blown up past this when fitted
 FIT_PADDING = 24
 
 
-class GraphView(QGraphicsView):
+class GraphView(Listening, QGraphicsView):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -44,22 +43,19 @@ class GraphView(QGraphicsView):
         self.gesture = None
         self.setScene(GraphScene(self))
         self.banner = CanvasBanner(self)   # over the viewport, not in it: scrolling would move it
-        self.builder = CanvasBuilder(controller, self)
         self.name_editor = NameEditor(self)
         self.configure()
         self.scene().signals.pressed.connect(self._on_node_pressed)
-        for signal, slot in self.slots():
-            signal.connect(slot)
-        self.listening = True
+        self.listen()
         self.rebuild()
         self._on_error_changed(controller.error)
 
-    def slots(self):
-        """Each controller signal the canvas listens to, with its slot."""
+    def subscriptions(self):
         c = self.controller
-        return [(c.program_changed, self._on_program_changed), (c.positions_changed, self.rebuild),
+        return ((c.program_changed, self._on_program_changed), (c.positions_changed, self.rebuild),
                 (c.pass_recomputed, self._on_pass_recomputed), (c.step_changed, self._on_step_changed),
-                (c.node_selected, self._on_node_selected), (c.error_changed, self._on_error_changed)]
+                (c.node_selected, self._on_node_selected), (c.error_changed, self._on_error_changed),
+                (c.entry_selected, self._on_entry_selected), (c.node_requested, self._on_node_requested))
 
     def configure(self):
         """Antialiased, frameless, box-selecting; zoom and pan keep their own anchors."""
@@ -73,14 +69,6 @@ class GraphView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.StrongFocus)
-
-    def close(self):
-        """Stop listening to the controller (once, however often the window closes us)."""
-        if self.listening:
-            self.listening = False
-            for signal, slot in self.slots():
-                signal.disconnect(slot)
-        return super().close()
 
     # -- public -----------------------------------------------------------------------------------
     def fit(self):
@@ -104,9 +92,6 @@ class GraphView(QGraphicsView):
         self.highlighted = {ids[name] for name in node_names if name in ids}
         self.restyle_highlight()
 
-    def clear_highlight(self):
-        self.highlight_path(())
-
     def positions(self):
         """{node_id: (x, y)} as shown: what a saved session keeps."""
         return self.scene().positions()
@@ -128,35 +113,23 @@ class GraphView(QGraphicsView):
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(delta.y()))
 
     # -- building and styling -----------------------------------------------------------------------
-    def set_positions(self, positions):
-        """Place the nodes as saved ({node_id: (x, y)}); nodes not in `positions` go beside their
-        neighbours."""
-        self.rebuild(previous=positions)
-
-    def rebuild(self, keep_positions=True, previous=None):
-        """New items for the controller's program (a draft included), at the controller's
-        positions (or those in `previous`; new nodes beside their neighbours), or a fresh layout
-        when `keep_positions` is False. The controller learns the places shown."""
-        controller = self.controller
-        if previous is None and keep_positions:
-            previous = controller.positions or self.scene().positions()
+    def rebuild(self):
+        """New items for the shown program (also one without a pass), at the shown places."""
+        shown = self.controller.shown
         selected = self.scene().selected_nodes()
-        start = None if controller.draft is not None else controller.session.records.start
-        self.graph = program_graph(controller.program(), controller.input_shapes(), start)
-        positions = layered_layout(self.graph, previous)
+        self.graph, positions = shown.graph, shown.layout
         self.scene().populate(self.graph, positions, routes(self.graph, positions))
-        controller.set_positions({n: p for n, p in positions.items() if n != LOSS_ID}, announce=False)
         self.restyle()
-        self._on_node_selected(controller.selected_node)
+        self._on_node_selected(self.controller.selected_node)
         for node_id in selected & set(self.scene().nodes):
             self.scene().nodes[node_id].setSelected(True)
-        self.restyle_highlight()
+        self._on_entry_selected(self.controller.selected_entry)
 
     def restyle(self):
         """Colour every item for the cursor: values, gradients, the current step's node and edges
         (a draft has no pass: everything is pending)."""
         scene = self.scene()
-        session = self.controller.session if self.controller.draft is None else None
+        session = self.controller.session if self.controller.session is not None else None
         for node_id, state in node_states(self.graph, session).items():
             scene.nodes[node_id].set_state(state)
         for key, state in edge_states(self.graph, session).items():
@@ -173,6 +146,25 @@ class GraphView(QGraphicsView):
     def _on_program_changed(self):
         self.rebuild()
         self.fit() if self.auto_fit else self.fit_if_needed()
+        QTimer.singleShot(0, self.fit_if_needed)   # again once the window has settled around new docks
+
+    def _on_entry_selected(self, _entry):
+        """Light the selected entry's path (from its node to its through nodes)."""
+        selection = self.controller.selection
+        self.highlight_path(selection.path_nodes() if selection is not None else ())
+
+    def _on_node_requested(self, entry, global_pos, arg):
+        """A palette entry released at `global_pos`: a node there when that is over the canvas; a
+        constant goes into the free input port it is dropped on."""
+        point = self.viewport().mapFromGlobal(global_pos)
+        if not self.viewport().rect().contains(point):
+            return
+        pos = self.mapToScene(point)
+        if entry.kind == "const":
+            port = nearest_port(self.scene(), pos, free_ports(self.scene()))
+            self.controller.edit_canvas("add_constant", arg, port)
+        else:
+            self.controller.edit_canvas("add", entry.kind, entry.op, (pos.x(), pos.y()), arg)
 
     def _on_pass_recomputed(self):
         """New numbers: restyle, unless the backward pass now starts elsewhere (L moves)."""
@@ -185,7 +177,7 @@ class GraphView(QGraphicsView):
     def _on_error_changed(self, error):
         """Only a text that does not parse makes the canvas read-only; a hole or a shape that
         does not fit is shown on the graph itself, the banner saying why there are no steps."""
-        reason = self.controller.why_no_pass()
+        reason = self.controller.shown.reason
         if isinstance(error, engine.ParseError) or reason is None:
             self.banner.show_error(error if isinstance(error, engine.ParseError) else None)
         else:
@@ -202,7 +194,7 @@ class GraphView(QGraphicsView):
 
     def _on_node_pressed(self, node_id):
         name = self.graph.nodes[node_id]["name"]
-        if name and self.controller.draft is None:   # a draft's values are not computed
+        if name and self.controller.session is not None:   # a draft's values are not computed
             self.controller.select_node(name)
 
     # -- Qt events --------------------------------------------------------------------------------------
@@ -223,9 +215,9 @@ class GraphView(QGraphicsView):
             self.auto_fit = True
             self.fit()
         elif key == Qt.Key_L and plain:
-            self.builder.auto_layout(self.graph)
+            self.controller.auto_layout()
         elif key in (Qt.Key_Delete, Qt.Key_Backspace):
-            self.builder.delete(self.scene().selected_nodes(), self.scene().selected_wires())
+            self.controller.edit_canvas("delete", self.scene().selected_nodes(), self.scene().selected_wires())
         elif key == Qt.Key_Escape and self.gesture is not None:
             self.gesture.cancel()
             self.gesture = None
@@ -299,7 +291,7 @@ class GraphView(QGraphicsView):
             self.name_editor.edit(item.node_id)
         elif item is None:
             from gui.panels.palette import PalettePopup   # the palette imports this module's neighbours
-            PalettePopup(self, event.globalPosition().toPoint()).show()
+            PalettePopup(self.controller, self, event.globalPosition().toPoint()).show()
         else:
             super().mouseDoubleClickEvent(event)
 
@@ -307,7 +299,7 @@ class GraphView(QGraphicsView):
         """After a click or a box on empty canvas: one node selected (or none) is the controller's
         selection too; a box of several stays on the canvas."""
         selected = [item for item in self.scene().selectedItems() if isinstance(item, NodeItem)]
-        if len(selected) <= 1 and self.controller.draft is None:
+        if len(selected) <= 1 and self.controller.session is not None:
             name = selected[0].data["name"] if selected else ""
             if name != self.controller.selected_node:
                 self.controller.select_node(name)

@@ -151,10 +151,6 @@ class Heatmap(QWidget):
         mark = f" <span style='color:{style.HEATMAP_BADGE}'>({badge})</span>" if badge else ""
         self.title.setText(f"<b>{title}</b>{mark}")
 
-    def cell_position(self, row, col):
-        """Viewport pixel of the centre of cell (row, col) of the drawn (full-size) matrix."""
-        return self.view.mapFromScene(self.box.mapViewToScene(pg.Point(col, row)))
-
     # -- overlay for the selection --------------------------------------------------------------------
     def outline(self, ranges):
         """One rectangle per (row slice, col slice[, role]) of the full matrix (with or without

@@ -75,9 +75,6 @@ class CellLabels:
     def clear(self):
         self.update(None, 1.0)
 
-    def visible_texts(self):
-        return [i.toPlainText() for i in self.items if i.isVisible()]
-
 
 class CellMarks:
     """A cross on NaN, a triangle on ±inf (those cells are not coloured), and a small corner
@@ -87,7 +84,6 @@ class CellMarks:
         self.scatter = pg.ScatterPlotItem(pxMode=False, pen=pg.mkPen(style.HEATMAP_MARK_EDGE, width=0))
         self.scatter.setZValue(2)
         box.addItem(self.scatter, ignoreBounds=True)
-        self.clipped = self.nonfinite = 0
 
     def update(self, matrix, scale, step=(1, 1)):
         """Mark `matrix`'s cells; `step` stretches a downsampled matrix's cells over the full one."""
@@ -101,7 +97,6 @@ class CellMarks:
 
     def _nonfinite(self, matrix):
         cells = np.argwhere(~np.isfinite(matrix))
-        self.nonfinite = len(cells)
         spots = []
         for row, col in cells[:MAX_MARKS]:
             x = matrix[row, col]
@@ -113,13 +108,11 @@ class CellMarks:
     def _clipped(self, matrix, scale):
         with np.errstate(invalid="ignore"):
             cells = np.argwhere(np.isfinite(matrix) & (np.abs(matrix) > scale))
-        self.clipped = len(cells)
         return [dict(pos=(col + 0.3, row - 0.3), symbol="t1" if matrix[row, col] > 0 else "t",
                      size=0.25, brush=style.HEATMAP_CLIPPED) for row, col in cells[:MAX_MARKS]]
 
     def clear(self):
         self.scatter.clear()
-        self.clipped = self.nonfinite = 0
 
 
 class MissingCover:
@@ -210,14 +203,6 @@ class Outlines:
             item = QGraphicsRectItem()
             self.box.addItem(item, ignoreBounds=True)
             self.items.append(item)
-
-    def visible_count(self):
-        return sum(item.isVisible() for item in self.items)
-
-    def shown(self):
-        """(role, (row0, row1, col0, col1)) of every visible outline, in cells: what a test reads."""
-        shown = zip(self.items, self.spans, self.roles)
-        return [(role, span) for item, span, role in shown if item.isVisible()]
 
 
 def pen(colour, width):

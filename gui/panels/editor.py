@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QV
 from engine import excerpt
 from gui import style
 from gui.panels.code_edit import CodeEdit
+from gui.listening import Listening
 from gui.panels.syntax_colours import ExpressionHighlighter
 
 DEBOUNCE_MS = 300
@@ -21,7 +22,7 @@ MIN_LINES = 5       # the text stays readable while an error message sits below 
 WHERE = re.compile(r"line (\d+)(?:, column (\d+))?")
 
 
-class ExpressionEditor(QWidget):
+class ExpressionEditor(Listening, QWidget):
     """The editor panel: the text and, when it has one, its error with a caret."""
 
     def __init__(self, controller, parent=None):
@@ -56,8 +57,11 @@ class ExpressionEditor(QWidget):
         self.timer.timeout.connect(self.apply)
         self.text_edit.textChanged.connect(self.timer.start)
         self.text_edit.apply_requested.connect(self.apply)
-        controller.error_changed.connect(self._on_error_changed)
-        controller.text_replaced.connect(self._on_text_replaced)
+        self.listen()
+
+    def subscriptions(self):
+        c = self.controller
+        return ((c.error_changed, self._on_error_changed), (c.text_replaced, self._on_text_replaced))
 
     def build_layout(self):
         layout = QVBoxLayout(self)
@@ -107,7 +111,7 @@ class ExpressionEditor(QWidget):
         self.caret.setVisible(bool(located))
         # a program that parses but cannot be computed yet is drawn as it is (a draft); any other
         # error (it does not parse, or it needs more memory than there is) leaves the last valid graph
-        drawn = self.controller.draft is not None and error is self.controller.draft_error
+        drawn = error is self.controller.shown.error
         where = "the graph shows it; stepping waits until it can be computed" if drawn \
             else "the graph shows the last valid program"
         self.message.setText(f"{text}\n({where})")
@@ -139,8 +143,3 @@ class ExpressionEditor(QWidget):
         selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         selection.format.setUnderlineColor(QColor(style.ERROR))
         return [selection]
-
-    def close(self):
-        self.controller.error_changed.disconnect(self._on_error_changed)
-        self.controller.text_replaced.disconnect(self._on_text_replaced)
-        return super().close()

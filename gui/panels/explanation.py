@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFrame, QGro
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from gui import style
-from gui.app.listening import Listening
+from gui.listening import Listening
 from gui.panels.predict import PredictPanel, legend_html
 
 DEFAULT_THROUGH = "nearest named values"
@@ -58,7 +58,7 @@ class ExplanationPanel(Listening, QWidget):
         self.listen()
         self.refresh()
 
-    def _subscriptions(self):
+    def subscriptions(self):
         c = self.controller
         return ((c.entry_selected, self._on_entry_selected), (c.step_changed, self._on_step_changed),
                 (c.prediction_changed, self._on_prediction_changed))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
 import engine
 from engine import infer_shapes
 from gui import style
+from gui.listening import Listening
 from gui.panels.matrix_table import MAX_EDITABLE, MatrixTable
 
 
@@ -30,7 +31,7 @@ def parse_shape(text):
     return shape
 
 
-class InputsPanel(QWidget):
+class InputsPanel(Listening, QWidget):
     """Inputs, G, start node and seed, rebuilt when the program changes."""
 
     def __init__(self, controller, parent=None):
@@ -48,20 +49,23 @@ class InputsPanel(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(self.message)
-        controller.program_changed.connect(self.refresh)
-        controller.pass_recomputed.connect(self.refresh)
+        self.listen()
         self.refresh()
+
+    def subscriptions(self):
+        c = self.controller
+        return ((c.program_changed, self.refresh), (c.pass_recomputed, self.refresh))
 
     # -- building -----------------------------------------------------------------------------------
     def current_key(self):
         """What the panel's widgets depend on; values alone change in place."""
-        s = self.controller.inputs_session()
+        s = self.controller.shown.inputs
         if s is None:
             return ()
         values = s.records.values
         return (tuple((i.name, np.shape(values[i.name]), i.declared) for i in s.program.inputs),
                 tuple(s.program.names()), s.records.start, s.rng_seed, s.upstream is None,
-                self.controller.draft is None)
+                self.controller.session is not None)
 
     def refresh(self):
         key = self.current_key()
@@ -72,7 +76,7 @@ class InputsPanel(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         self.tables = {}
-        inputs = self.controller.inputs_session()
+        inputs = self.controller.shown.inputs
         for inp in inputs.program.inputs if inputs is not None else ():
             layout.addWidget(self.input_section(inp))
         layout.addWidget(self.upstream_section())
@@ -91,7 +95,7 @@ class InputsPanel(QWidget):
         return label
 
     def input_section(self, inp):
-        values = self.controller.inputs_session().records.values[inp.name]
+        values = self.controller.shown.inputs.records.values[inp.name]
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 6)
@@ -127,14 +131,14 @@ class InputsPanel(QWidget):
 
     def upstream_section(self):
         s = self.controller.session
-        start = s.records.start
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 6)
-        if self.controller.draft is not None:   # no pass: G has no node to be the gradient of yet
+        if s is None:   # no pass: G has no node to be the gradient of yet
             layout.addWidget(self.heading("<b>G</b> = ∂L/∂(start node): set once the program can be computed",
-                                          self.controller.why_no_pass() or ""))
+                                          self.controller.shown.reason or ""))
             return box
+        start = s.records.start
         what = "ones: L = sum(" + start + ")" if s.upstream is None else "typed by hand"
         row = QHBoxLayout()
         row.addWidget(self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({what})</i>",
@@ -152,20 +156,21 @@ class InputsPanel(QWidget):
 
     def settings_section(self):
         s = self.controller.session
+        start = s.records.start if s is not None else None
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)   # narrow dock: field below label
         self.start_combo = QComboBox()
         self.start_combo.setToolTip("The node the backward pass starts from (L's argument)")
-        outs = [e.out for e in reversed(s.program.eqns)] if self.controller.draft is None else []
+        outs = [e.out for e in reversed(s.program.eqns)] if s is not None else []
         self.start_combo.setEnabled(bool(outs))
         for name in outs:
             self.start_combo.addItem(name + ("  (output)" if name == s.program.output else ""), name)
-        self.start_combo.setCurrentIndex(outs.index(s.records.start) if s.records.start in outs else 0)
+        self.start_combo.setCurrentIndex(outs.index(start) if start in outs else 0)
         self.start_combo.activated.connect(self._on_start_chosen)
         form.addRow("Backward from", self.start_combo)
-        form.addRow("Random seed", self.seed_row(s.rng_seed))
+        form.addRow("Random seed", self.seed_row(self.controller.shown.document.rng_seed))
         return box
 
     def seed_row(self, seed):
@@ -179,7 +184,7 @@ class InputsPanel(QWidget):
         redraw = QPushButton("Re-draw")
         redraw.setToolTip("Draw the random inputs you have not edited again, with the next seed")
         redraw.clicked.connect(lambda: self.attempt(self.controller.set_rng_seed, spin.value() + 1))
-        spin.editingFinished.connect(lambda: spin.value() != self.controller.session.rng_seed and
+        spin.editingFinished.connect(lambda: spin.value() != self.controller.shown.document.rng_seed and
                                      self.attempt(self.controller.set_rng_seed, spin.value()))
         layout.addWidget(spin)
         layout.addWidget(redraw)
@@ -191,9 +196,9 @@ class InputsPanel(QWidget):
         return s.upstream if s.upstream is not None else np.ones(np.shape(s.records.values[s.records.start]))
 
     def fill_values(self):
-        if self.controller.inputs_session() is None:
+        if self.controller.shown.inputs is None:
             return
-        values = self.controller.inputs_session().records.values
+        values = self.controller.shown.inputs.records.values
         for key, table in self.tables.items():
             table.set_array(self.upstream() if key == "G" else values[key])
 
@@ -218,7 +223,7 @@ class InputsPanel(QWidget):
         except ValueError as exc:
             self.show_message(f"{name}: {edit.text()!r} is not a shape ({exc})")
             return
-        if shape != np.shape(self.controller.inputs_session().records.values[name]):
+        if shape != np.shape(self.controller.shown.inputs.records.values[name]):
             problem = self.shape_problem(name, shape)
             if problem:
                 self.show_message(f"{name} cannot be {shape_text(shape)}: {problem}")
@@ -227,9 +232,8 @@ class InputsPanel(QWidget):
 
     def shape_problem(self, name, shape):
         """The rule a new shape would break, checked before anything changes."""
-        s = self.controller.session
-        shapes = {i.name: s.records.values[i.name].shape for i in s.program.inputs} | {name: shape}
-        return infer_shapes(s.program, shapes).first_problem()
+        shown = self.controller.shown
+        return infer_shapes(shown.program, shown.input_shapes() | {name: shape}).first_problem()
 
     def _on_start_chosen(self, index):
         name = self.start_combo.itemData(index)
@@ -241,8 +245,3 @@ class InputsPanel(QWidget):
     def show_message(self, text):
         self.message.setText(text)
         self.message.show()
-
-    def close(self):
-        self.controller.program_changed.disconnect(self.refresh)
-        self.controller.pass_recomputed.disconnect(self.refresh)
-        return super().close()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import style
-from gui.app.listening import Listening
+from gui.listening import Listening
 from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.data import summarize
 from gui.heatmap.equation import Shown, node_slots, step_layout
@@ -123,7 +123,7 @@ class InspectorPanel(Listening, QWidget):
         self.listen()
         self.refresh()
 
-    def _subscriptions(self):
+    def subscriptions(self):
         c = self.controller
         return ((c.step_changed, self._on_step_changed), (c.pass_recomputed, self._on_pass_recomputed),
                 (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected),
@@ -183,7 +183,7 @@ class InspectorPanel(Listening, QWidget):
     def refresh(self):
         """Show the step after the cursor and the node; while the program cannot be computed,
         only why (the pass kept meanwhile is another program's)."""
-        if self.controller.draft is not None:
+        if self.controller.session is None:
             self.show_no_pass()
             return
         session = self.controller.session
@@ -221,7 +221,7 @@ class InspectorPanel(Listening, QWidget):
         return step.target if step is not None else session.program.output
 
     def show_no_pass(self):
-        why = self.controller.why_no_pass()
+        why = self.controller.shown.reason
         self.heading.setText("No steps yet: the program cannot be computed")
         self.note.setText(why[:1].upper() + why[1:])
         self.note.setToolTip(why)
@@ -232,7 +232,7 @@ class InspectorPanel(Listening, QWidget):
 
     def show_node(self):
         """The selected node's value and gradient, or while an entry is selected its own equation."""
-        if self.controller.draft is not None:
+        if self.controller.session is None:
             return
         selection = self.controller.selection
         self.node.setVisible(selection is None)

@@ -3,7 +3,8 @@ of the engine's registry (a new op appears here without touching the GUI), each 
 symbol, arity and matrix rule as tooltip; a filter box narrows the list.
 
 An entry is dragged onto the canvas with the list's own mouse events (press, move, release
-over the canvas), not QDrag, so the same code runs under a test's synthetic mouse. A
+over the canvas), not QDrag, so the same code runs under a test's synthetic mouse; where it is
+released the palette asks the controller for it (`request_node`), and the canvas places it. A
 double-click on empty canvas opens the same list at the cursor (`PalettePopup`)."""
 from typing import NamedTuple
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QLineEdit, QLi
                                QVBoxLayout, QWidget)
 
 from engine import INITIALISERS, REGISTRY, rule_text
-from gui.canvas.gestures import free_ports, nearest_port
 
 OPERANDS = ("x", "y")   # how a tooltip names an op's operands; the output is z
 
@@ -117,11 +117,11 @@ class EntryList(QListWidget):
 
 class Palette(QWidget):
     """The palette dock's widget: the shape new inputs get, a constant's value, and the entries,
-    dragged onto `canvas` (a GraphView)."""
+    dragged onto the canvas."""
 
-    def __init__(self, canvas, parent=None):
+    def __init__(self, controller, parent=None):
         super().__init__(parent)
-        self.canvas = canvas
+        self.controller = controller
         self.shape = QLineEdit("2, 2", toolTip="The shape of a new input: rows, columns (or one size for a "
                                "vector)")
         self.constant = QLineEdit("2", toolTip="The value of a new constant")
@@ -146,16 +146,16 @@ class Palette(QWidget):
         return self.constant.text().strip() if entry.kind == "const" else None
 
     def _on_dropped(self, entry, global_pos):
-        drop(self.canvas, entry, global_pos, self.arg(entry))
+        self.controller.request_node(entry, global_pos, self.arg(entry))
 
 
 class PalettePopup(QFrame):
     """The palette's list at the cursor (double-click on empty canvas); a choice adds that
     entry at the clicked place, then the popup closes."""
 
-    def __init__(self, canvas, global_pos):
-        super().__init__(canvas, Qt.WindowType.Popup)
-        self.canvas, self.global_pos = canvas, global_pos
+    def __init__(self, controller, parent, global_pos):
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.controller, self.global_pos = controller, global_pos
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.entries = PaletteList()
         layout = QVBoxLayout(self)
@@ -171,16 +171,5 @@ class PalettePopup(QFrame):
 
     def _on_activated(self, entry):
         self.close()
-        drop(self.canvas, entry, self.global_pos, None)
+        self.controller.request_node(entry, self.global_pos, None)
 
-
-def drop(canvas, entry, global_pos, arg):
-    """An entry released at `global_pos`: a node there when that is over the canvas (a GraphView);
-    a constant goes into the free input port it is dropped on. Returns whether it was added."""
-    point = canvas.viewport().mapFromGlobal(global_pos)
-    if not canvas.viewport().rect().contains(point):
-        return False
-    pos = canvas.mapToScene(point)
-    if entry.kind == "const":
-        return canvas.builder.add_constant(arg, nearest_port(canvas.scene(), pos, free_ports(canvas.scene())))
-    return canvas.builder.add(entry.kind, entry.op, (pos.x(), pos.y()), arg)

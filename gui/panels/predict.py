@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from engine import number
 from gui import style
-from gui.app.listening import Listening
+from gui.listening import Listening
 from gui.panels.matrix_table import parse_number
 
 LEGEND = (("picked", "picked"), ("right", "right"), ("missing", "missing"), ("extra", "extra"))
@@ -36,7 +36,7 @@ class PredictPanel(Listening, QWidget):
         self.listen()
         self.refresh()
 
-    def _subscriptions(self):
+    def subscriptions(self):
         c = self.controller
         return ((c.entry_selected, self._on_changed), (c.step_changed, self._on_changed),
                 (c.prediction_changed, self._on_changed))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from gui import style
+from gui.listening import Listening
 
 # The seed gets its own colour: it is neither a value nor a computed gradient.
 KIND_COLOURS = {"forward": style.VALUE, "seed": "#7b3fa0", "backward": style.GRADIENT}
@@ -16,7 +17,7 @@ HELP = ("Timeline: blue forward, purple the seed G, orange backward. "
         "Click or drag to jump; F10 / Shift+F10 step.")
 
 
-class Timeline(QWidget):
+class Timeline(Listening, QWidget):
     """Step dots with the current step marked; click or drag to seek."""
 
     def __init__(self, controller, parent=None):
@@ -25,15 +26,18 @@ class Timeline(QWidget):
         self.setMouseTracking(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(HELP)
-        controller.program_changed.connect(self.update_layout)
-        controller.pass_recomputed.connect(self.update_layout)
-        controller.step_changed.connect(self._on_step_changed)
+        self.listen()
         self.update_layout()
+
+    def subscriptions(self):
+        c = self.controller
+        return ((c.program_changed, self.update_layout), (c.pass_recomputed, self.update_layout),
+                (c.step_changed, self._on_step_changed))
 
     # -- geometry -----------------------------------------------------------------------------------
     def kinds(self):
         """One mark per step; a program that cannot be computed has none but the start."""
-        if self.controller.draft is not None:
+        if self.controller.session is None:
             return ["start"]
         return ["start"] + [s.kind for s in self.controller.session.steps]
 
@@ -69,7 +73,7 @@ class Timeline(QWidget):
     def paintEvent(self, event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        cursor = self.controller.session.cursor if self.controller.draft is None else 0
+        cursor = self.controller.session.cursor if self.controller.session is not None else 0
         xs, kinds = self.centres(), self.kinds()
         y = self.height() / 2
         self.paint_separators(painter, xs, kinds, y)
@@ -124,9 +128,3 @@ class Timeline(QWidget):
 
     def _on_step_changed(self, cursor):
         self.update()
-
-    def close(self):
-        self.controller.program_changed.disconnect(self.update_layout)
-        self.controller.pass_recomputed.disconnect(self.update_layout)
-        self.controller.step_changed.disconnect(self._on_step_changed)
-        return super().close()

@@ -42,3 +42,11 @@ def window(qtbot, controller, settings):
     win.activateWindow()
     qtbot.waitUntil(lambda: win.isActiveWindow())
     return win
+
+
+def give_numbers(controller, inputs, upstream=None):
+    """Type these inputs (and G) in, as the inputs panel does: one edit each."""
+    for name, values in inputs.items():
+        controller.set_input(name, values)
+    if upstream is not None:
+        controller.set_upstream(upstream)

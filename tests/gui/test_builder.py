@@ -43,7 +43,7 @@ def drop(qtbot, view, palette, drops, op, what=None):
 
 def test_building_the_seed_writes_its_text(built, window, controller):
     assert window.editor.text() == controller.text == SEED_BUILT
-    assert controller.draft is None and controller.session.total == 7   # computed: stepping is offered
+    assert controller.session is not None and controller.session.total == 7   # computed: stepping is offered
     assert window.actions["step_forward"].isEnabled()
 
 

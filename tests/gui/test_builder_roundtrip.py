@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import engine
 from engine.sketch import settle_output
 from engine.sketch_text import write_text
+from gui.model.canvas_edits import sketch_of
 from gui.canvas.view import GraphView
 from gui.model.layout import LOSS_ID, program_graph
 from tests.engine.test_fuzz import EXPRS
@@ -31,9 +32,9 @@ def test_text_to_canvas_to_text_is_the_same_program(view, controller, exprs):
         program = engine.parse(text)
     except engine.ParseError:
         return
-    if not controller.apply_text(text) and controller.draft is None:
+    if not controller.apply_text(text) and controller.session is not None:
         return   # inputs the engine refuses (memory); not the canvas's concern
-    written, keymap = write_text(settle_output(view.builder.sketch()))
+    written, keymap = write_text(settle_output(sketch_of(controller.shown, controller.model.made_up)))
     again = engine.parse(written)
     assert structure(again) == structure(program)
     shown = set(view.scene().nodes) - {LOSS_ID}

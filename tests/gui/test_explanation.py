@@ -45,12 +45,12 @@ def test_the_through_node_can_be_changed_and_a_bad_one_is_explained_in_place(pan
     p.controller.select_entry(("a", (0, 0), True))
     assert [p.through.itemText(i) for i in range(p.through.count())] == [DEFAULT_THROUGH, "d", "e"]
     choose(p, "d")
-    assert p.controller.through == "d"
+    assert p.controller.view.through == "d"
     assert "the path a → e avoids it" in p.scalar.text() and p.terms.count() == 0
     choose(p, "e")
     assert p.scalar.text().startswith("∂L/∂a₁₁ = ∂L/∂e₁₁")
     choose(p, DEFAULT_THROUGH)
-    assert p.controller.through is None and "path a → d" in p.scalar.text()
+    assert p.controller.view.through is None and "path a → d" in p.scalar.text()
 
 
 def test_the_seed_through_its_hidden_node(panel):

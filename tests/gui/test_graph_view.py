@@ -132,7 +132,7 @@ def test_highlight_path_lights_nodes_and_the_edges_between_them(view):
     scene = view.scene()
     assert [n for n, item in scene.nodes.items() if item.lit] == ["a", "d:a@b", "d:a@b+c"]
     assert {k for k, edge in scene.edges.items() if edge.lit} == {A_EDGE, ("d:a@b", "d:a@b+c", 0)}
-    view.clear_highlight()
+    view.highlight_path(())
     assert not any(item.lit for item in scene.nodes.values())
 
 
@@ -165,10 +165,10 @@ def test_a_new_start_node_moves_the_loss_marker_and_keeps_the_layout(view, contr
     assert "no path to L" in view.scene().nodes["c"].toolTip()
 
 
-def test_saved_positions_are_restored(view):
+def test_saved_positions_are_restored(view, controller):
     saved = {node: (x + 100.0, y - 40.0) for node, (x, y) in view.positions().items()}
     del saved["c"]
-    view.set_positions(saved)
+    controller.open_document({"expression": controller.text, "positions": saved})
     shown = view.positions()
     assert all(shown[node] == saved[node] for node in saved)
     assert shown["c"][0] < saved["d:a@b+c"][0]   # the missing node goes beside its consumer

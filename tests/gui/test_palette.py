@@ -50,7 +50,7 @@ def test_a_constant_dropped_on_a_free_port_wires_into_it(qtbot, window, controll
     palette.constant.setText("0.5")
     port = view.mapFromScene(view.scene().nodes["d:a*?"].in_port(1))
     drag_from_palette(qtbot, palette, view, "", port, kind="const")
-    assert controller.text.endswith("d = a * 0.5") and controller.draft is None
+    assert controller.text.endswith("d = a * 0.5") and controller.session is not None
 
 
 def test_double_click_on_empty_canvas_opens_the_list_there(qtbot, window, controller):

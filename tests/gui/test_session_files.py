@@ -26,16 +26,17 @@ def test_save_then_open_gives_the_same_session(qapp, tmp_path):
     path = tmp_path / "lesson.json"
     save_session(path, saved.document())
     doc = json.loads(path.read_text())
-    assert doc["format"] == "backprop-studio" and doc["version"] == 1
-    assert doc["inputs"]["a"] == {"shape": [2, 2], "values": [[1.0, 2.0], [3.0, None]]}   # NaN as null
-    assert doc["positions"] == {} and doc["selection"] == "grad a[0,0]" and doc["cursor"] == 6
+    assert doc["format"] == "backprop-studio" and doc["version"] == 2 and doc["rng_seed"] == 0
+    assert doc["inputs"]["a"] == {"shape": [2, 2], "dtype": "float64", "values": [[1.0, 2.0], [3.0, "nan"]]}
+    assert doc["view"] == {"cursor": 6, "selection": "grad a[0,0]", "through": None}
+    assert set(doc["positions"]) == set(saved.shown.graph.nodes) - {"L"}
 
     opened = StudioController("d = a")
     assert opened.open_document(load_session(path))
     assert opened.text == SEED_TEXT and opened.session.cursor == 6
     assert opened.selected_entry == ("a", (0, 0), True) and opened.selected_node == "a"
-    for name, value in saved.input_values().items():
-        np.testing.assert_array_equal(opened.input_values()[name], value)
+    for name, value in saved.shown.input_values().items():
+        np.testing.assert_array_equal(opened.shown.input_values()[name], value)
     np.testing.assert_array_equal(opened.session.upstream, saved.session.upstream)
 
 
@@ -65,7 +66,9 @@ GOOD = {"format": "backprop-studio", "version": 1, "expression": "d = a + b",
 
 @pytest.mark.parametrize("change, message", [
     ({"format": "pickle"}, "format"),
-    ({"version": 2}, "version"),
+    ({"version": 3}, "version"),
+    ({"version": "2"}, "version"),
+    ({"colour": "red"}, "unknown key"),
     ({"expression": 3}, "expression"),
     ({"cursor": -1}, "cursor"),
     ({"cursor": True}, "cursor"),
@@ -170,6 +173,6 @@ def test_saving_a_draft_keeps_its_own_start_and_g(qapp):
     controller.set_start("t")
     controller.apply_text("x = randn(2, 2)\ny = x @ ?")
     doc = controller.document()
-    assert doc["expression"] == "x = randn(2, 2)\ny = x @ ?" and doc["cursor"] == 0
+    assert doc["expression"] == "x = randn(2, 2)\ny = x @ ?" and doc["view"]["cursor"] == 0
     assert doc["start"] is None and doc["upstream"] is None   # not the previous program's "t"
     assert set(doc["inputs"]) == {"x"}
