@@ -61,10 +61,6 @@ class GraphScene(QGraphicsScene):
                 return node_id
         return None
 
-    def positions(self):
-        """{node_id: (x, y)} of the items as they stand."""
-        return {node_id: (item.x(), item.y()) for node_id, item in self.nodes.items()}
-
     def drawBackground(self, painter, rect):
         painter.fillRect(rect, QColor(style.CANVAS_BACKGROUND))
         step = style.CANVAS_GRID_STEP

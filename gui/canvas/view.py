@@ -92,10 +92,6 @@ class GraphView(Listening, QGraphicsView):
         self.highlighted = {ids[name] for name in node_names if name in ids}
         self.restyle_highlight()
 
-    def positions(self):
-        """{node_id: (x, y)} as shown: what a saved session keeps."""
-        return self.scene().positions()
-
     def zoom(self, factor, anchor=None):
         """Scale by `factor` (within ZOOM_RANGE) keeping the scene point under `anchor` (a viewport
         point, default the centre) in place."""
