@@ -9,7 +9,6 @@ import engine
 from gui.app.undo import DocumentCommand
 from gui.model import canvas_edits
 from gui.model.model import Changed, StudioModel
-from gui.model.session_file import document_of, session_dict
 
 
 class StudioController(QObject):
@@ -195,15 +194,13 @@ class StudioController(QObject):
     # -- files -------------------------------------------------------------------------------------------
     def document(self):
         """The session as the file format's dict (gui.model.session_file)."""
-        return session_dict(self.model.shown, self.model.view)
+        return self.model.file_dict()
 
     def open_document(self, doc):
         """Show an opened file's dict as a new history. A broken expression, or one too large for
         memory, is shown in the editor with its error (returns False); inputs that do not fit
         the program raise EngineError, changing nothing."""
-        document = document_of(doc, self.model.document.rng_seed)
-        changed, opened = self.model.open_document(document, doc.get("cursor", 0), doc.get("selection"),
-                                                   doc.get("through"))
+        changed, opened = self.model.open_file_dict(doc)
         if opened:
             self.undo_stack.clear()
         self.announce(changed)

@@ -37,5 +37,6 @@ class Playback(QObject):
 
     def _on_tick(self):
         self.controller.step_forward()
-        if self.controller.session.cursor >= self.controller.session.total:
+        session = self.controller.session
+        if session is None or session.cursor >= session.total:   # the end, or no pass any more
             self.stop()

@@ -17,6 +17,7 @@ from gui.model.history import History
 from gui.model.layout import LOSS_ID, layered_layout
 from gui.model.predict import Prediction
 from gui.model.selection import Selected
+from gui.model.session_file import document_of, session_dict
 from gui.model.shown import derive, parse_program
 
 READ_ONLY = "The canvas is read-only while the text has an error: fix the text first"
@@ -221,6 +222,16 @@ class StudioModel:
         return Changed.PREDICTION
 
     # -- sessions -----------------------------------------------------------------------------------------
+    def file_dict(self):
+        """The shown document and the view as the session file format's dict."""
+        return session_dict(self.shown, self.view)
+
+    def open_file_dict(self, doc):
+        """Open a file's dict (gui.model.session_file.load_session's, or {"expression": text}):
+        see open_document; a file without a seed keeps the current one."""
+        return self.open_document(document_of(doc, self.document.rng_seed), doc.get("cursor", 0),
+                                  doc.get("selection"), doc.get("through"))
+
     def open_document(self, document, cursor=0, selection=None, through=None):
         """Show an opened document, at `cursor` with `selection` (text, as --select writes it) and
         `through`, as a new history. A text that does not parse, or that needs more memory than

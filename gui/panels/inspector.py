@@ -254,6 +254,9 @@ class InspectorPanel(Listening, QWidget):
 
     def outline(self):
         """Outline in every heatmap shown what feeds the selected entry (or the hovered term)."""
-        values = self.controller.session.records.values
+        session = self.controller.session
+        if session is None:
+            return   # no pass: no heatmaps to outline
+        values = session.records.values
         found = marks(self.controller, self.hovered)
         outline_all(self.heatmaps(), found, {n: v.shape for n, v in values.items()})

@@ -115,13 +115,3 @@ def test_positions_are_saved_with_the_session(qtbot, view, controller):
     moved = {n: [x + 10, y] for n, (x, y) in saved.items()}
     assert controller.open_document(controller.document() | {"positions": moved, "inputs": {}})
     assert places(view)["a"] == tuple(moved["a"])
-
-
-def test_a_program_with_a_hole_and_a_broken_rule_opens_as_a_draft(qapp):
-    from gui.app.controller import StudioController
-    controller = StudioController(HALF.replace("t = a @ ?", "t = a @ w\nd = relu(t) + ?"))
-    reason = controller.shown.reason
-    assert "inner dimensions 2 and 3 differ" in reason and "wire d's second input" in reason
-    controller.seek(3)
-    assert controller.session is None and controller.view.cursor == 0
-    assert [i.name for i in controller.shown.inputs.program.inputs] == ["a", "w"]   # the inputs panel has them

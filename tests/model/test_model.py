@@ -130,3 +130,11 @@ def test_new_numbers_make_a_checked_prediction_a_new_question():
     m.update_prediction(value=1.0, checked=True)
     m.set_upstream(G)
     assert m.prediction.value is None and not m.prediction.checked and m.prediction.on
+
+
+def test_a_program_with_a_hole_and_a_broken_rule_opens_without_a_pass():
+    m = StudioModel("a = randn(2, 2)\nw = randn(3, 2)\nt = a @ w\nd = relu(t) + ?")
+    reason = m.shown.reason
+    assert "inner dimensions 2 and 3 differ" in reason and "wire d's second input" in reason
+    assert m.seek(3) == Changed.NONE and m.shown.session is None and m.view.cursor == 0
+    assert [i.name for i in m.shown.inputs.program.inputs] == ["a", "w"]   # the inputs panel has them

@@ -1,19 +1,19 @@
-"""Sessions: save and open round-trip, atomic saves, corrupt or hostile files refused."""
+"""Sessions: save and open round-trip, atomic saves, corrupt or hostile files refused (no Qt)."""
 import json
 import os
 
 import numpy as np
 import pytest
 
-from gui.app.controller import StudioController
+from gui.model.model import StudioModel
 from gui.model.session_file import SessionError, load_session, save_session
-from tests.gui.conftest import SEED_TEXT
 
+SEED_TEXT = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "examples")
 
 
 def edited_controller():
-    c = StudioController(SEED_TEXT)
+    c = StudioModel(SEED_TEXT)
     c.set_input("a", [[1.0, 2.0], [3.0, np.nan]])
     c.set_upstream(np.array([[0.3, -0.1], [0.7, 2.0]]))
     c.seek(6)
@@ -21,36 +21,36 @@ def edited_controller():
     return c
 
 
-def test_save_then_open_gives_the_same_session(qapp, tmp_path):
+def test_save_then_open_gives_the_same_session(tmp_path):
     saved = edited_controller()
     path = tmp_path / "lesson.json"
-    save_session(path, saved.document())
+    save_session(path, saved.file_dict())
     doc = json.loads(path.read_text())
     assert doc["format"] == "backprop-studio" and doc["version"] == 2 and doc["rng_seed"] == 0
     assert doc["inputs"]["a"] == {"shape": [2, 2], "dtype": "float64", "values": [[1.0, 2.0], [3.0, "nan"]]}
     assert doc["view"] == {"cursor": 6, "selection": "grad a[0,0]", "through": None}
     assert set(doc["positions"]) == set(saved.shown.graph.nodes) - {"L"}
 
-    opened = StudioController("d = a")
-    assert opened.open_document(load_session(path))
-    assert opened.text == SEED_TEXT and opened.session.cursor == 6
-    assert opened.selected_entry == ("a", (0, 0), True) and opened.selected_node == "a"
+    opened = StudioModel("d = a")
+    assert opened.open_file_dict(load_session(path))[1]
+    assert opened.document.text == SEED_TEXT and opened.view.cursor == 6
+    assert opened.view.entry == ("a", (0, 0), True) and opened.view.node == "a"
     for name, value in saved.shown.input_values().items():
         np.testing.assert_array_equal(opened.shown.input_values()[name], value)
-    np.testing.assert_array_equal(opened.session.upstream, saved.session.upstream)
+    np.testing.assert_array_equal(opened.shown.session.upstream, saved.shown.session.upstream)
 
 
-def test_save_is_atomic_and_leaves_no_temporary_file(qapp, tmp_path):
+def test_save_is_atomic_and_leaves_no_temporary_file(tmp_path):
     path = tmp_path / "s.json"
     path.write_text("old")
-    save_session(path, edited_controller().document())
+    save_session(path, edited_controller().file_dict())
     assert os.listdir(tmp_path) == ["s.json"]
     assert json.loads(path.read_text())["format"] == "backprop-studio"
 
 
-def test_saving_into_a_missing_folder_is_refused_with_a_message(qapp, tmp_path):
+def test_saving_into_a_missing_folder_is_refused_with_a_message(tmp_path):
     with pytest.raises(SessionError, match="cannot save"):
-        save_session(tmp_path / "nope" / "s.json", edited_controller().document())
+        save_session(tmp_path / "nope" / "s.json", edited_controller().file_dict())
 
 
 def test_a_plain_text_file_opens_as_an_expression(tmp_path):
@@ -114,35 +114,12 @@ def test_a_half_built_session_with_a_hole_opens(tmp_path):
     assert load_session(path)["expression"] == "d = a @ ?"
 
 
-def test_the_window_refuses_a_corrupt_file_with_a_message(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(window.files, "refuse", lambda title, message: shown.append(message))
-    path = tmp_path / "bad.json"
-    path.write_text('{"format": "other"}')
-    before = window.controller.session
-    assert not window.files.open_path(str(path))
-    assert "format" in shown[0] and window.controller.session is before
-
-
-def test_the_window_saves_opens_and_remembers_recent_files(window, tmp_path):
-    path = str(tmp_path / "w.json")
-    window.controller.seek(4)
-    assert window.files.save_to(path)
-    assert "w.json" in window.windowTitle()
-    window.controller.seek(0)
-    assert window.files.open_path(path)
-    assert window.controller.session.cursor == 4
-    assert window.files.recent()[0] == os.path.abspath(path)
-    window.files.fill_recent_menu()
-    assert window.files.recent_menu.actions()[0].text() == os.path.abspath(path)
-
-
 @pytest.mark.parametrize("name", sorted(os.listdir(EXAMPLES)))
-def test_every_example_opens_and_computes(qapp, name):
-    c = StudioController(SEED_TEXT)
-    assert c.open_document(load_session(os.path.join(EXAMPLES, name)))
-    c.to_end()
-    assert c.session.current_step().kind == "backward"
+def test_every_example_opens_and_computes(name):
+    c = StudioModel(SEED_TEXT)
+    assert c.open_file_dict(load_session(os.path.join(EXAMPLES, name)))[1]
+    c.seek(99)
+    assert c.shown.session.current_step().kind == "backward"
 
 
 def test_the_seed_example_is_the_seed_case():
@@ -151,28 +128,27 @@ def test_the_seed_example_is_the_seed_case():
 
 
 def test_a_json_file_that_is_not_a_session_is_refused(tmp_path):
-    from gui.model.session_file import SessionError, load_session
     path = tmp_path / "list.json"
     path.write_text("[1, 2, 3]")
     with pytest.raises(SessionError, match="not"):
         load_session(str(path))
 
 
-def test_a_session_whose_selection_is_gone_opens_without_it(qapp):
-    from gui.app.controller import StudioController
-    controller = StudioController("d = a @ b")
+def test_a_session_whose_selection_is_gone_opens_without_it():
+    from gui.model.model import StudioModel
+    controller = StudioModel("d = a @ b")
     doc = {"format": "backprop-studio", "version": 1, "expression": "d = relu(a)", "inputs": {},
            "upstream": None, "start": None, "cursor": 1, "selection": "grad z[0,0]", "positions": {}}
-    assert controller.open_document(doc)
-    assert controller.text == "d = relu(a)" and controller.selected_entry is None
+    assert controller.open_file_dict(doc)[1]
+    assert controller.document.text == "d = relu(a)" and controller.view.entry is None
 
 
-def test_saving_a_draft_keeps_its_own_start_and_g(qapp):
-    from gui.app.controller import StudioController
-    controller = StudioController("t = a @ b\nd = relu(t)")
+def test_saving_a_draft_keeps_its_own_start_and_g():
+    from gui.model.model import StudioModel
+    controller = StudioModel("t = a @ b\nd = relu(t)")
     controller.set_start("t")
     controller.apply_text("x = randn(2, 2)\ny = x @ ?")
-    doc = controller.document()
+    doc = controller.file_dict()
     assert doc["expression"] == "x = randn(2, 2)\ny = x @ ?" and doc["view"]["cursor"] == 0
     assert doc["start"] is None and doc["upstream"] is None   # not the previous program's "t"
     assert set(doc["inputs"]) == {"x"}
