@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPoly
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
-from gui.model.canvas_state import EdgeState, Restylable
+from gui.canvas.restylable import Restylable
+from gui.model.canvas_state import EdgeState
 from gui.canvas.node_item import font
 
 ARROW = 9.0

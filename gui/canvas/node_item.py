@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from engine import GradState
 from gui import style
-from gui.model.canvas_state import NodeState, Restylable
+from gui.canvas.restylable import Restylable
+from gui.model.canvas_state import NodeState
 
 STRIP = 5.0       # height of the gradient strip at the bottom of a card
 RADIUS = {"input": 4.0, "eqn": 9.0}

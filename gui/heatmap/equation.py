@@ -1,6 +1,6 @@
 """What the inspector lays out, as plain data: a step as the equation it satisfies.
 
-A layout is a list of slots, each an operator symbol (str) or a `Shown` matrix. Built from the
+A layout is a list of slots, each an operator symbol (str) or a `MatrixSlot`. Built from the
 step record's rule (its Terms and operator strings), never by parsing the formula text."""
 from typing import NamedTuple
 
@@ -10,7 +10,7 @@ INFIX = {"+": "+", "-": "−", "*": "⊙", "/": "⊘", "@": "@"}
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
 
 
-class Shown(NamedTuple):
+class MatrixSlot(NamedTuple):
     """One matrix of a layout. `source` = (name, is_grad, transposed) names the real array its
     cells stand for (None: not clickable); `missing` says why there are no numbers."""
     title: str
@@ -37,7 +37,7 @@ def raw_layout(session, step, arrays):
         return heading, forward_slots(session, step), ""
     if step.kind == "seed":
         note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
-        return heading, [Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False))], note
+        return heading, [MatrixSlot(f"∂L/∂{step.target} = G", step.array, (step.target, True, False))], note
     return heading, backward_slots(step, arrays), step.rule.note
 
 
@@ -55,7 +55,7 @@ def merge_operators(slots):
 def input_slots(session):
     """Step 0: the inputs side by side, separated by commas; past MAX_INPUTS, how many more."""
     values, inputs = session.records.values, session.program.inputs
-    shown = [Shown(i.name, values[i.name], (i.name, False, False)) for i in inputs[:MAX_INPUTS]]
+    shown = [MatrixSlot(i.name, values[i.name], (i.name, False, False)) for i in inputs[:MAX_INPUTS]]
     slots = [slot for x in shown for slot in (x, ",")][:-1]
     return slots + ([f"… {len(inputs) - MAX_INPUTS} more"] if len(inputs) > MAX_INPUTS else [])
 
@@ -63,14 +63,14 @@ def input_slots(session):
 def value_slot(values, x):
     """An operand of a forward equation: a value's heatmap, or a constant written as it is."""
     if isinstance(x, str):
-        return Shown(x, values[x], (x, False, False))
+        return MatrixSlot(x, values[x], (x, False, False))
     return str(x)
 
 
 def forward_slots(session, step):
     """`t1 = a @ b`: the output, `=`, then the operands with the op's symbol between them."""
     eqn, values = step.eqn, session.records.values
-    out = [Shown(step.target, step.array, (step.target, False, False)), "="]
+    out = [MatrixSlot(step.target, step.array, (step.target, False, False)), "="]
     operands = [value_slot(values, x) for x in eqn.inputs]
     symbol = lookup(eqn.op).symbol
     if eqn.op == "pow":
@@ -93,7 +93,7 @@ def backward_slots(step, arrays):
     letters = INDEX_LETTERS[-step.upstream.ndim:] if step.upstream.ndim else ""
     kept = "".join(c for a, c in enumerate(letters) if a not in rule.summed_axes)
     badge = f"contribution {step.k} of {step.n}" if step.n > 1 else ""  # the lhs is this step's addend
-    lhs = Shown(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", step.contribution,
+    lhs = MatrixSlot(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", step.contribution,
                 (step.target, True, False), badge)
     slots = [lhs, "+=" if step.accumulates else "="]
     if rule.summed_axes:
@@ -115,23 +115,23 @@ def term_slot(step, term, text, array):
         source = (rule.operands[term.operand], False, term.transpose)
     else:
         source = None
-    return Shown(text, array, source)
+    return MatrixSlot(text, array, source)
 
 
 def node_slots(session, name):
     """The value and the gradient of one node, each possibly not computed yet."""
     shape = session.records.values[name].shape
     value = session.value(name)
-    value_shown = Shown(name, value, (name, False, False)) if value is not None else \
-        Shown(name, missing="not yet", shape=shape, detail=f"computed at step {session.value_step[name]}",
+    value_shown = MatrixSlot(name, value, (name, False, False)) if value is not None else \
+        MatrixSlot(name, missing="not yet", shape=shape, detail=f"computed at step {session.value_step[name]}",
               source=(name, False, False))
     grad, state, k, n = session.grad(name)
     title = f"∂L/∂{name}"
     if state == GradState.NO_PATH:
-        return [value_shown, Shown(title, missing=state, shape=shape, detail="it gets no gradient")]
+        return [value_shown, MatrixSlot(title, missing=state, shape=shape, detail="it gets no gradient")]
     if state == GradState.NOT_YET:
         final = session.completing_step(name).index
-        return [value_shown, Shown(title, missing=state, shape=shape, detail=f"complete at step {final}",
+        return [value_shown, MatrixSlot(title, missing=state, shape=shape, detail=f"complete at step {final}",
                                    source=(name, True, False))]
     badge = f"partial {k} of {n}" if state == GradState.PARTIAL else ""
-    return [value_shown, Shown(title, grad, (name, True, False), badge)]
+    return [value_shown, MatrixSlot(title, grad, (name, True, False), badge)]

@@ -8,7 +8,6 @@ gradient passed."""
 from typing import NamedTuple
 
 from engine import GradState
-from gui import style
 from gui.model.layout import LOSS_ID
 
 
@@ -25,24 +24,6 @@ class EdgeState(NamedTuple):
     """How the cursor relates to an edge: 'idle', 'lit', 'flow' or 'flowed', and what flows."""
     kind: str = "idle"
     label: str = ""
-
-
-class Restylable:
-    """For canvas items: take a new state or path highlight, and repaint (raised above the rest
-    while the current step is about them) only when it changed."""
-    state = None
-    lit = False       # part of a highlighted path
-
-    def set_state(self, state):
-        if state != self.state:
-            self.state = state
-            self.setZValue(style.CANVAS_Z_LIT if self.raised() else self.base_z)
-            self.update()
-
-    def set_lit(self, lit):
-        if lit != self.lit:
-            self.lit = lit
-            self.update()
 
 
 def step_node(graph, step):

@@ -12,7 +12,7 @@ from gui import style
 from gui.listening import Listening
 from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.data import summarize
-from gui.heatmap.equation import Shown, node_slots, step_layout
+from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all
 
@@ -36,16 +36,16 @@ class HeatmapRow(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def show_slots(self, slots, scales):
-        """Lay out `slots` (str operators and Shown matrices); `scales` maps id(slot) to a colour
+        """Lay out `slots` (str operators and MatrixSlot matrices); `scales` maps id(slot) to a colour
         half-range (absent: the matrix's own). The same sequence of kinds keeps the layout, so
         no widget is resized (resizing a large matrix's view means downsampling it again)."""
-        kinds = tuple(isinstance(s, Shown) for s in slots)
+        kinds = tuple(isinstance(s, MatrixSlot) for s in slots)
         maps, ops = self._pool(self.heatmaps, kinds.count(True)), self._pool(self.operators, kinds.count(False))
         widgets = [maps.pop(0) if kind else ops.pop(0) for kind in kinds]
         if kinds != self.kinds:
             self._relayout(widgets, kinds)
         for widget, slot in zip(widgets, slots):
-            if isinstance(slot, Shown):
+            if isinstance(slot, MatrixSlot):
                 show(widget, slot, scales.get(id(slot)))
             else:
                 widget.setText(slot)
@@ -204,7 +204,7 @@ class InspectorPanel(Listening, QWidget):
 
     def _scales(self, slots):
         """Each matrix's colour half-range: its own, or with the switch on, the largest of them."""
-        shown = [s for s in slots if isinstance(s, Shown) and not s.missing]
+        shown = [s for s in slots if isinstance(s, MatrixSlot) and not s.missing]
         own = {id(s): summarize(s.array).scale for s in shown}
         if self.shared.isChecked() and own:
             return dict.fromkeys(own, max(own.values()))
