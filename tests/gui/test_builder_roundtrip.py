@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 import engine
 from engine.sketch import settle_output
 from engine.sketch_text import write_text
-from gui.model.canvas_edits import sketch_of
 from gui.canvas.view import GraphView
+from gui.model.canvas_edits import sketch_of
 from gui.model.layout import LOSS_ID, program_graph
 from tests.engine.test_fuzz import EXPRS
 from tests.engine.test_sketch import structure

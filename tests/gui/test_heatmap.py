@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QApplication
 
 from engine.notation import number, sub
 from gui import style
-from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.data import CLIP_RMS, literal
-from tests.gui.heatmap_helpers import cell_position, visible_texts, outlines_shown, clipped_marks, nonfinite_marks
+from gui.heatmap.heatmap import Heatmap
+from tests.gui.heatmap_helpers import cell_position, clipped_marks, nonfinite_marks, outlines_shown, visible_texts
 
 
 @pytest.fixture

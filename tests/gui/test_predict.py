@@ -2,10 +2,9 @@
 type a value or pick cells, then step on (or Check) and see what was right."""
 import numpy as np
 import pytest
-
-from tests.gui.conftest import give_numbers
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import give_numbers
 from tests.gui.test_selection import G, INPUTS, click, outlined, select_grad
 
 

@@ -2,9 +2,9 @@
 heatmap shown, what the explanation says, the canvas path, and how the selection follows the steps."""
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.gui.conftest import give_numbers
-from PySide6.QtCore import Qt
 from tests.gui.heatmap_helpers import cell_position, outlines_shown
 
 G = np.array([[0.3, -0.1], [0.7, 2.0]])
