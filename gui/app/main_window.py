@@ -163,13 +163,13 @@ class MainWindow(Listening, QMainWindow):
     def _on_step_changed(self, _cursor):
         session = self.controller.session
         if session is None:
-            return   # show_draft says why there are no steps
+            return   # offer_steps says why there are no steps
         step = session.current_step()
         self.step_label.setText(step.describe(session.total) if step else
                                 f"step 0/{session.total}: inputs only (F10 steps forward)")
 
     def _on_program_changed(self):
-        self.show_draft()
+        self.offer_steps()
 
     def _on_refused(self, message):
         self.statusBar().showMessage(message, 8000)
@@ -258,10 +258,10 @@ class MainWindow(Listening, QMainWindow):
     def connect_builder(self):
         self.tabifyDockWidget(self.docks["inputs"], self.docks["palette"])
         self.docks["inputs"].raise_()
-        self.show_draft()
+        self.offer_steps()
 
-    def show_draft(self):
-        """Stepping is offered only for a computed program; a draft says what it lacks."""
+    def offer_steps(self):
+        """Stepping is offered only when there is a pass; without one the status line says what it lacks."""
         reason = self.controller.shown.reason
         for name in ("step_forward", "step_back", "to_start", "to_end", "play", "check"):
             self.actions[name].setEnabled(reason is None)

@@ -26,7 +26,7 @@ class CanvasBanner(QLabel):
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         self.say(f"Showing the last valid graph. The text has an error: {first_line}", style.ERROR)
 
-    def show_draft(self, reason):
+    def show_no_pass(self, reason):
         """Say why the graph shown has no steps (`the graph is incomplete: wire t3's second input`)."""
         self.say(f"No steps yet: {reason}", style.CANVAS_MUTED_TEXT)
 

@@ -177,7 +177,7 @@ class GraphView(Listening, QGraphicsView):
         if isinstance(error, engine.ParseError) or reason is None:
             self.banner.show_error(error if isinstance(error, engine.ParseError) else None)
         else:
-            self.banner.show_draft(reason)
+            self.banner.show_no_pass(reason)
 
     def _on_step_changed(self, cursor):
         self.restyle()

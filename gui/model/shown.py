@@ -24,8 +24,8 @@ def parse_program(text):
 
 
 def inputs_only(program):
-    """The computable part of a draft that is all there is at startup: its inputs (so the
-    inputs panel has them); raises the draft's own error when it has none."""
+    """The computable part of a program without a pass: its inputs alone (so the inputs panel
+    has them); raises IncompleteError when it has none."""
     if not program.inputs:
         raise engine.IncompleteError("the program has no inputs to show")
     return Program(program.inputs, (), program.inputs[-1].name, program.source)
