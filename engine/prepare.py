@@ -6,7 +6,6 @@ parameters, the backward plan, the shapes checked against memory, the drawn rand
 The Program itself stays a plain frozen value. A bare Program given to `grad`, `check`,
 `explain` or `Session` is prepared through a small cache of the last few programs, so a
 script that parses once and calls `grad` in a loop prepares once."""
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -24,29 +23,26 @@ class Prepared:
     memo: dict = field(default_factory=dict, repr=False)
 
 
-_recent = OrderedDict()   # id(program) -> Prepared; the entry holds the program, so the id stays its own
+_recent = {}   # id(program) -> Prepared, oldest first; the entry holds the program, so the id stays its own
 
 
 def prepare(program):
     """The Prepared of `program` (a Program or a Prepared, returned as it is); the same value for
     the same program while it is among the last few prepared."""
-    if isinstance(program, Prepared):
-        _remember(program)
-        return program
     kept = _recent.get(id(program))
     if kept is not None and kept.program is program:
-        _recent.move_to_end(id(program))
-        return kept
-    made = Prepared(program, MappingProxyType({e.out: e for e in program.eqns}))
-    _remember(made)
-    return made
+        return kept   # the hot path: every pass asks a few times
+    if isinstance(program, Prepared):
+        return _remember(program)
+    return _remember(Prepared(program, MappingProxyType({e.out: e for e in program.eqns})))
 
 
 def _remember(prepared):
+    """Keep `prepared` among the recent ones (the oldest goes first)."""
     _recent[id(prepared.program)] = prepared
-    _recent.move_to_end(id(prepared.program))
     while len(_recent) > RECENT:
-        _recent.popitem(last=False)
+        del _recent[next(iter(_recent))]
+    return prepared
 
 
 def memo(program):
