@@ -64,13 +64,17 @@ def session_dict(shown, view):
     document, names = shown.document, set(shown.program.names())
     upstream = document.upstream
     return {"format": FORMAT, "version": VERSION, "expression": document.text, "rng_seed": document.rng_seed,
-            "inputs": {n: {"shape": list(np.shape(a)), "dtype": np.asarray(a).dtype.name, "values": as_json_array(a)}
-                       for n, a in shown.input_values().items() if n in names},
+            "inputs": {n: input_entry(document.inputs.get(n, a)) for n, a in shown.input_values().items() if n in names},
             "upstream": None if upstream is None else as_json_array(upstream),
             "upstream_origin": document.upstream_origin, "start": document.start,
             "view": {"cursor": view.cursor if shown.session is not None else 0,
                      "selection": entry_text(view.entry), "through": view.through},
             "positions": {n: list(p) for n, p in shown.places().items()}}
+
+
+def input_entry(arr):
+    """An input as the file writes it: the user's own array (its dtype kept), else the drawn one."""
+    return {"shape": list(np.shape(arr)), "dtype": np.asarray(arr).dtype.name, "values": as_json_array(arr)}
 
 
 def document_of(doc, rng_seed):

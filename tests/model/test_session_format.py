@@ -43,8 +43,11 @@ def test_version_2_reads_non_finite_numbers_dtypes_and_the_view(tmp_path):
     doc = load_session(write(tmp_path, V2))
     assert np.isnan(doc["inputs"]["a"][1]) and doc["upstream"][1] == -np.inf
     assert doc["rng_seed"] == 3 and doc["cursor"] == 2 and doc["selection"] == "grad a[1]"
-    labels = V2 | {"inputs": {"a": {"shape": [2], "dtype": "int64", "values": [1, 0]}}}
+    labels = V2 | {"inputs": {"a": {"shape": [2], "dtype": "int64", "values": [1, 0]}}, "upstream": None}
     assert load_session(write(tmp_path, labels))["inputs"]["a"].dtype == np.int64
+    m = StudioModel("d = a + b")
+    m.open_file_dict(load_session(write(tmp_path, labels)))
+    assert m.file_dict()["inputs"]["a"] == {"shape": [2], "dtype": "int64", "values": [1, 0]}   # labels stay labels
 
 
 def test_version_1_still_opens(tmp_path):
