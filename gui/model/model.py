@@ -198,11 +198,17 @@ class StudioModel:
 
     def select_text(self, text):
         """Select an entry written as programs read it (`grad a[0,0]`, `d[1,0]`) and its node;
-        raises EngineError for an entry the program does not have. None selects nothing."""
+        raises EngineError for an entry the computed program does not have (one that cannot be
+        computed selects what it can: an input's entry). None selects nothing."""
         if not text:
             return Changed.NONE
         values = self.shown.inputs.records.values if self.shown.inputs is not None else {}
-        name, index, is_grad = parse_entry(text, {n: np.shape(v) for n, v in values.items()})
+        try:
+            name, index, is_grad = parse_entry(text, {n: np.shape(v) for n, v in values.items()})
+        except engine.EngineError:
+            if self.shown.session is not None:
+                raise
+            return Changed.NONE   # without a pass the entry cannot be known yet: nothing is selected
         return self.select_node(name) | self.select_entry((name, index, is_grad))
 
     def set_through(self, node):

@@ -138,3 +138,14 @@ def test_a_program_with_a_hole_and_a_broken_rule_opens_without_a_pass():
     assert "inner dimensions 2 and 3 differ" in reason and "wire d's second input" in reason
     assert m.seek(3) == Changed.NONE and m.shown.session is None and m.view.cursor == 0
     assert [i.name for i in m.shown.inputs.program.inputs] == ["a", "w"]   # the inputs panel has them
+
+
+def test_without_a_pass_a_selection_is_what_the_inputs_have():
+    m = StudioModel("a = randn(2, 2)\nd = a @ ?")
+    m.select_text("a[1,0]")
+    assert m.view.entry == ("a", (1, 0), False) and m.selection is None   # nothing to attribute on yet
+    assert m.select_text("zz[0,0]") == Changed.NONE
+    m.apply_text("a = randn(2, 2)\nd = a @ a")
+    assert m.selection is not None and m.selection.entry == ("a", (1, 0), False)
+    with pytest.raises(engine.EngineError):
+        m.select_text("zz[0,0]")
