@@ -10,11 +10,12 @@ from .program import Program
 from .session import GradState, Session
 
 # The public face: the GUI, scripts and tests use these names and no submodule.
-__all__ = ["parse", "prepare", "Prepared", "grad", "check", "explain", "explanation", "attribute", "forward_attribute", "Program",
-           "Session", "GradState", "Result", "EngineError", "ParseError", "ShapeError", "IncompleteError",
-           "InputError", "MemoryLimitError"]
+__all__ = ["parse", "prepare", "Prepared", "grad", "check", "explain", "explanation", "attribute",
+           "forward_attribute", "Program", "Session", "GradState", "Result", "EngineError", "ParseError",
+           "ShapeError", "IncompleteError", "InputError", "MemoryLimitError"]
 
 # Imported on first use, so that starting the app (or a script) pays only for what it uses.
+# "public=inner" exports a module's name under one that says what it is at the top level.
 LAZY = {
     ".attribution": ("attribute",),
     ".forward": ("forward_attribute",),

@@ -7,7 +7,8 @@ import pkgutil
 import engine
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SUBMODULES = {m.name for m in pkgutil.iter_modules(engine.__path__)} - {"parse"}   # engine.parse is the function
+# engine.parse is the function (the module beside it is renamed)
+SUBMODULES = {m.name for m in pkgutil.iter_modules(engine.__path__)} - {"parse"}
 
 
 def gui_files():
@@ -22,7 +23,7 @@ def engine_uses(tree):
             yield from ((node.lineno, f"{node.module}:{a.name}") for a in node.names)
         elif isinstance(node, ast.Import):
             yield from ((node.lineno, a.name) for a in node.names if a.name.startswith("engine."))
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "engine":
+        elif isinstance(node, ast.Attribute) and getattr(node.value, "id", None) == "engine":
             yield node.lineno, f"engine:{node.attr}"
 
 

@@ -97,10 +97,14 @@ class StudioController(QObject):
         m = self.model
         if changed & Changed.HISTORY:
             self.undo_stack.push(DocumentCommand(self, m.history.labels[m.history.index], m.history.index))
-        emits = [(Changed.TEXT, self.text_replaced, (m.editor_text,)), (Changed.ERROR, self.error_changed, (m.error,)),
-                 (Changed.PROGRAM, self.program_changed, ()), (Changed.NUMBERS, self.pass_recomputed, ()),
-                 (Changed.POSITIONS, self.positions_changed, ()), (Changed.ENTRY, self.entry_selected, (m.view.entry,)),
-                 (Changed.NODE, self.node_selected, (m.view.node,)), (Changed.PREDICTION, self.prediction_changed, ()),
+        emits = [(Changed.TEXT, self.text_replaced, (m.editor_text,)),
+                 (Changed.ERROR, self.error_changed, (m.error,)),
+                 (Changed.PROGRAM, self.program_changed, ()),
+                 (Changed.NUMBERS, self.pass_recomputed, ()),
+                 (Changed.POSITIONS, self.positions_changed, ()),   # a new program is placed anew anyway
+                 (Changed.ENTRY, self.entry_selected, (m.view.entry,)),
+                 (Changed.NODE, self.node_selected, (m.view.node,)),
+                 (Changed.PREDICTION, self.prediction_changed, ()),
                  (Changed.STEP, self.step_changed, (m.view.cursor,))]
         for flag, signal, args in emits:
             if changed & flag and not (flag == Changed.POSITIONS and changed & Changed.PROGRAM):

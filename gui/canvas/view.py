@@ -213,7 +213,8 @@ class GraphView(Listening, QGraphicsView):
         elif key == Qt.Key_L and plain:
             self.controller.auto_layout()
         elif key in (Qt.Key_Delete, Qt.Key_Backspace):
-            self.controller.edit_canvas("delete", self.scene().selected_nodes(), self.scene().selected_wires())
+            scene = self.scene()
+            self.controller.edit_canvas("delete", scene.selected_nodes(), scene.selected_wires())
         elif key == Qt.Key_Escape and self.gesture is not None:
             self.gesture.cancel()
             self.gesture = None

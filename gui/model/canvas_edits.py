@@ -12,8 +12,8 @@ from itertools import chain, count
 from typing import NamedTuple
 
 import engine
-from engine import (INITIALISERS, REGISTRY, add_node, connect_ports, disconnect_port, remove_nodes, rename_node,
-                    settle_output, sketch_from_program, write_text)
+from engine import (INITIALISERS, REGISTRY, add_node, connect_ports, disconnect_port, remove_nodes,
+                    rename_node, settle_output, sketch_from_program, write_text)
 from gui.model import edits
 from gui.model.layout import LOSS_ID
 from gui.model.shown import parse_program

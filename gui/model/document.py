@@ -14,7 +14,8 @@ UPSTREAM_ORIGINS = ("ones", "typed")   # or a preset's name
 
 def frozen_array(values, dtype=None):
     """An owned, read-only copy (an integer array stays integer: labels); one already made is kept."""
-    if isinstance(values, np.ndarray) and not values.flags.writeable and values.flags.owndata and dtype is None:
+    ours = isinstance(values, np.ndarray) and not values.flags.writeable and values.flags.owndata
+    if ours and dtype is None:
         return values
     arr = np.array(values, dtype=dtype)
     if arr.dtype.kind not in "fi":

@@ -85,7 +85,8 @@ class StudioModel:
         session, changed = self.shown.session, Changed.ENTRY
         if session is not None:
             shapes = {n: np.shape(v) for n, v in session.records.values.items()}
-            view = view.edited(cursor=session.seek(view.cursor), node=view.node if view.node in shapes else "",
+            view = view.edited(cursor=session.seek(view.cursor),
+                               node=view.node if view.node in shapes else "",
                                entry=view.entry if known(view.entry, shapes) else None,
                                through=view.through if view.through in shapes else None)
         if view.node != self.view.node:
@@ -149,7 +150,8 @@ class StudioModel:
     def move_nodes(self, places):
         """Nodes dragged to `places` ({id: (x, y)}): one history entry."""
         before = self.shown.places()
-        return self.commit(canvas_edits.move_label(before, places), self.document.edited(positions={**before, **places}))
+        moved = self.document.edited(positions={**before, **places})
+        return self.commit(canvas_edits.move_label(before, places), moved)
 
     def auto_layout(self):
         """Every node placed afresh, as one history entry (none when nothing moves)."""
@@ -162,7 +164,8 @@ class StudioModel:
         return self.commit(f"edit {name}", edits.with_input(self.document, name, array))
 
     def set_input_shape(self, name, shape):
-        return self.commit(f"reshape {name}", edits.with_input_shape(self.document, self.shown.program, name, shape))
+        reshaped = edits.with_input_shape(self.document, self.shown.program, name, shape)
+        return self.commit(f"reshape {name}", reshaped)
 
     def set_upstream(self, upstream):
         return self.commit("edit G", edits.with_upstream(self.document, upstream))

@@ -22,9 +22,10 @@ from engine import format_entry, infer_shapes
 from gui.model.document import Document
 
 FORMAT, VERSION = "backprop-studio", 2
-KEYS = {1: {"format", "version", "expression", "inputs", "upstream", "start", "cursor", "selection", "positions"},
-        2: {"format", "version", "expression", "rng_seed", "inputs", "upstream", "upstream_origin", "start", "view",
-            "positions"}}
+KEYS = {1: {"format", "version", "expression", "inputs", "upstream", "start", "cursor", "selection",
+            "positions"},
+        2: {"format", "version", "expression", "rng_seed", "inputs", "upstream", "upstream_origin", "start",
+            "view", "positions"}}
 INPUT_KEYS = {1: {"shape", "values"}, 2: {"shape", "dtype", "values"}}
 VIEW_KEYS = {"cursor", "selection", "through"}
 DTYPES = ("float64", "float32", "int64")
@@ -64,7 +65,8 @@ def session_dict(shown, view):
     document, names = shown.document, set(shown.program.names())
     upstream = document.upstream
     return {"format": FORMAT, "version": VERSION, "expression": document.text, "rng_seed": document.rng_seed,
-            "inputs": {n: input_entry(document.inputs.get(n, a)) for n, a in shown.input_values().items() if n in names},
+            "inputs": {n: input_entry(document.inputs.get(n, a))
+                       for n, a in shown.input_values().items() if n in names},
             "upstream": None if upstream is None else as_json_array(upstream),
             "upstream_origin": document.upstream_origin, "start": document.start,
             "view": {"cursor": view.cursor if shown.session is not None else 0,
@@ -223,7 +225,8 @@ def input_array(name, spec, version):
     dtype = spec.get("dtype", "float64")
     require(dtype in DTYPES, f"input {name!r}: dtype {dtype!r} is not one of {', '.join(DTYPES)}")
     arr = array_from(spec["values"], f"input {name!r}", version)
-    require(dtype != "int64" or bool(np.all(arr == np.round(arr))), f"input {name!r}: int64 values must be whole")
+    require(dtype != "int64" or bool(np.all(arr == np.round(arr))),
+            f"input {name!r}: int64 values must be whole")
     arr = arr.astype(dtype)
     shape = spec.get("shape")
     require(isinstance(shape, list) and list(arr.shape) == shape,

@@ -10,7 +10,8 @@ from gui.model.session_file import SessionError, document_of, load_session, save
 SEED = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 V2 = {"format": "backprop-studio", "version": 2, "expression": "d = a + b", "rng_seed": 3,
       "inputs": {"a": {"shape": [2], "dtype": "float64", "values": [1, "nan"]}}, "upstream": [1, "-inf"],
-      "upstream_origin": "typed", "start": None, "view": {"cursor": 2, "selection": "grad a[1]", "through": None},
+      "upstream_origin": "typed", "start": None,
+      "view": {"cursor": 2, "selection": "grad a[1]", "through": None},
       "positions": {}}
 
 
@@ -47,7 +48,8 @@ def test_version_2_reads_non_finite_numbers_dtypes_and_the_view(tmp_path):
     assert load_session(write(tmp_path, labels))["inputs"]["a"].dtype == np.int64
     m = StudioModel("d = a + b")
     m.open_file_dict(load_session(write(tmp_path, labels)))
-    assert m.file_dict()["inputs"]["a"] == {"shape": [2], "dtype": "int64", "values": [1, 0]}   # labels stay labels
+    labels_kept = {"shape": [2], "dtype": "int64", "values": [1, 0]}
+    assert m.file_dict()["inputs"]["a"] == labels_kept
 
 
 def test_version_1_still_opens(tmp_path):
