@@ -62,22 +62,28 @@ class StudioModel:
         if document.computes_like(old.document) and program is None:
             self.shown = replace(old, document=document)   # the same pass: only the places moved
             return Changed.POSITIONS | (self.look(view) if view is not None else Changed.NONE)
-        self.shown = shown = derive(document, program)
+        self.shown = derive(document, program)
         self.editor_text = document.text
-        if shown.session is None:
-            self.error = shown.error
-            changed = Changed.TEXT | Changed.ERROR | Changed.PROGRAM
-        elif old.session is not None and document.text == old.document.text:
-            changed = Changed.NUMBERS | Changed.STEP
-        else:
-            changed = Changed.TEXT | Changed.PROGRAM | Changed.STEP
-            if old.session is None:
-                self.error, changed = None, changed | Changed.ERROR
+        changed = self.new_pass(old)
         if changed & Changed.NUMBERS:
             self.prediction.forget()   # new numbers make a new question of a checked prediction
         if document.positions is not old.document.positions:
             changed |= Changed.POSITIONS
         return changed | self.look(view or self.view)
+
+    def new_pass(self, old):
+        """What changed from `old` (the Shown before) to the shown: the same program with new
+        numbers, or another program (or one that got or lost its pass); the error follows."""
+        shown = self.shown
+        if shown.session is None:
+            self.error = shown.error
+            return Changed.TEXT | Changed.ERROR | Changed.PROGRAM
+        if old.session is not None and shown.document.text == old.document.text:
+            return Changed.NUMBERS | Changed.STEP
+        if old.session is None:
+            self.error = None
+            return Changed.TEXT | Changed.ERROR | Changed.PROGRAM | Changed.STEP
+        return Changed.TEXT | Changed.PROGRAM | Changed.STEP
 
     def look(self, view):
         """Make `view` current on the shown pass: the cursor within it, a node or entry it lacks let

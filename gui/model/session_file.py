@@ -153,13 +153,7 @@ def checked(doc):
     Either version comes back in one form: {"format", "expression", "inputs": {name: array},
     "upstream", "upstream_origin", "rng_seed" (None: the app's), "start", "cursor", "selection",
     "through", "positions"}."""
-    require(isinstance(doc, dict) and doc.get("format") == FORMAT, f'"format" is not "{FORMAT}"')
-    version = doc.get("version")
-    require(version in KEYS and not isinstance(version, bool),
-            f"version {version!r} is not supported (only {', '.join(map(str, KEYS))})")
-    unknown = sorted(set(doc) - KEYS[version])
-    require(not unknown, f"unknown key {', '.join(map(repr, unknown))} (a version {version} session has "
-                         f"{', '.join(sorted(KEYS[version]))})")
+    version = checked_version(doc)
     require(isinstance(doc.get("expression"), str), '"expression" must be a string')
     inputs = doc.get("inputs", {})
     require(isinstance(inputs, dict), '"inputs" must map names to {"shape", "values"}')
@@ -178,6 +172,18 @@ def checked(doc):
               "positions": checked_positions(doc.get("positions", {}))}
     check_inputs_fit(result)
     return result
+
+
+def checked_version(doc):
+    """The file's version, once its format and its keys are known; raises SessionError."""
+    require(isinstance(doc, dict) and doc.get("format") == FORMAT, f'"format" is not "{FORMAT}"')
+    version = doc.get("version")
+    require(version in KEYS and not isinstance(version, bool),
+            f"version {version!r} is not supported (only {', '.join(map(str, KEYS))})")
+    unknown = sorted(set(doc) - KEYS[version])
+    require(not unknown, f"unknown key {', '.join(map(repr, unknown))} (a version {version} session has "
+                         f"{', '.join(sorted(KEYS[version]))})")
+    return version
 
 
 def checked_view(view, own=True):
