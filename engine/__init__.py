@@ -4,7 +4,7 @@ from importlib import import_module
 
 from .api import Result, check, explain, explanation, grad
 from .errors import EngineError, IncompleteError, InputError, MemoryLimitError, ParseError, ShapeError
-from .parse import parse
+from .parser import parse
 from .prepare import Prepared, prepare
 from .program import Program
 from .session import GradState, Session
@@ -35,6 +35,7 @@ LAZY = {
     ".sketch": ("sketch_from_program", "settle_output", "add_node", "connect_ports=connect",
                 "disconnect_port=disconnect", "remove_nodes=remove", "rename_node=rename"),
     ".sketch_text": ("write_text",),
+    ".syntax": ("equation_pieces", "render_syntax=render"),
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
          for public, *inner in (n.split("=") for n in names)}
