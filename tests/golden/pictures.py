@@ -36,6 +36,16 @@ CASES = {
                           "--select", "grad W[0,0]"],
     "example-softmax": ["--open", os.path.join(EXAMPLES, "softmax.txt"), "--steps", "99",
                         "--select", "grad W[2,1]"],
+    "example-attention_head": ["--open", os.path.join(EXAMPLES, "attention_head.txt"), "--steps", "999",
+                               "--select", "grad Wq[0,0]"],
+    "example-batchnorm": ["--open", os.path.join(EXAMPLES, "batchnorm.txt"), "--steps", "999",
+                          "--select", "grad x[0,0]"],
+    "example-layernorm": ["--open", os.path.join(EXAMPLES, "layernorm.txt"), "--steps", "999",
+                          "--select", "grad x[0,0]"],
+    "example-cross_entropy": ["--open", os.path.join(EXAMPLES, "cross_entropy.txt"), "--steps", "999",
+                              "--select", "grad W[0,0]"],
+    "example-backprop_ninja": ["--open", os.path.join(EXAMPLES, "backprop_ninja.txt"), "--steps", "999",
+                               "--select", "grad W1[0,0]"],
 }
 
 
