@@ -5,7 +5,7 @@ from importlib import import_module
 from .api import Result, check, explain, explanation, grad
 from .errors import EngineError, IncompleteError, InputError, MemoryLimitError, ParseError, ShapeError
 from .parser import parse
-from .prepare import Prepared, prepare
+from .prepared import Prepared, prepare
 from .program import Program
 from .session import GradState, Session
 

@@ -6,7 +6,7 @@ from .errors import InputError
 from .gradcheck import gradient_check
 from .parser import parse
 from .passes import run_pass
-from .prepare import prepare
+from .prepared import prepare
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from .attribution import flat_index, shapes_of, site_of
 from .entries import format_entry, parse_entry
 from .notation import sub
 from .ops import lookup
-from .prepare import memo
+from .prepared import memo
 from .program import Const
 from .ranges import ranges, unique_ranges
 from .scalar import leaf, num, render

@@ -14,7 +14,7 @@ from .broadcast import unbroadcast
 from .errors import InputError
 from .ops import lookup
 from .plan import backward_plan
-from .prepare import memo, prepare
+from .prepared import memo, prepare
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
 from .labels import given_arrays, initial

@@ -6,7 +6,7 @@ from typing import NamedTuple
 from .broadcast import stretched_axes
 from .errors import InputError
 from .ops import elementwise, lookup
-from .prepare import memo
+from .prepared import memo
 from .rules import Rule, rule_text
 
 class BackwardItem(NamedTuple):

@@ -115,7 +115,7 @@ class Program:
 
     def producer(self, name):
         """The equation that computes `name`, or None for an input."""
-        from .prepare import prepare   # prepare imports this module
+        from .prepared import prepare   # prepare imports this module
         return prepare(self).producers.get(name)
 
     def holes(self):

@@ -4,7 +4,7 @@ from bisect import bisect_right
 
 from .parser import parse
 from .passes import run_pass
-from .prepare import prepare
+from .prepared import prepare
 
 
 class GradState:

@@ -1,5 +1,7 @@
 """The window in named states still looks as its golden pictures (tests/golden/pictures.py says
 how they are made, regenerated, and the tolerance)."""
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
@@ -37,3 +39,8 @@ def test_a_moved_widget_is_caught(tmp_path):
     """The comparison itself fails on a real change: one picture shifted by 40 pixels."""
     golden = pixels(pictures.golden_path("readme-seed-step6"))
     assert differing_share(np.roll(golden, 40, axis=1), golden) > pictures.MAX_DIFFERENT
+
+
+def test_every_example_has_a_golden_picture():
+    examples = os.listdir(os.path.join(pictures.ROOT, pictures.EXAMPLES))
+    assert sorted(pictures.EXAMPLE_SELECTIONS) == sorted(examples)

@@ -23,30 +23,19 @@ MAX_DIFFERENT = 0.005    # of the picture's pixels
 EXAMPLES = os.path.join("resources", "examples")
 HALF_BUILT = "a = randn(2, 2)\nw = randn(3, 2)\nt = a @ w\nd = relu(t) + ?"
 
-# name -> main.py flags (the README's three screenshots, then each example at its last step)
+# Each example at its last step, with this entry selected.
+EXAMPLE_SELECTIONS = {"seed.txt": "grad a[0,0]", "seed_step6.json": "grad b[1,0]", "mlp_layer.txt": "grad W[0,0]",
+                      "softmax.txt": "grad W[2,1]", "attention_head.txt": "grad Wq[0,0]",
+                      "batchnorm.txt": "grad x[0,0]", "layernorm.txt": "grad x[0,0]",
+                      "cross_entropy.txt": "grad W[0,0]", "backprop_ninja.txt": "grad W1[0,0]"}
+
+# name -> main.py flags: the README's three screenshots, then the examples
 CASES = {
     "readme-seed-step6": ["--steps", "6"],
     "readme-seed-select-a11": ["--open", os.path.join(EXAMPLES, "seed_step6.json"), "--steps", "7"],
     "readme-half-built": ["--expr", HALF_BUILT],
-    "example-seed": ["--open", os.path.join(EXAMPLES, "seed.txt"), "--steps", "99",
-                     "--select", "grad a[0,0]"],
-    "example-seed_step6": ["--open", os.path.join(EXAMPLES, "seed_step6.json"), "--steps", "99",
-                           "--select", "grad b[1,0]"],
-    "example-mlp_layer": ["--open", os.path.join(EXAMPLES, "mlp_layer.txt"), "--steps", "99",
-                          "--select", "grad W[0,0]"],
-    "example-softmax": ["--open", os.path.join(EXAMPLES, "softmax.txt"), "--steps", "99",
-                        "--select", "grad W[2,1]"],
-    "example-attention_head": ["--open", os.path.join(EXAMPLES, "attention_head.txt"), "--steps", "999",
-                               "--select", "grad Wq[0,0]"],
-    "example-batchnorm": ["--open", os.path.join(EXAMPLES, "batchnorm.txt"), "--steps", "999",
-                          "--select", "grad x[0,0]"],
-    "example-layernorm": ["--open", os.path.join(EXAMPLES, "layernorm.txt"), "--steps", "999",
-                          "--select", "grad x[0,0]"],
-    "example-cross_entropy": ["--open", os.path.join(EXAMPLES, "cross_entropy.txt"), "--steps", "999",
-                              "--select", "grad W[0,0]"],
-    "example-backprop_ninja": ["--open", os.path.join(EXAMPLES, "backprop_ninja.txt"), "--steps", "999",
-                               "--select", "grad W1[0,0]"],
-}
+} | {f"example-{os.path.splitext(file)[0]}": ["--open", os.path.join(EXAMPLES, file), "--steps", "999",
+                                             "--select", entry] for file, entry in EXAMPLE_SELECTIONS.items()}
 
 
 def golden_path(name):
