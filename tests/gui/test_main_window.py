@@ -225,3 +225,17 @@ def test_clicking_a_node_shows_its_value_and_gradient(qtbot, window):
     assert [t for t, _ in shown] == ["b", "∂L/∂b"]
     np.testing.assert_array_equal(shown[0][1], window.controller.session.records.values["b"])
     np.testing.assert_array_equal(shown[1][1], window.controller.session.records.grads["b"])
+
+
+def test_the_undo_history_jumps_back_and_forth_over_several_edits(window):
+    controller, stack = window.controller, window.controller.undo_stack
+    first = controller.text
+    controller.apply_text(first + "\ne = relu(d)")
+    controller.seek(3)
+    controller.set_start("d")
+    controller.apply_text(first + "\ne = relu(d)\nf = e * 2")
+    stack.setIndex(0)   # a click on "(opened)" in the Undo history dock
+    assert controller.text == first and window.editor.text() == first and controller.session.start is None
+    stack.setIndex(stack.count())
+    assert controller.text.endswith("f = e * 2") and controller.session.start == "d"
+    assert controller.view.cursor == 3
