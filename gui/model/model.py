@@ -67,7 +67,7 @@ class StudioModel:
         changed = self.new_pass(old)
         if changed & Changed.NUMBERS:
             self.prediction.forget()   # new numbers make a new question of a checked prediction
-        if document.positions is not old.document.positions:
+        if document.positions != old.document.positions:
             changed |= Changed.POSITIONS
         return changed | self.look(view or self.view)
 
