@@ -7,15 +7,15 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
                                QUndoView)
 
 from gui.app import actions as act
+from gui.app.files import SessionFiles
+from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
+from gui.canvas.view import GraphView
 from gui.listening import Listening
 from gui.panels.editor import ExpressionEditor
 from gui.panels.explanation import ExplanationPanel
-from gui.canvas.view import GraphView
 from gui.panels.inputs import InputsPanel
 from gui.panels.inspector import InspectorPanel
 from gui.panels.palette import Palette
-from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
-from gui.app.files import SessionFiles
 from gui.panels.timeline import Timeline
 
 TITLE = "Backprop Studio"

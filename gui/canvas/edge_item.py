@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPoly
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
+from gui.canvas.node_item import font
 from gui.canvas.restylable import Restylable
 from gui.model.canvas_state import EdgeState
-from gui.canvas.node_item import font
 
 ARROW = 9.0
 LABEL_WIDTH = 160.0   # room kept for the label of a flowing gradient

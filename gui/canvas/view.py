@@ -15,14 +15,14 @@ from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 import engine
+from gui.canvas.banner import CanvasBanner
 from gui.canvas.gestures import MoveNodes, NewWire, free_ports, nearest_port
 from gui.canvas.name_editor import NameEditor
-from gui.canvas.banner import CanvasBanner
-from gui.model.canvas_state import edge_states, node_states
+from gui.canvas.node_item import NodeItem
 from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
-from gui.canvas.node_item import NodeItem
 from gui.listening import Listening
+from gui.model.canvas_state import edge_states, node_states
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)

@@ -12,8 +12,8 @@ from gui import style
 from gui.heatmap.bar import ColourBar
 from gui.heatmap.data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
                               summary_text, to_source)
-from gui.heatmap.overlay import CellLabels, CellMarks, MissingCover, Outlines
 from gui.heatmap.matrix_image import MatrixImage
+from gui.heatmap.overlay import CellLabels, CellMarks, MissingCover, Outlines
 
 
 class Heatmap(QWidget):

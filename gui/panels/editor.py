@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QTextEdit, QV
 
 from engine import excerpt
 from gui import style
-from gui.panels.code_edit import CodeEdit
 from gui.listening import Listening
+from gui.panels.code_edit import CodeEdit
 from gui.panels.syntax_colours import ExpressionHighlighter
 
 DEBOUNCE_MS = 300

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import style
-from gui.listening import Listening
-from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.data import summarize
 from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
+from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all
+from gui.listening import Listening
 
 
 class HeatmapRow(QWidget):
