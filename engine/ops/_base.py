@@ -8,6 +8,7 @@ from typing import Callable
 import numpy as np
 
 from ..broadcast import broadcast_shapes
+from ..errors import InputError
 
 # How an op is written (the one printer, engine.syntax, dispatches on it):
 # 'infix' x + y, 'prefix' -x, 'power' x ** p, 'postfix' x.T (also callable), 'call' f(x, axis=…),
@@ -80,6 +81,13 @@ def elementwise(*shapes):
 def check_axis(shape, axis):
     if axis is not None and not -len(shape) <= axis < len(shape):
         raise ShapeRule(f"axis {axis} is out of range for shape {shape}")
+
+
+def within(y, x):
+    """Labels y index x's columns (classes): refused with a message when one is past them."""
+    if np.size(y) and np.max(y) >= np.shape(x)[-1]:
+        raise InputError(f"a label is {np.max(y)}, but there are only {np.shape(x)[-1]} classes (columns) to pick from")
+    return y
 
 
 def positive(x):

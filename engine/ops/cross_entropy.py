@@ -7,14 +7,14 @@ from .. import influence as I
 from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
-from ._base import OpDef, ShapeRule
+from ._base import OpDef, ShapeRule, within
 from .softmax import forward as softmax
 
 
 def forward(x, y):
     top = np.max(x, axis=1, keepdims=True)
     lse = top[:, 0] + np.log(np.sum(np.exp(x - top), axis=1))
-    return np.mean(lse - x[np.arange(len(y)), y])
+    return np.mean(lse - x[np.arange(len(y)), within(y, x)])
 
 
 def ce_shape(x, y):
