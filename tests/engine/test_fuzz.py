@@ -17,7 +17,7 @@ def extend(inner):
 
 
 EXPRS = st.recursive(LEAVES, extend, max_leaves=8)
-NOISE = st.text(alphabet="ab+-*/@()=;.T?,0123456789 \n#", max_size=40)
+NOISE = st.text(alphabet="ab+-*/@()=;.T?,0123456789 \n#[]:", max_size=40)
 
 
 def run(text):
