@@ -85,8 +85,8 @@ def check_axis(shape, axis):
 
 def within(y, x):
     """Labels y index x's columns (classes): refused with a message when one is past them."""
-    if np.size(y) and np.max(y) >= np.shape(x)[-1]:
-        raise InputError(f"a label is {np.max(y)}, but there are only {np.shape(x)[-1]} classes (columns) to pick from")
+    if y.max() >= x.shape[-1]:   # labels are vectors of at least one entry (engine.labels)
+        raise InputError(f"a label is {y.max()}, but there are only {x.shape[-1]} classes (columns) to pick from")
     return y
 
 
