@@ -19,7 +19,9 @@ def initial(inp, shape, dtype, rng_seed):
 
 def given_arrays(program, inputs):
     """The given inputs as private read-only arrays: labels as integers, the rest as floats."""
-    labels = {i.name: i for i in program.inputs if i.labels}
+    labels = program.cache.get("label inputs")
+    if labels is None:   # asked on every pass: found once per program
+        labels = program.cache["label inputs"] = {i.name: i for i in program.inputs if i.labels}
     return {name: as_labels(labels[name], value) if name in labels else as_input_array(name, value)
             for name, value in (inputs or {}).items()}
 
