@@ -25,7 +25,11 @@ def extreme(name, ufunc, pick, word):
     """The OpDef of max or min: `ufunc` is np.maximum or np.minimum (its reduce is np.max without
     the Python wrapper), `pick` np.argmax or np.argmin."""
     def vjp(g, out, x, axis=None, keepdims=False):
-        return np.multiply(first(pick, x, axis), g if keepdims else kept(g, np.shape(x), axis), dtype=g.dtype)
+        shape = np.shape(x)
+        hit = x == (out if keepdims else kept(out, shape, axis))
+        if np.count_nonzero(hit) != np.size(out):   # a tie: only the first extreme entry gets it
+            hit = first(pick, x, axis)
+        return np.multiply(hit, g if keepdims else kept(g, shape, axis), dtype=g.dtype)
 
     def feeds(site, i, idx):
         mask = first(pick, site.values[0], site.params.get("axis")).reshape(-1)[idx].astype(float)
