@@ -33,7 +33,7 @@ def run(text):
 
 @given(EXPRS)
 def test_well_formed_programs_compute_or_explain(expr):
-    run(f"y = {expr}")
+    run(f"lab = labels(2, 2)\ny = {expr}")
 
 
 @given(NOISE)
