@@ -29,9 +29,11 @@ class OpDef:
     `influence` is its per-entry rule (engine.influence.EntryRule, with the scalar form);
     `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
     to trust central differences (relu's on/off mask), or the op has no kink (None);
-    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params;
+    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params
+    (an index's `at` is written as engine.syntax prints it, which numpy and PyTorch share);
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
-    params tests try."""
+    params tests try (the first also gives a new canvas node its params, as `**`'s 2).
+    A VJP is None for an input of integer labels (`labels`), which is never differentiated."""
     name: str
     symbol: str           # how it is written: '@', '+', or the function's name
     forward: Callable
