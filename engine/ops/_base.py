@@ -30,7 +30,7 @@ class OpDef:
     `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
     to trust central differences (relu's on/off mask), or the op has no kink (None);
     `numpy`/`torch` are the source it exports as, formatted with the operands' code and params
-    (an index's `at` is written as engine.syntax prints it, which numpy and PyTorch share);
+    (engine.ops.source; `source_params` writes params that are not plain numbers, as x[…]'s);
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
     params tests try (the first also gives a new canvas node its params, as `**`'s 2).
     A VJP is None for an input of integer labels (`labels`), which is never differentiated."""
@@ -56,6 +56,7 @@ class OpDef:
     aliases: bool = False        # its forward may return a view of an operand
     labels: tuple = ()           # positions of inputs that are integer class labels (no gradient)
     written: Callable | None = None   # (operand syntax nodes, params) -> syntax node, for `x[…]`
+    source_params: Callable | None = None   # params -> their text in `numpy`/`torch` (an index's items)
 
     @property
     def arity(self):
