@@ -35,7 +35,8 @@ LAZY = {
     ".sketch": ("sketch_from_program", "settle_output", "add_node", "connect_ports=connect",
                 "disconnect_port=disconnect", "remove_nodes=remove", "rename_node=rename"),
     ".sketch_text": ("write_text",),
-    ".syntax": ("equation_pieces", "render_syntax=render"),
+    ".syntax": ("equation_pieces", "render_syntax=render", "syntax_pieces=pieces"),
+    ".calls": ("subscript_params",),
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
          for public, *inner in (n.split("=") for n in names)}

@@ -13,14 +13,13 @@ from typing import NamedTuple
 
 import engine
 from engine import (INITIALISERS, REGISTRY, add_node, connect_ports, disconnect_port, remove_nodes,
-                    rename_node, settle_output, sketch_from_program, write_text)
+                    rename_node, settle_output, sketch_from_program, subscript_params, write_text)
 from gui.model import edits
 from gui.model.layout import LOSS_ID
 from gui.model.shown import parse_program
 
 NO_PORT = "Drop a constant from the palette onto an op's free input port"
 NUMBER = re.compile(r"^\d+(\.\d*)?([eE][-+]?\d+)?$|^\.\d+([eE][-+]?\d+)?$")   # as the language writes them
-DEFAULT_PARAMS = {"exponent": 2.0}   # `**` needs its exponent; other params have defaults
 
 
 class CanvasEdit(NamedTuple):
@@ -50,13 +49,14 @@ def written(label, sketch, shown, placed=None):
 
 
 def add(shown, made_up, kind, op, point, arg=None):
-    """A new node at scene `point`: an input (`op` its initialiser, `arg` its shape) or an op."""
+    """A new node at scene `point`: an input (`op` its initialiser, `arg` its shape) or an op (`arg`
+    a subscript's items)."""
     sketch = sketch_of(shown, made_up)
     if kind == "input":
-        sketch, key = add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=input_shape(op, arg))
+        shape, params = input_shape(op, arg)
+        sketch, key = add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape, params=params)
     else:
-        params = tuple((p, DEFAULT_PARAMS[p]) for p in REGISTRY[op].params if p in DEFAULT_PARAMS)
-        sketch, key = add_node(sketch, "op", op, params=params)
+        sketch, key = add_node(sketch, "op", op, params=op_params(op, arg))
     return written(f"Add {title(sketch.node(key))}", sketch, shown, {key: point})
 
 
@@ -112,13 +112,26 @@ def title(node):
 
 
 def input_shape(init, shape):
-    """The shape an initialiser gives: eye(n) is n×n, arange(n) a vector, others as asked."""
+    """(shape, params) an initialiser gives: eye(n) is n×n, arange(n) a vector, labels(n, k) n
+    labels in [0, k) (the sizes asked read as n, k), others as asked."""
     shape = tuple(shape or (2, 2))
     if not 0 <= len(shape) <= 2 or any(d < 1 for d in shape):
         raise engine.InputError(f"an input's shape has 0, 1 or 2 positive sizes, not {shape}")
+    if init == "labels":
+        return shape[:1], (("classes", shape[1] if len(shape) > 1 else 2),)
     if init == "eye":
-        return (shape[0], shape[0])
-    return shape[:1] if init == "arange" else shape
+        return (shape[0], shape[0]), ()
+    return (shape[:1] if init == "arange" else shape), ()
+
+
+def op_params(op, text):
+    """A new op's params: a subscript's from the palette's parameter field (`0, 1:3`), and the
+    op's first sample params for those with no default (`**` squares)."""
+    opdef = REGISTRY[op]
+    if opdef.notation == "subscript" and text:
+        return subscript_params(op, text)
+    required = [p for p in opdef.params if p not in dict(opdef.defaults)]
+    return tuple((p, opdef.samples[0][p]) for p in required)
 
 
 def fresh_input_name(sketch):

@@ -38,8 +38,11 @@ def kept_upstream(document, shown, program):
 
 
 def with_input(document, name, array):
-    """Input `name` given these values (its shape may differ, for an undeclared input)."""
-    return document.edited(inputs={**document.inputs, name: np.asarray(array, float)})
+    """Input `name` given these values (its shape may differ, for an undeclared input); class
+    labels stay integers."""
+    array = np.asarray(array)
+    return document.edited(inputs={**document.inputs,
+                                   name: array if array.dtype.kind in "iu" else array.astype(float)})
 
 
 def with_input_shape(document, program, name, shape):

@@ -9,7 +9,7 @@ from collections import deque
 
 import networkx as nx
 
-from engine import Const, HoleRef, infer_shapes, lookup
+from engine import Const, HoleRef, infer_shapes, lookup, syntax_pieces
 from gui import style
 
 LOSS_ID = "L"
@@ -42,10 +42,12 @@ def program_graph(program, input_shapes=None, start=None):
 
 def op_label(eqn):
     """The op's badge: its symbol, with the exponent for `**` (`**2`), `ᵀ` for a transpose."""
-    notation = lookup(eqn.op).notation
-    if notation == "power":
+    opdef = lookup(eqn.op)
+    if opdef.notation == "power":
         return f"**{eqn.kwargs['exponent']:g}"
-    return "ᵀ" if notation == "postfix" else lookup(eqn.op).symbol
+    if opdef.notation == "subscript" and not opdef.labels:   # x[0, 1:3]: its constant items
+        return "".join(p for p in syntax_pieces(eqn.syntax()) if isinstance(p, str))
+    return "ᵀ" if opdef.notation == "postfix" else opdef.symbol
 
 
 def add_loss(graph, start_id, start):

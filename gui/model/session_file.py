@@ -41,8 +41,8 @@ class SessionError(Exception):
 def as_json_array(arr):
     """A nested list of numbers (ints for an integer array), with NaN and ±inf as "nan", "inf", "-inf"."""
     arr = np.asarray(arr)
-    if arr.dtype.kind == "i":
-        return arr.tolist()
+    if arr.dtype.kind in "iu":
+        return arr.tolist()   # class labels stay integers
     arr = arr.astype(float)
     return np.vectorize(json_number, otypes=[object])(arr).tolist() if arr.size else arr.tolist()
 
@@ -228,7 +228,8 @@ def input_array(name, spec, version):
     require(isinstance(spec, dict) and "values" in spec, f'input {name!r} needs "shape" and "values"')
     unknown = sorted(set(spec) - INPUT_KEYS[version])
     require(not unknown, f"input {name!r}: unknown key {', '.join(map(repr, unknown))}")
-    dtype = spec.get("dtype", "float64")
+    # version 1 has no dtype: numbers all written as integers are class labels
+    dtype = spec.get("dtype", "int64" if version == 1 and integers_only(spec["values"]) else "float64")
     require(dtype in DTYPES, f"input {name!r}: dtype {dtype!r} is not one of {', '.join(DTYPES)}")
     arr = array_from(spec["values"], f"input {name!r}", version)
     require(dtype != "int64" or bool(np.all(arr == np.round(arr))),
@@ -249,6 +250,12 @@ def array_from(values, what, version=VERSION):
         return np.array(finite_or_named(values), dtype=float)
     except ValueError:
         raise SessionError(f"{what}: rows of different lengths") from None
+
+
+def integers_only(values):
+    if isinstance(values, list):
+        return bool(values) and all(integers_only(v) for v in values)
+    return isinstance(values, int) and not isinstance(values, bool)
 
 
 def finite_or_named(values):
