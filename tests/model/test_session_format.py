@@ -76,3 +76,11 @@ def test_version_1_still_opens(tmp_path):
 def test_a_version_2_session_that_breaks_a_rule_is_refused(tmp_path, change, message):
     with pytest.raises(SessionError, match=message):
         load_session(write(tmp_path, V2 | change))
+
+
+def test_a_version_1_file_keeps_labels_written_as_integers(tmp_path):
+    v1 = {"format": "backprop-studio", "version": 1, "expression": "y = labels(2, 3)\nd = a + 1",
+          "inputs": {"y": {"shape": [2], "values": [2, 0]}, "a": {"shape": [2], "values": [1.5, 2]}},
+          "upstream": None, "start": None, "cursor": 0, "selection": None, "positions": {}}
+    inputs = load_session(write(tmp_path, v1))["inputs"]
+    assert inputs["y"].dtype == np.int64 and inputs["a"].dtype == np.float64
