@@ -96,8 +96,8 @@ def selection_with_paths_times(window, app):
 
 
 def setup(app):
-    from gui.controller import StudioController
-    from gui.main_window import MainWindow
+    from gui.app.controller import StudioController
+    from gui.app.main_window import MainWindow
 
     controller = StudioController(PROGRAM)
     controller.to_end()

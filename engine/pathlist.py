@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .api import as_program
+from .api import as_prepared
 from .attribution import attribute, flat_index
 from .chains import INT64_SAFE, Chains
 from .entries import format_entry
@@ -208,7 +208,7 @@ def path_query(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=
     """The PathListing behind `paths` (for a value entry, forward=True, its listing dict)."""
     if forward and (through is not None or expand):
         raise InputError("--through and --expand are for a gradient entry's paths; a value's are its summands")
-    records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
+    records = run_pass(as_prepared(program), inputs, upstream, start, rng_seed)
     if forward:
         return forward_listing(records, entry, limit)
     return list_paths(records, entry, through, expand, limit)
