@@ -6,6 +6,7 @@ from .errors import InputError
 from .gradcheck import gradient_check
 from .parse import parse
 from .passes import run_pass
+from .values import computing
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
 
 def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
-    return gradient_check(as_program(program), inputs, upstream, rng_seed, start)
+    with computing():
+        return gradient_check(as_program(program), inputs, upstream, rng_seed, start)
 
 
 def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
@@ -44,14 +46,17 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
         raise InputError("a through node is for a gradient entry's terms; a forward equation has none")
     records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
     name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
-    if forward:
-        return forward_attribute(records, (name, index))
-    return attribute(records, (name, index), through)
+    with computing():
+        if forward:
+            return forward_attribute(records, (name, index))
+        return attribute(records, (name, index), through)
 
 
 def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
             forward=False):
     """The chain-rule terms of ∂L/∂entry = Σ ∂L/∂y[j]·∂y[j]/∂entry over its through nodes' entries
     (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON."""
-    return explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
-                       through=through, forward=forward).to_dict()
+    att = explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
+                      through=through, forward=forward)
+    with computing():
+        return att.to_dict()

@@ -7,6 +7,7 @@ from .ops import REGISTRY
 from .program import DEFAULT_SHAPE, INITIALISERS, Comment, Const, Eqn, HoleRef, Input, Program
 
 MAX_EQUATIONS = 1000
+MAX_INPUTS = 1000        # declared, unnamed and undeclared inputs together
 BINARY_OPS = {"+": "add", "-": "sub", "*": "mul", "/": "div", "@": "matmul"}
 CALLABLE_OPS = ("relu", "tanh", "sigmoid", "exp", "log", "sum", "mean", "softmax", "transpose", "mse")
 
@@ -20,6 +21,7 @@ class Lowering:
         self.counter = 0
         self.ids = set()
         self.referenced = {n.name for st in statements for n in walk(st.expr) if isinstance(n, S.Name)}
+        self.renaming = None     # the identity call written for `d = a`: the only identity allowed
 
     def fail(self, node, message):
         raise ParseError(message, node.line, node.column, self.lines[node.line - 1])
@@ -80,15 +82,20 @@ class Lowering:
         return Program(tuple(self.inputs), tuple(self.eqns), output, source,
                        anchor_comments(self.comments, self.statements, names))
 
+    def add_input(self, node, inp):
+        if len(self.inputs) >= MAX_INPUTS:
+            self.fail(node, f"a program may have at most {MAX_INPUTS:,} inputs")
+        self.inputs.append(inp)
+
     def declare(self, name, call, stmt, place, declared):
         shape = initialiser_shape(call, self)
         node_id = name if declared else self.node_id(stmt, call)
-        self.inputs.append(Input(name, shape, call.func, node_id, f"{stmt}:{place}", declared, call.line))
+        self.add_input(call, Input(name, shape, call.func, node_id, f"{stmt}:{place}", declared, call.line))
         return name
 
     def lower_root(self, name, expr, named):
         if isinstance(expr, (S.Name, S.Hole)):
-            expr = S.Call(expr.line, expr.column, "identity", (expr,), ())
+            expr = self.renaming = S.Call(expr.line, expr.column, "identity", (expr,), ())
         elif isinstance(expr, S.Number) or isinstance(expr, S.Neg) and isinstance(expr.operand, S.Number):
             self.fail(expr, "a statement computes a value from inputs; a lone number is a constant, "
                             "use it inside an expression (a * 2)")
@@ -125,7 +132,7 @@ class Lowering:
         if name in INITIALISERS or name in REGISTRY:
             self.fail(node, f"{name} is a function: call it, as in {name}(…)")
         if name not in self.defined:   # undeclared: an input of the default shape
-            self.inputs.append(Input(name, DEFAULT_SHAPE, "randn", name, f"{name}:0", False, node.line))
+            self.add_input(node, Input(name, DEFAULT_SHAPE, "randn", name, f"{name}:0", False, node.line))
             self.defined.add(name)
         return name
 
@@ -142,7 +149,7 @@ class Lowering:
         return self.split_call(node)
 
     def split_call(self, node):
-        if node.func not in CALLABLE_OPS and node.func != "identity":
+        if node.func not in CALLABLE_OPS and node is not self.renaming:
             known = ", ".join(CALLABLE_OPS + INITIALISERS)
             self.fail(node, f"unknown function {node.func!r}; expected one of {known}")
         opdef = REGISTRY[node.func]
@@ -151,6 +158,8 @@ class Lowering:
                             f"got {len(node.args)}")
         params = []
         for key, val in node.kwargs:
+            if key in dict(params):
+                self.fail(val, f"{node.func} is given {key!r} twice; give each keyword once")
             if key not in opdef.params:
                 self.fail(val, f"{node.func} takes no keyword {key!r}" +
                           (f"; it takes {', '.join(opdef.params)}" if opdef.params else ""))

@@ -30,6 +30,10 @@ class SelectionMixin:
         raises EngineError for an entry the program does not have. None clears nothing."""
         if not text:
             return
+        if self.draft is not None:   # the session kept meanwhile is another program's
+            parse_entry(text)
+            raise engine.InputError(f"cannot select {text.strip()}: the program is not computed "
+                                    f"({self.why_no_pass()})")
         shapes = {n: np.shape(v) for n, v in self.session.records.values.items()}
         name, index, is_grad = parse_entry(text, shapes)
         self.select_node(name)

@@ -11,6 +11,7 @@ from engine.notation import grad_sub, number, shown, sub
 from engine.plan import ancestors, consumers
 from engine.ranges import Range, as_matrix_shape
 from engine.scalar import render
+from engine.values import computing
 
 ROLES_THAT_FEED = ("upstream", "factor", "feeds")
 
@@ -43,10 +44,11 @@ class Selected:
         self.att = self.fwd = None
         self.error = ""
         try:
-            if self.is_grad:
-                self.att = engine.attribute(session.records, (self.name, self.index), through)
-            else:
-                self.fwd = engine.forward_attribute(session.records, (self.name, self.index))
+            with computing():   # inf and NaN in the numbers are shown, not warned about
+                if self.is_grad:
+                    self.att = engine.attribute(session.records, (self.name, self.index), through)
+                else:
+                    self.fwd = engine.forward_attribute(session.records, (self.name, self.index))
         except engine.EngineError as exc:
             self.error = str(exc)
         found = self.att or self.fwd

@@ -5,17 +5,24 @@ checked on open.
  "inputs": {name: {"shape": [..], "values": nested list}}, "upstream": nested list or null,
  "start": node or null, "cursor": int, "selection": entry or null, "positions": {id: [x, y]}}
 NaN and ±inf are written as null. A file that is not JSON is read as an expression."""
+import contextlib
+import errno
 import json
+import math
 import os
-import tempfile
+import secrets
+import stat
 
 import numpy as np
 
 import engine
+from engine.entries import parse_entry
+from engine.files import read_text as read_regular_text
 from engine.program import infer_shapes
 
 FORMAT, VERSION = "backprop-studio", 1
 MAX_BYTES = 64 * 2**20   # refuse anything larger before reading it
+MAX_POSITION = 1e6       # canvas coordinates: far beyond any laid-out graph, far below where +1 is lost
 
 
 class SessionError(Exception):
@@ -45,29 +52,80 @@ def to_text(doc):
 
 
 def save_session(path, doc):
-    """Write `doc` to `path` atomically: a temporary file beside it, then os.replace."""
-    text = to_text(doc)
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write `doc` to `path` atomically: a temporary file beside the target, then os.replace.
+    A symlink is written through to its target; an existing file keeps its permission bits, a new
+    one follows the umask; a directory, a device or a file that cannot be written is refused. On
+    any failure no temporary file is left and the old file is untouched."""
+    target = os.path.realpath(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".save-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        mode = existing_mode(target)
+        replace_with(target, to_text(doc).encode("utf-8"), mode)
     except OSError as exc:
         raise SessionError(f"cannot save {path}: {exc.strerror or exc}") from None
 
 
+def existing_mode(target):
+    """The permission bits of the file at `target`, or None when there is none yet; raises
+    OSError for a target that is not a regular file this process may write."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "it is not a regular file (a device or a pipe)")
+    if not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is not writable")
+    return stat.S_IMODE(info.st_mode)
+
+
+def replace_with(target, data, mode):
+    """Write `data` to a new file beside `target` and rename it over `target`; the new file is
+    created with 0666 less the umask, then given `mode` when the old file had one."""
+    tmp = None
+    try:
+        fd, tmp = create_beside(target)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+
+
+def create_beside(target):
+    """(fd, path) of a new, empty `.save-*.tmp` file in `target`'s folder."""
+    folder = os.path.dirname(target)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".save-{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name beside the file")
+
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 # -- opening -------------------------------------------------------------------------------------------
 def read_text(path):
+    """The text of a regular file of at most MAX_BYTES (a device, a FIFO, a directory are refused)."""
     try:
-        if os.path.getsize(path) > MAX_BYTES:
-            raise SessionError(f"{path} is larger than {MAX_BYTES // 2**20} MB; not a session")
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except UnicodeDecodeError:
-        raise SessionError(f"{path} is not a text file") from None
-    except OSError as exc:
-        raise SessionError(f"cannot read {path}: {exc.strerror or exc}") from None
+        return read_regular_text(path, "a session or expression file", MAX_BYTES)
+    except engine.InputError as exc:
+        raise SessionError(str(exc)) from None
 
 
 def load_session(path):
@@ -77,7 +135,7 @@ def load_session(path):
     if not text.lstrip().startswith("{") and not str(path).lower().endswith(".json"):
         return {"expression": text.rstrip("\n")}   # the editor shows no empty last line
     try:
-        doc = json.loads(text, parse_constant=refuse_constant)
+        doc = json.loads(text, parse_constant=refuse_constant, parse_float=finite_float, parse_int=finite_int)
     except (ValueError, RecursionError) as exc:
         raise SessionError(f"{path} is not a valid session file: {exc}") from None
     try:
@@ -90,19 +148,37 @@ def refuse_constant(name):
     raise ValueError(f"{name} is not allowed (write null)")
 
 
+def finite_float(text):
+    """A JSON number as a float; `1e999` (which Python reads as inf) is refused, as inf is."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is too large")
+    return value
+
+
+def finite_int(text):
+    """A JSON whole number, which must also fit a float (a 400-digit one does not)."""
+    value = int(text)
+    try:
+        float(value)
+    except OverflowError:
+        raise ValueError(f"the number {text[:40]}… is too large") from None
+    return value
+
+
 def checked(doc):
     """`doc` with every field of the format checked and arrays converted; raises SessionError."""
     require(isinstance(doc, dict) and doc.get("format") == FORMAT, f'"format" is not "{FORMAT}"')
-    require(doc.get("version") == VERSION,
-            f"version {doc.get('version')!r} is not supported (only {VERSION})")
+    require(is_whole(doc.get("version")) and doc["version"] == VERSION,
+            f"version {compact(doc.get('version'))} is not supported (only {VERSION})")
     require(isinstance(doc.get("expression"), str), '"expression" must be a string')
     inputs = doc.get("inputs", {})
     require(isinstance(inputs, dict), '"inputs" must map names to {"shape", "values"}')
     cursor = doc.get("cursor", 0)
-    require(isinstance(cursor, int) and not isinstance(cursor, bool) and cursor >= 0,
-            '"cursor" must be a whole number ≥ 0')
+    require(is_whole(cursor) and cursor >= 0, '"cursor" must be a whole number ≥ 0')
     for key in ("start", "selection"):
         require(doc.get(key) is None or isinstance(doc[key], str), f'"{key}" must be a string or null')
+    checked_selection(doc.get("selection"))
     upstream = doc.get("upstream")
     result = {"format": FORMAT, "expression": doc["expression"],
               "inputs": {name: input_array(name, spec) for name, spec in inputs.items()},
@@ -113,10 +189,26 @@ def checked(doc):
     return result
 
 
+def is_whole(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def checked_selection(selection):
+    """A selection must be written as programs read entries (`grad a[0,1]`); whether the program
+    has it is checked when the document is shown."""
+    if selection is not None:
+        try:
+            parse_entry(selection)
+        except engine.InputError as exc:
+            raise SessionError(f'"selection": {exc}') from None
+
+
 def checked_positions(positions):
     require(isinstance(positions, dict) and all(
         isinstance(p, list) and len(p) == 2 and all(numbers_only(x, 2) and x is not None for x in p)
         for p in positions.values()), '"positions" must map node ids to [x, y]')
+    require(all(abs(x) <= MAX_POSITION for p in positions.values() for x in p),
+            f'"positions" must lie within ±{MAX_POSITION:.0e} (a canvas coordinate)')
     return positions
 
 
@@ -140,7 +232,7 @@ def input_array(name, spec):
     require(isinstance(spec, dict) and "values" in spec, f'input {name!r} needs "shape" and "values"')
     arr = array_from(spec["values"], f"input {name!r}")
     shape = spec.get("shape")
-    require(isinstance(shape, list) and list(arr.shape) == shape,
+    require(isinstance(shape, list) and all(is_whole(n) for n in shape) and list(arr.shape) == shape,
             f"input {name!r}: shape {shape!r} does not match its values {list(arr.shape)}")
     return arr
 
