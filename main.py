@@ -125,8 +125,10 @@ def start(args, doc, fail):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before the QApplication exists
         quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
+    import numpy as np
     import engine
     from gui.main_window import MainWindow
+    np.seterr(all="ignore")   # inf and NaN in the user's numbers are drawn and marked, not warned about
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
