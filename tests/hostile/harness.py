@@ -50,3 +50,10 @@ def assert_refused(result, *words):
     for word in words:
         assert word in err, (word, err)
     assert result.stdout == b"", result.stdout[:200]
+
+
+def refusals(window, monkeypatch):
+    """The messages the window shows instead of its modal 'cannot open/save' box."""
+    shown = []
+    monkeypatch.setattr(window.files, "refuse", lambda title, message: shown.append(message))
+    return shown

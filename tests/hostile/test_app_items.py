@@ -1,24 +1,21 @@
 """Hostile input to the app: sessions, flags and files, refused with one message and exit status 2
 (or, in the window, a message and nothing changed); never a hang, a crash or lost work."""
-import inspect
 import json
 import os
 
 import pytest
 
 from gui.session_file import SessionError, load_session
-from tests.hostile import cases_isolated, corpus
+from tests.hostile import corpus
 from tests.hostile.harness import APP_MEMORY, ROOT, app, assert_refused, run
 
 SESSION = os.path.join(ROOT, "resources", "examples", "seed_step6.json")
-ISOLATED = [name for name, fn in inspect.getmembers(cases_isolated, inspect.isfunction) if name.startswith("test_")]
-
-
-@pytest.mark.parametrize("case", ISOLATED)
-def test_isolated_app_case(case):
-    """Opening, layout and saving cases, each in a child pytest with a time limit and a memory cap."""
-    out = run(["-m", "pytest", "-q", "-p", "no:cacheprovider", f"tests/hostile/cases_isolated.py::{case}"],
-              timeout=180, memory=APP_MEMORY)
+@pytest.mark.parametrize("cases", ["opening", "layout", "saving"])
+def test_app_cases_in_a_capped_child(cases):
+    """Opening (all or nothing), layout (bounded) and saving (never corrupt) cases, in a child
+    pytest with a time limit and a memory cap: a hang or a runaway fails this test alone."""
+    out = run(["-m", "pytest", "-q", "-p", "no:cacheprovider", f"tests/hostile/cases_{cases}.py"],
+              timeout=300, memory=APP_MEMORY)
     assert out.returncode == 0, out.stdout.decode(errors="replace")[-3000:]
 
 
