@@ -8,7 +8,6 @@ import pytest
 
 import engine
 from engine import passes
-from engine.gradcheck import downstream_calls, entries_to_check
 from engine.plan import ancestors
 from tests.hostile.harness import assert_refused, engine_cli
 
@@ -92,12 +91,14 @@ def test_check_on_a_64_by_20000_matmul_answers():
 
 
 def test_a_check_differences_only_the_equations_downstream_of_the_input():
+    from engine.gradcheck import downstream_calls
     program = engine.parse("u = exp(p); v = tanh(q); d = u * 2 + v")
     calls = downstream_calls(program, "q", ancestors(program, "d"))
     assert [eqn.op for eqn, _, _ in calls] == ["tanh", "add"]    # q's differences never re-run exp(p)
 
 
 def test_a_costly_difference_checks_fewer_entries():
+    from engine.gradcheck import entries_to_check
     grad = np.arange(64 * 64, dtype=float).reshape(64, 64)
     assert len(entries_to_check(grad, np.random.default_rng(0))) == 64 * 64
     few = entries_to_check(grad, np.random.default_rng(0), affordable=100)
