@@ -2,7 +2,8 @@
 
 For L = Σ G ⊙ start, each checked entry x[i] gets numeric = (L(x + h) − L(x − h)) / 2h with
 h = 1e-6·max(1, |x[i]|), and passes when |analytic − numeric| ≤ 1e-6 + 1e-4·|numeric|. An entry
-whose ±h perturbation flips any relu in the program is reported as at a kink, not a failure. An
+whose ±h perturbation changes any op's kink state (relu's on/off mask; each op file says where its
+derivative jumps) is reported as at a kink, not a failure. An
 entry whose ±h step leaves the function's domain (log of a value within h of 0: L is finite at
 x but not at x ± h) is reported as not checkable there, not a failure. A gradient that is not a
 number, or an L that is not finite at x itself, is a failure: nothing there can be checked.
@@ -17,6 +18,7 @@ import math
 import numpy as np
 
 from .entries import format_entry
+from .ops import lookup
 from .passes import forward_calls, operand_values, run_pass
 from .plan import ancestors
 
@@ -40,13 +42,16 @@ def downstream_calls(program, name, needed):
 
 
 def loss_and_masks(calls, values, start, upstream):
-    """L = Σ G ⊙ start after re-running `calls` on `values`, and the on/off masks of their relus."""
+    """L = Σ G ⊙ start after re-running `calls` on `values`, and the kink state of each of their
+    ops that has one."""
     values = dict(values)
     masks = []
     for eqn, fn, call in calls:
-        values[eqn.out] = fn(*operand_values(call, values), **call.kwargs)
-        if eqn.op == "relu":
-            masks.append(values[eqn.inputs[0]] > 0 if isinstance(eqn.inputs[0], str) else True)
+        operands = operand_values(call, values)
+        values[eqn.out] = fn(*operands, **call.kwargs)
+        kink = lookup(eqn.op).kink
+        if kink is not None:
+            masks.append(kink(*operands, **call.kwargs))
     return float(np.sum(upstream * values[start])), masks
 
 
@@ -105,7 +110,7 @@ def judged(name, idx, analytic, numeric, flipped, base_finite):
 
 def check_input(program, records, upstream, name, rng):
     """The check of one input: how many entries were checked and the worst ones."""
-    values = {k: v.astype(np.float64) for k, v in records.values.items()}
+    values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
     calls = downstream_calls(program, name, ancestors(program, records.start))
     grad = records.grads[name]
     rows, failed = [], False
@@ -122,10 +127,16 @@ def check_input(program, records, upstream, name, rng):
     return {"checked": len(rows), "worst": worst}, failed
 
 
+def as_float64(value):
+    """A given input in float64; integer class labels stay integers, and what is no array of
+    real numbers is left for the pass to refuse with its message."""
+    value = np.asarray(value)
+    return value.astype(np.float64) if value.dtype.kind == "f" else value
+
+
 def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
     """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
-    as64 = {k: v.astype(np.float64) if getattr(v, "dtype", None) == np.float32 else v
-            for k, v in (inputs or {}).items()}
+    as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}
     records = run_pass(program, as64, upstream, start, rng_seed)
     g = records.grads[records.start].astype(np.float64)
     rng = np.random.default_rng(rng_seed)
