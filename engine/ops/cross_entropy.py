@@ -46,8 +46,8 @@ def feeds_labels(site, i, idx):
 def scalar_form(ex, site, flat):
     """c = Σᵢ (log Σⱼ exp(xᵢⱼ) − x_{i,yᵢ}) / n."""
     (n, k), y = site.shape(0), np.asarray(site.values[1]).astype(int)
-    rows = [S.total([S.call("log", np.log, S.total([S.call("exp", np.exp, ex(0, r * k + j)) for j in range(k)],
-                                                   [1] * k)), ex(0, r * k + int(y[r]))], [1, -1]) for r in range(n)]
+    rows = [S.total([S.log_sum_exp([ex(0, r * k + j) for j in range(k)]), ex(0, r * k + int(y[r]))], [1, -1])
+            for r in range(n)]
     return S.quotient(S.total(rows, [1] * n), S.num(str(n), n))
 
 
