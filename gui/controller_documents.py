@@ -6,7 +6,7 @@ import engine
 from engine.entries import format_entry
 from gui.builder_draft import parse_program
 from gui.commands import State
-from gui.session_file import FORMAT, VERSION, as_json_array
+from gui.session_file import FORMAT, VERSION, as_json_array, position_to_save
 
 
 def entry_text(entry):
@@ -29,7 +29,7 @@ class DocumentMixin:
                            for n, a in self.input_values().items() if n in names},
                 "upstream": None if state.upstream is None else as_json_array(state.upstream),
                 "start": state.start, "cursor": cursor, "selection": entry_text(self.selected_entry),
-                "positions": {n: list(p) for n, p in self.positions.items()}}
+                "positions": {n: position_to_save(p) for n, p in self.positions.items()}}
 
     def open_document(self, doc):
         """Show an opened document. A broken expression, or one too large for memory, is shown in

@@ -203,6 +203,11 @@ def checked_selection(selection):
             raise SessionError(f'"selection": {exc}') from None
 
 
+def position_to_save(p):
+    """A node's (x, y) as a session holds it: within ±MAX_POSITION, so every saved file opens."""
+    return [min(max(float(v), -MAX_POSITION), MAX_POSITION) for v in p]
+
+
 def checked_positions(positions):
     require(isinstance(positions, dict) and all(
         isinstance(p, list) and len(p) == 2 and all(numbers_only(x, 2) and x is not None for x in p)

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from gui.session_file import SessionError, load_session
+from gui.session_file import SessionError, load_session, save_session
 from tests.hostile import corpus
 from tests.hostile.harness import APP_MEMORY, ROOT, app, assert_refused, run
 
@@ -95,3 +95,10 @@ def test_no_numpy_warning_reaches_the_apps_stderr(tmp_path):
     path = write(tmp_path, text)
     out = app("--screenshot", str(tmp_path / "x.png"), "--open", str(path), "--select", "grad a[0,0]", timeout=120)
     assert out.returncode == 0 and b"Warning" not in out.stderr, out.stderr[-800:]
+
+
+def test_a_node_dragged_far_away_saves_a_session_that_opens(controller, tmp_path):
+    controller.set_positions({"d": (5e7, -3.0)})
+    path = tmp_path / "far.json"
+    save_session(str(path), controller.document())
+    assert load_session(path)["positions"]["d"] == [1e6, -3.0]

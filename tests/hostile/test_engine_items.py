@@ -1,7 +1,6 @@
 """Hostile input to the engine and its CLI: each refused with one message and exit status 2, never
 a traceback, a hang or a wrong answer. One test (or a few) per finding class."""
 import os
-import subprocess
 
 import numpy as np
 import pytest
@@ -9,7 +8,7 @@ import pytest
 import engine
 from engine import passes
 from engine.plan import ancestors
-from tests.hostile.harness import assert_refused, engine_cli
+from tests.hostile.harness import assert_refused, engine_cli, run
 
 SEED = "a = randn(2, 2); b = randn(2, 2); c = randn(2); d = a @ b + c"
 
@@ -114,6 +113,16 @@ def test_text_outside_the_language_is_refused(text):
     assert_refused(engine_cli("grad", text), "line 1")
 
 
+@pytest.mark.parametrize("program", ["d = 3; e = a * d", "d = 2 * 3; e = a * d"])
+def test_a_number_and_a_constant_expression_are_both_named_constants(program):
+    """One rule: `d = 3` was refused while `d = 2 * 3` was a node; both are folded constants."""
+    parsed = engine.parse(program)
+    assert [name for name, *_ in parsed.constants] == ["d"] and [e.out for e in parsed.eqns] == ["e"]
+    for alone in ("d = 3", "d = 2 * 3"):
+        with pytest.raises(engine.ParseError, match="computes nothing"):
+            engine.parse(alone)
+
+
 @pytest.mark.parametrize("dtype", ["complex128", "timedelta64[s]", "datetime64[s]", "U3"])
 def test_an_npy_of_no_real_numbers_is_refused(tmp_path, dtype):
     path = tmp_path / "x.npy"
@@ -152,9 +161,7 @@ def test_the_memory_guard_sees_the_process_limit():
     """Under `ulimit -v` (3 GB) a 12000² program is refused before allocating, not a MemoryError."""
     code = ("import engine\ntry:\n engine.grad('a = randn(12000, 12000); d = a @ a')\n"
             "except engine.MemoryLimitError as exc:\n print('refused:', exc)")
-    out = subprocess.run([os.sys.executable, "-c", code], capture_output=True, timeout=120,
-                         preexec_fn=lambda: __import__("resource").setrlimit(
-                             __import__("resource").RLIMIT_AS, (3 * 10**9, 3 * 10**9)))
+    out = run(["-c", code], timeout=120, memory=3 * 10**9)
     assert out.stdout.startswith(b"refused:"), out.stderr[-500:]
 
 
