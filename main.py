@@ -4,6 +4,7 @@ screenshot and exits). Qt and the engine are imported only once the flags are kn
 import argparse
 import os
 import re
+import stat
 import sys
 import tempfile
 
@@ -77,6 +78,18 @@ def read_document(args, fail):
         return load_session(args.open or SEED_FILE)
     except SessionError as exc:
         fail(str(exc))
+
+
+def output_problem(path):
+    """Why a screenshot cannot go to `path`, or None: it must be a new file or a regular one (a
+    FIFO would block the write forever, a device would swallow it)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror}"
+    return None if stat.S_ISREG(info.st_mode) else f"cannot write {path}: not a regular file"
 
 
 def settings_for(args):
@@ -159,6 +172,8 @@ def main(argv=None):
         sys.exit(2)
 
     doc = read_document(args, fail)   # a bad file is reported before any window is tried
+    if args.screenshot and output_problem(args.screenshot):
+        fail(output_problem(args.screenshot))
     if not args.screenshot:
         from gui.platform_check import problem
         message = problem()

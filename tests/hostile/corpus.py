@@ -92,8 +92,10 @@ def file_kinds(tmp):
 
 FILE_KINDS = ("folder", "fifo", "device", "latin1", "binary", "symlink_loop", "symlink_to_device",
               "dangling_symlink")
-# each file argument: the command line around the path
+OUTPUT_KINDS = ("folder", "fifo", "device", "symlink_loop", "symlink_to_device")   # a file written
+# each file argument: the command line around the path (and, for the app, its screenshot `out`)
 ENGINE_FILE_ARGS = {"@EXPR": lambda p: ["grad", f"@{p}"],
                     "--input": lambda p: ["grad", SEED_EXPR, "--input", f"a={p}"],
                     "--upstream": lambda p: ["grad", SEED_EXPR, "--upstream", p]}
-APP_FILE_ARGS = {"--open": lambda p: ["--open", p]}
+APP_FILE_ARGS = {"--open": lambda p, out: ["--screenshot", out, "--open", p],
+                 "--screenshot": lambda p, out: ["--screenshot", p]}

@@ -79,6 +79,14 @@ def test_a_device_fifo_or_folder_is_not_opened(tmp_path):
         assert_refused(app("--screenshot", str(tmp_path / "x.png"), "--open", path, timeout=60), "not a regular file")
 
 
+def test_a_screenshot_is_not_written_into_a_fifo_or_a_device(tmp_path):
+    """Qt's write to a FIFO waits for a reader forever; a device swallows the picture."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/full", str(tmp_path)):
+        assert_refused(app("--screenshot", path, timeout=60), "not a regular file")
+
+
 # -- a program's size --------------------------------------------------------------------------------------
 def test_twenty_thousand_declarations_open_with_their_error(tmp_path):
     text = "\n".join(f"v{i} = randn(1)" for i in range(20_000)) + "\nd = v0 * 2\n"

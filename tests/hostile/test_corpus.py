@@ -57,7 +57,7 @@ def test_an_app_flag_with_a_bad_value(tmp_path, args, refuse):
 # -- every file argument given what is not a readable file -----------------------------------------------------
 def file_cases(arguments):
     for arg in arguments:
-        for kind in corpus.FILE_KINDS:
+        for kind in corpus.OUTPUT_KINDS if arg == "--screenshot" else corpus.FILE_KINDS:
             yield f"{arg}={kind}", arg, kind
 
 
@@ -70,4 +70,4 @@ def test_an_engine_file_argument_that_is_not_a_readable_file(tmp_path, arg, kind
 @pytest.mark.parametrize("arg, kind", seeded(file_cases(corpus.APP_FILE_ARGS)))
 def test_an_app_file_argument_that_is_not_a_readable_file(tmp_path, arg, kind):
     path = corpus.file_kinds(tmp_path)[kind]
-    assert_refused(app("--screenshot", str(tmp_path / "x.png"), *corpus.APP_FILE_ARGS[arg](path), timeout=60))
+    assert_refused(app(*corpus.APP_FILE_ARGS[arg](path, str(tmp_path / "x.png")), timeout=60))
