@@ -2,6 +2,7 @@
 file name untouched. Not collected on its own (the file name does not start with test_): test_app_items runs it
 in a child pytest with a time limit and a memory cap, so a regression fails that one test, not the run."""
 import json
+import os
 
 import pytest
 
@@ -41,3 +42,17 @@ def test_a_valid_open_swaps_document_and_file_name(window, tmp_path, monkeypatch
     choose_file(monkeypatch, path)
     window.actions["open"].trigger()
     assert "B.json" in window.windowTitle() and window.controller.text == OTHER["expression"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_opening_what_is_not_a_file_is_refused_at_once(window, tmp_path, monkeypatch, kind):
+    """A FIFO with no writer blocked the open forever; /dev/zero was read without end."""
+    path = {"fifo": tmp_path / "pipe", "device": "/dev/zero", "folder": tmp_path}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    shown = refusals(window, monkeypatch)
+    before = window.controller.document()
+    choose_file(monkeypatch, path)
+    window.actions["open"].trigger()
+    assert len(shown) == 1 and "not a regular file" in shown[0]
+    assert window.controller.document() == before
