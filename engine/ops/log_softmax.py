@@ -7,7 +7,7 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import GRAD, derived
 from ._base import OpDef
-from .softmax import line, softmax_shape
+from .softmax import along_lines, softmax_shape
 
 
 def forward(x, axis=-1):
@@ -21,15 +21,13 @@ def spread(g, out, x, axis=-1):
 
 def feeds(site, i, idx):
     """x[k] feeds its whole line: ∂yⱼ/∂xₖ = 1 − sₖ for j = k, −sₖ otherwise (sₖ = exp(yₖ))."""
-    n, stride = line(site)
-    first = idx - (idx // stride % n) * stride
-    out = (first[:, None] + np.arange(n) * stride).ravel()
-    k = np.repeat(idx, n)
+    src, out = along_lines(site, idx)
+    k = idx[src]
     s = np.exp(site.out_value.reshape(-1)[k])
     diag = out == k
     ref = Ref(site.out, site.out_shape, k)
     factor = Factor(np.where(diag, 1 - s, -s), ("1 − exp({0})", "−exp({0})"), (ref,), (~diag).astype(np.int8))
-    return I.Effect(np.repeat(np.arange(len(idx)), n), out, factor)
+    return I.Effect(src, out, factor)
 
 
 def scalar_form(ex, site, flat):

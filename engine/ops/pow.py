@@ -10,8 +10,11 @@ from ._base import OpDef, same_shape
 
 
 def slope(x, p):
-    """p·xᵖ⁻¹, and 0 for p = 0 (x⁰ = 1 is constant: 0·0⁻¹ would be NaN at x = 0)."""
-    return np.zeros_like(x) if p == 0 else p * np.power(x, p - 1)
+    """p·xᵖ⁻¹ (2x for a square, without a power), and 0 for p = 0 (x⁰ = 1 is constant: 0·0⁻¹
+    would be NaN at x = 0)."""
+    if p == 0:
+        return np.zeros_like(x)
+    return p * (x if p == 2 else np.power(x, p - 1))
 
 
 def pow_x(site, i, out):
@@ -22,9 +25,14 @@ def pow_x(site, i, out):
     return Factor(slope(x, p), (text,), (r,))
 
 
+def vjp(g, out, x, exponent):
+    """g ⊙ p·x^(p−1)."""
+    return g * slope(x, exponent)
+
+
 OP = OpDef(
     "pow", "**", lambda x, exponent: np.power(x, exponent), same_shape,
-    vjps=(lambda g, out, x, exponent: g * slope(x, exponent),),
+    vjps=(vjp,),
     formulas=([GRAD, "⊙", derived("p·{0}^(p−1)", lambda g, o, x, exponent: slope(x, exponent))],),
     influence=I.EntryRule((I.pointwise(pow_x),), lambda ex, site, k: S.power(ex(0, k), site.params["exponent"])),
     description="x ** p for a constant p",
