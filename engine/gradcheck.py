@@ -26,7 +26,7 @@ FULL_CHECK_ENTRIES = 4096
 SAMPLE_ENTRIES = 1024
 LARGEST_ENTRIES = 64
 MIN_ENTRIES = 16          # entries checked per input however costly its differences are
-WORK_PER_INPUT = 1e9      # multiply-adds (and entry visits) spent on one input's differences
+WORK_PER_INPUT = 3e9      # multiply-adds (and entry visits) spent on one input's differences
 WORST_REPORTED = 10
 ATOL, RTOL = 1e-6, 1e-4
 
