@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow bench clean
+.PHONY: run test test-slow bench golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: $(STAMP)
 # the whole hostile-input corpus (make test runs one seeded case per class)
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow
+
+golden: $(STAMP)   # regenerate tests/golden/*.png after a change that alters a picture on purpose
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.golden.pictures
 
 bench: $(STAMP)
 	$(PY) bench/engine.py

@@ -71,7 +71,7 @@ def parser():
 
 def read_document(args, fail):
     """The document to open: {"expression": ...} or a session's dict; a bad file calls fail."""
-    from gui.session_file import SessionError, load_session
+    from gui.model.session_file import SessionError, load_session
     if args.expr is not None:
         return {"expression": args.expr}
     try:
@@ -125,7 +125,7 @@ def seed_text():
 def first_controller(doc, engine, rng_seed):
     """The controller, on the document's text when it can be computed, else on the seed's (the
     document is then opened over it, and its error shown in place)."""
-    from gui.controller import StudioController
+    from gui.app.controller import StudioController
     try:
         return StudioController(doc["expression"], rng_seed=rng_seed)
     except engine.EngineError:   # a parse, shape or memory error: shown once the window is up
@@ -140,7 +140,7 @@ def start(args, doc, fail):
     from PySide6.QtWidgets import QApplication
     import numpy as np
     import engine
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
     np.seterr(all="ignore")   # inf and NaN in the user's numbers are drawn and marked, not warned about
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
@@ -175,7 +175,7 @@ def main(argv=None):
     if args.screenshot and output_problem(args.screenshot):
         fail(output_problem(args.screenshot))
     if not args.screenshot:
-        from gui.platform_check import problem
+        from gui.app.platform_check import problem
         message = problem()
         if message:
             print(message, file=sys.stderr)

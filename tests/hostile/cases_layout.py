@@ -1,6 +1,6 @@
 """Layout loops are bounded, wherever the nodes are. Not collected on its own (the file name does not start with test_): test_app_items runs it
 in a child pytest with a time limit and a memory cap, so a regression fails that one test, not the run."""
-from gui.layout import free_spot
+from gui.model.layout import free_spot
 
 
 # -- layout loops are bounded ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ OTHER = {"format": "backprop-studio", "version": 1, "expression": "x = randn(3, 
 
 def choose_file(monkeypatch, path):
     """The Open dialog answers `path`, as a user picking it would."""
-    monkeypatch.setattr("gui.session_menu.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr("gui.app.files.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
 
 
 # -- opening is all or nothing ---------------------------------------------------------------------------

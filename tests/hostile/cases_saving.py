@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from gui import session_file
-from gui.session_file import SessionError, save_session
+from gui.model import safe_write
+from gui.model.session_file import SessionError, save_session
 from tests.gui.conftest import SEED_TEXT
 from tests.hostile.harness import refusals
 
@@ -30,7 +30,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, doc, monk
 
     def fail(fd, data):
         raise OSError(code, os.strerror(code))
-    monkeypatch.setattr(session_file.os, "write", fail)
+    monkeypatch.setattr(safe_write.os, "write", fail)
     with pytest.raises(SessionError, match=os.strerror(code)):
         save_session(str(path), doc)
     assert path.read_bytes() == b"the old file\n" and strays(tmp_path) == []
@@ -39,7 +39,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, doc, monk
 def test_a_failed_rename_leaves_no_temporary(tmp_path, doc, monkeypatch):
     def fail(src, dst):
         raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
-    monkeypatch.setattr(session_file.os, "replace", fail)
+    monkeypatch.setattr(safe_write.os, "replace", fail)
     with pytest.raises(SessionError):
         save_session(str(tmp_path / "s.json"), doc)
     assert os.listdir(tmp_path) == []
@@ -79,7 +79,7 @@ def test_a_target_that_cannot_hold_a_session_is_refused(tmp_path, doc, monkeypat
         os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))   # what /dev/null is
     else:
         path.write_text("kept")
-        monkeypatch.setattr(session_file.os, "access", lambda p, mode: False)   # root may write anything
+        monkeypatch.setattr(safe_write.os, "access", lambda p, mode: False)   # root may write anything
     before = os.lstat(path)
     with pytest.raises(SessionError, match="cannot save"):
         save_session(str(path), doc)
@@ -93,7 +93,7 @@ def test_the_save_action_reports_a_failed_write_and_keeps_the_file(window, tmp_p
     saved = path.read_bytes()
     shown = refusals(window, monkeypatch)
     window.controller.seek(3)
-    monkeypatch.setattr(session_file.os, "write", lambda fd, data: (_ for _ in ()).throw(
+    monkeypatch.setattr(safe_write.os, "write", lambda fd, data: (_ for _ in ()).throw(
         OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))))
     window.actions["save"].trigger()
     assert len(shown) == 1 and "No space" in shown[0]

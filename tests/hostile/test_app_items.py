@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from gui.session_file import SessionError, load_session, save_session
+from gui.model.session_file import SessionError, load_session, save_session
 from tests.hostile import corpus
 from tests.hostile.harness import APP_MEMORY, ROOT, app, assert_refused, run
 
@@ -60,7 +60,7 @@ def test_a_session_with_a_byte_order_mark_opens(tmp_path):
     (["--select", "d[0,,1]"], "NAME[i,j]"), (["--select", "a[0 1]"], "NAME[i,j]"),
     (["--rng-seed", "-1"], "--rng-seed"), (["--steps", "٣"], "--steps"),
     (["--size", "40000x40000"], "8192"), (["--size", "00x00"], "64"),
-    (["--expr", "d = a @ ?", "--select", "d[0,0]"], "not computed")])
+    (["--expr", "d = a @ ?", "--select", "d[0,,0]"], "NAME[i,j]")])
 def test_a_bad_flag_is_one_message(tmp_path, flags, words):
     assert_refused(app("--screenshot", str(tmp_path / "x.png"), *flags, timeout=60), words)
     assert not (tmp_path / "x.png").exists()
@@ -106,7 +106,8 @@ def test_no_numpy_warning_reaches_the_apps_stderr(tmp_path):
 
 
 def test_a_node_dragged_far_away_saves_a_session_that_opens(controller, tmp_path):
-    controller.set_positions({"d": (5e7, -3.0)})
+    node = sorted(controller.model.shown.places())[0]
+    controller.move_nodes({node: (5e7, -3.0)})
     path = tmp_path / "far.json"
     save_session(str(path), controller.document())
-    assert load_session(path)["positions"]["d"] == [1e6, -3.0]
+    assert load_session(path)["positions"][node] == [1e6, -3.0]

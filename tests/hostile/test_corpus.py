@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from gui.session_file import SessionError, load_session
+from gui.model.session_file import SessionError, load_session
 from tests.hostile import corpus
 from tests.hostile.harness import app, assert_refused, engine_cli, refusals
 
