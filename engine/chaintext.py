@@ -7,9 +7,12 @@ plus, per path, the matrix rule the entry is one entry of (`∂L/∂a = ∂L/∂
 Long sums are elided (engine.notation.elide); the total is always the exact one."""
 from typing import Callable, NamedTuple
 
+import numpy as np
+
 from . import notation as N
 from .factors import product_text
 from .entry_rule import rule_notes
+from .rounding import shown_number
 from .scalar import render
 
 
@@ -60,19 +63,26 @@ def backward_text(att, style=TEXT):
     return "\n".join(scalar_lines(att, style) + (rule_notes(att) if att.count and style is TEXT else []))
 
 
-def scalar_lines(att, style=TEXT, numbers=True):
+def scalar_lines(att, style=TEXT, numbers=True, rounding=False):
     """The chain rule for the entry with numbers, then one line per path for a fan-out. Without
-    numbers (a gradient the pass has not reached yet) the symbols alone."""
+    numbers (a gradient the pass has not reached yet) the symbols alone. With `rounding` (for
+    display), a sum that is zero up to rounding of its terms is written 0 (engine.rounding)."""
     lhs = style.grad(att.name, att.index)
     if not att.count:
         return [f"{lhs} = 0 (no entry of a through node depends on it)"]
+
+    def total(value, products):
+        return shown_number(value, np.abs(products).sum()) if rounding else value
+
     sym, nums = chain_line(att, style)
-    lines = [f"{lhs} = {sym}" + (f" = {nums} = {style.number(att.total)}" if numbers else "")]
+    whole = total(att.total, np.concatenate([g.upstream * g.local for g in att.groups]))
+    lines = [f"{lhs} = {sym}" + (f" = {nums} = {style.number(whole)}" if numbers else "")]
     if len(att.groups) > 1:
         first = 0
         for g in att.groups:
             sym, _ = chain_line(att, style, first, len(g.idx))
-            subtotal = f" = {style.number(float(g.upstream @ g.local))}" if numbers else ""
+            part = total(float(g.upstream @ g.local), g.upstream * g.local)
+            subtotal = f" = {style.number(part)}" if numbers else ""
             lines.append(f"  path {' → '.join(g.path)}: {sym}{subtotal}")
             first += len(g.idx)
     return lines

@@ -45,12 +45,11 @@ def rule_notes(att):
     lhs = {t.split(" = ", 1)[0] for t in texts}
     rhs = [t.split(" = ", 1)[1] for t in texts]
     text = f"{lhs.pop() if len(lhs) == 1 else '∂L/∂' + att.name} = " + " + ".join(rhs).replace("+ −", "− ")
-    if len(found) > 1:
-        times = TIMES.get(len(found), f"{len(found)} times")
-        text += f" ({att.name} is used {times}, one term per use)"
     detail = single_detail(att, *found[0]) if len(found) == 1 else several_details(att, found)
     sums = list(dict.fromkeys(w for w in (op_axis_words(att, item) for item, _ in found) if w))
     detail = "; ".join(([detail] if detail else []) + sums)
+    if len(found) > 1:
+        detail = f"{att.name} is used {TIMES.get(len(found), f'{len(found)} times')}, one term per use; {detail}"
     return [text + (f": {detail}" if detail else "")]
 
 

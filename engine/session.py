@@ -4,6 +4,7 @@ from bisect import bisect_right
 
 from .parse import parse
 from .passes import run_pass
+from .rounding import Magnitudes
 
 
 class GradState:
@@ -27,6 +28,7 @@ class Session:
     def recompute(self):
         """Compute the pass for the current program, inputs, G and start node, once."""
         self.records = run_pass(self.program, self.inputs, self.upstream, self.start, self.rng_seed)
+        self.magnitudes = Magnitudes(self.records)   # for display: what is zero up to rounding
         self.value_step = {s.target: s.index for s in self.records.steps if s.kind == "forward"}
         self.grad_steps = {}
         for s in self.records.steps:

@@ -22,6 +22,8 @@ class Shown(NamedTuple):
     missing: str = ""
     shape: tuple = ()
     detail: str = ""   # with `missing`: when the numbers will come
+    part: object = None   # in a step's equation: 'result', or which operand (engine.step_cells order)
+    raw: object = None    # the computed numbers, when `array` shows values zero up to rounding as 0
 
 
 def step_layout(session, step, arrays):
@@ -39,8 +41,8 @@ def raw_layout(session, step, arrays):
         return heading, forward_slots(session, step), ""
     if step.kind == "seed":
         note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
-        return heading, [Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False))], note
-    return heading, backward_slots(step, arrays), step.rule.note
+        return heading, [Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")], note
+    return heading, backward_slots(session, step, arrays), step.rule.note
 
 
 def merge_operators(slots):
@@ -62,18 +64,18 @@ def input_slots(session):
     return slots + ([f"… {len(inputs) - MAX_INPUTS} more"] if len(inputs) > MAX_INPUTS else [])
 
 
-def value_slot(values, x):
+def value_slot(values, x, part=None):
     """An operand of a forward equation: a value's heatmap, or a constant written as it is."""
     if isinstance(x, str):
-        return Shown(x, values[x], (x, False, False))
+        return Shown(x, values[x], (x, False, False), part=part)
     return str(x)
 
 
 def forward_slots(session, step):
     """`t1 = a @ b`: the output, `=`, then the operands with the op's symbol between them."""
     eqn, values = step.eqn, session.records.values
-    out = [Shown(step.target, step.array, (step.target, False, False)), "="]
-    operands = [value_slot(values, x) for x in eqn.inputs]
+    out = [Shown(step.target, step.array, (step.target, False, False), part="result"), "="]
+    operands = [value_slot(values, x, j) for j, x in enumerate(eqn.inputs)]
     symbol = lookup(eqn.op).symbol
     if eqn.op == "pow":
         return out + [operands[0], f"** {eqn.kwargs['exponent']:g}"]
@@ -88,36 +90,39 @@ def forward_slots(session, step):
     return out + [f"{eqn.op}("] + middle + [f"{params})"]
 
 
-def backward_slots(step, arrays):
+def backward_slots(session, step, arrays):
     """`∂L/∂a = ∂L/∂t1 @ bᵀ`: the contribution (`+=` when accumulating), then the rule's terms
     with its operators; `Σᵢ` before them when broadcasting is undone."""
     rule = step.rule
     letters = INDEX_LETTERS[-step.upstream.ndim:] if step.upstream.ndim else ""
     kept = "".join(c for a, c in enumerate(letters) if a not in rule.summed_axes)
     badge = f"contribution {step.k} of {step.n}" if step.n > 1 else ""  # the lhs is this step's addend
-    lhs = Shown(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", step.contribution,
-                (step.target, True, False), badge)
+    contribution = session.magnitudes.shown_contribution(step)
+    lhs = Shown(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", contribution,
+                (step.target, True, False), badge, part="result", raw=step.contribution)
     slots = [lhs, "+=" if step.accumulates else "="]
     if rule.summed_axes:
         slots.append("Σ" + "".join(letters[a] for a in rule.summed_axes))
-    terms = iter(zip(rule.terms(), rule.term_texts(), arrays))
+    terms = iter(enumerate(zip(rule.terms(), rule.term_texts(), arrays)))
     for part in rule.parts:
-        slots.append(part if isinstance(part, str) else term_slot(step, *next(terms)))
+        slots.append(part if isinstance(part, str) else term_slot(session, step, *next(terms)))
     return slots
 
 
-def term_slot(step, term, text, array):
-    """One term of a rule as a matrix, clickable when it is a real array (b for bᵀ, not relu′)."""
-    rule = step.rule
+def term_slot(session, step, n, found):
+    """Term n of a rule as a matrix, clickable when it is a real array (b for bᵀ, not relu′); the
+    upstream gradient with its values zero up to rounding shown as 0."""
+    rule, (term, text, array) = step.rule, found
     if term.kind == "grad":
-        source = (rule.output, True, False)
-    elif term.kind == "out":
+        shown = session.magnitudes.shown_grad(rule.output, session.cursor, array, term.transpose)
+        return Shown(text, shown, (rule.output, True, term.transpose), part=n, raw=array)
+    if term.kind == "out":
         source = (rule.output, False, False)
     elif term.kind == "value" and isinstance(step.eqn.inputs[term.operand], str):
         source = (rule.operands[term.operand], False, term.transpose)
     else:
         source = None
-    return Shown(text, array, source)
+    return Shown(text, array, source, part=n)
 
 
 def node_slots(session, name):
@@ -136,4 +141,5 @@ def node_slots(session, name):
         return [value_shown, Shown(title, missing=state, shape=shape, detail=f"complete at step {final}",
                                    source=(name, True, False))]
     badge = f"partial {k} of {n}" if state == GradState.PARTIAL else ""
-    return [value_shown, Shown(title, grad, (name, True, False), badge)]
+    shown = session.magnitudes.shown_grad(name, session.cursor, grad)
+    return [value_shown, Shown(title, shown, (name, True, False), badge, raw=grad)]

@@ -14,7 +14,7 @@ from gui.heatmap import Heatmap
 from gui.heatmap_data import summarize
 from gui.heatmap_equation import Shown, node_slots, step_layout
 from gui.selection_layout import selection_slots
-from gui.selection_marks import marks, outline_all
+from gui.selection_marks import marks, outline_all, outline_step, step_marks
 
 
 class HeatmapRow(QWidget):
@@ -100,10 +100,11 @@ class HeatmapRow(QWidget):
 
 
 def show(heatmap, slot, scale):
+    heatmap.part = slot.part
     if slot.missing:
         heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail, slot.source)
     else:
-        heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
+        heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale, slot.raw)
 
 
 class InspectorPanel(Listening, QWidget):
@@ -242,7 +243,8 @@ class InspectorPanel(Listening, QWidget):
             self.node_heading.setText(f"node {name}: value and gradient")
             self.node.show_slots(node_slots(self.controller.session, name), {})
         else:
-            heading, slots = selection_slots(self.controller.session, selection)
+            hidden = self.controller.prediction.hidden(selection)
+            heading, slots = selection_slots(self.controller.session, selection, hidden)
             self.node_heading.setText(heading)
             self.selected_row.show_slots(slots, {})
         self.outline()
@@ -253,7 +255,14 @@ class InspectorPanel(Listening, QWidget):
         return [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
 
     def outline(self):
-        """Outline in every heatmap shown what feeds the selected entry (or the hovered term)."""
+        """Outline in every heatmap shown what feeds the selected entry (or the hovered term); in
+        the equation of a step that computes the entry, exactly the cells that feed it there."""
         values = self.controller.session.records.values
-        found = marks(self.controller, self.hovered)
-        outline_all(self.heatmaps(), found, {n: v.shape for n, v in values.items()})
+        shapes = {n: v.shape for n, v in values.items()}
+        found, step = marks(self.controller, self.hovered), step_marks(self.controller, self.hovered)
+        if step is None:
+            outline_all(self.heatmaps(), found, shapes)
+            return
+        outline_step(self.equation.visible_heatmaps(), step)
+        below = [h for row in (self.node, self.selected_row) if not row.isHidden() for h in row.visible_heatmaps()]
+        outline_all(below, found, shapes)

@@ -10,6 +10,8 @@ from engine.entries import parse_entry
 from engine.notation import grad_sub, number, shown, sub
 from engine.plan import ancestors, consumers
 from engine.ranges import Range, as_matrix_shape
+from engine.index_form import index_form
+from engine.rounding import entry_magnitude, shown_number
 from engine.scalar import render
 
 ROLES_THAT_FEED = ("upstream", "factor", "feeds")
@@ -41,7 +43,7 @@ class Selected:
         self.session, self.entry, self.through = session, entry, through
         self.name, self.index, self.is_grad = entry
         self.att = self.fwd = None
-        self.error = ""
+        self.error, self.found_steps = "", {}
         try:
             if self.is_grad:
                 self.att = engine.attribute(session.records, (self.name, self.index), through)
@@ -55,6 +57,16 @@ class Selected:
             kind = "grad" if self.is_grad else "value"
             self.ranges.insert(0, cell_range(self.name, kind, self.index, "selected"))
 
+    def step_cells(self, k):
+        """The cells of step k's equation that feed this entry through it (engine.step_cells), or
+        None when step k does not compute it (or the engine cannot attribute the entry)."""
+        if k < 1 or (self.att or self.fwd) is None:
+            return None
+        if k not in self.found_steps:
+            from engine.step_cells import step_cells   # imported on first use, as engine.attribution is
+            self.found_steps[k] = step_cells(self.session.records, (self.name, self.index), self.is_grad, k)
+        return self.found_steps[k]
+
     def is_input_value(self):
         """A value entry of an input: nothing computes it, nothing else feeds it."""
         return self.fwd is not None and self.session.program.producer(self.name) is None
@@ -65,14 +77,25 @@ class Selected:
         return (grad_sub if self.is_grad else sub)(self.name, self.index)
 
     def headline(self):
-        """`∂L/∂a₁₁ = 0.25`; before the pass has computed it `∂L/∂a₁₁ = ? (not computed yet)`, so
-        stepping still shows the numbers arrive; or the title alone."""
+        """`∂L/∂a₁₁ = 0.25` (0 when it is zero up to rounding); before the pass has computed it
+        `∂L/∂a₁₁ = ? (not computed yet)`, so stepping still shows the numbers arrive; or the title alone."""
         found = self.att or self.fwd
         if found is None:
             return self.title()
         if not self.known():
             return f"{self.title()} = ? (not computed yet)"
-        return f"{self.title()} = {number(self.att.grad if self.att is not None else self.fwd.value)}"
+        if self.att is not None:
+            return f"{self.title()} = {number(shown_number(self.att.grad, entry_magnitude(self.att)))}"
+        return f"{self.title()} = {number(self.fwd.value)}"
+
+    def caption(self):
+        """(the entry's index-form sum or its terms written out, {(name, is_grad): what that
+        array supplies}) (engine.index_form); for a value entry its forward equation."""
+        if self.att is not None:
+            return index_form(self.att)
+        if self.fwd is not None:
+            return self.fwd.equation(elide=True), {}
+        return self.title(), {}
 
     def known(self):
         """True once the cursor has passed the step that completes the entry."""
@@ -85,8 +108,8 @@ class Selected:
     def path_nodes(self):
         """The graph's nodes from the entry's node to its through nodes (for a value entry: from
         the values that feed it to the entry's node)."""
-        if self.att is not None:
-            return {n for g in self.att.groups for n in g.path}
+        if self.att is not None:   # the paths, and the values whose entries are factors (b for ∂L/∂a₂₂)
+            return {n for g in self.att.groups for n in g.path} | set(self.named("factor"))
         if self.fwd is None:
             return {self.name}
         program, leaves = self.session.program, self.named("feeds")
@@ -106,7 +129,7 @@ class Selected:
     def scalar_lines(self):
         """The scalar level: the chain rule (or forward equation) with numbers."""
         if self.att is not None:
-            return scalar_lines(self.att, numbers=self.known())
+            return scalar_lines(self.att, numbers=self.known(), rounding=True)
         if self.is_input_value():
             return [f"{self.title()} = {number(self.fwd.value)}: an input, given, not computed"]
         if self.fwd is not None:

@@ -194,11 +194,11 @@ def test_routes_summed_in_closed_form_match_the_routes(monkeypatch, prog, entry)
 
 
 @pytest.mark.parametrize("text,name,rule", [
-    ("d = a - a", "a", "∂L/∂a = ∂L/∂d − ∂L/∂d (a is used twice, one term per use): ∂L/∂a₁₁ adds ∂L/∂d₁₁; "
+    ("d = a - a", "a", "∂L/∂a = ∂L/∂d − ∂L/∂d: a is used twice, one term per use; ∂L/∂a₁₁ adds ∂L/∂d₁₁; "
                        "(−∂L/∂d)₁₁"),
-    ("h = tanh(a)\ny = h * h", "h", "∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h (h is used twice, one term per use): "
+    ("h = tanh(a)\ny = h * h", "h", "∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h: h is used twice, one term per use; "
                                     "∂L/∂h₁₁ adds (∂L/∂y ⊙ h)₁₁; (∂L/∂y ⊙ h)₁₁"),
-    ("y = a @ a + a", "a", "∂L/∂a = ∂L/∂y + ∂L/∂y @ aᵀ + aᵀ @ ∂L/∂y (a is used three times, one term per use): "
+    ("y = a @ a + a", "a", "∂L/∂a = ∂L/∂y + ∂L/∂y @ aᵀ + aᵀ @ ∂L/∂y: a is used three times, one term per use; "
                            "∂L/∂a₁₁ adds ∂L/∂y₁₁; row 1 of ∂L/∂y times column 1 of aᵀ; "
                            "row 1 of aᵀ times column 1 of ∂L/∂y"),
     ("v = randn(2); y = a * v", "v", "∂L/∂vⱼ = Σᵢ (∂L/∂y ⊙ a)ᵢⱼ: v was stretched over the rows of y, so ∂L/∂v₁ "

@@ -51,7 +51,7 @@ def test_picked_cells_are_shown_right_missing_and_extra(qtbot, quiz, controller)
     panel = quiz.explanation.predict
     qtbot.mouseClick(panel.pick, Qt.MouseButton.LeftButton)
     row = quiz.inspector.selected_row.visible_heatmaps()
-    d, b = (next(h for h in row if h.title_text == t) for t in ("∂L/∂d", "b"))
+    d, b = (next(h for h in row if h.title_text.split(": ")[0] == t) for t in ("∂L/∂d", "b"))
     click(qtbot, d, 0, 0)
     click(qtbot, b, 1, 0)
     assert controller.selected_entry == ("a", (0, 0), True)   # picking does not change the selection

@@ -1,0 +1,86 @@
+"""A gradient entry's chain rule in index form, read off its terms:
+
+    ∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ, j = 1…2
+
+when every term is an upstream entry times one entry of one operand (or times 1), and the indices
+that change from term to term change together over a range; else the terms written out (elided
+when long). Each matrix the entry reads is named by what it supplies (∂L/∂d₁ⱼ, b₁ⱼ), so a view
+can title it so instead of joining whole matrices with = and ·."""
+from typing import NamedTuple
+
+import numpy as np
+
+from .chaintext import TEXT, chain_line
+from .notation import SUBSCRIPTS, grad_sub, sub
+from .rules import INDEX_LETTERS
+
+PLAIN = {"ᵢ": "i", "ⱼ": "j"}
+LARGEST = 4096   # terms read one by one; a longer sum is written out (elided)
+
+
+class IndexForm(NamedTuple):
+    caption: str
+    supplies: dict   # (name, is_grad) -> what the matrix supplies (`∂L/∂d₁ⱼ`, `b₁ⱼ`)
+
+
+def index_form(att):
+    """The caption and what each matrix supplies, for the gradient entry of `att`."""
+    products = product_terms(att)
+    found = summed_form(att, *products) if products else None
+    if found is not None:
+        return found
+    sym, _ = chain_line(att, TEXT)
+    return IndexForm(f"{grad_sub(att.name, att.index)} = {sym}" if att.count else grad_sub(att.name, att.index), {})
+
+
+def product_terms(att):
+    """(upstream node, its indices, factor node or None, its indices) when each term is an upstream
+    entry times one operand entry (or 1), all from the same two arrays; else None."""
+    if not att.count or att.count > LARGEST or len({g.node for g in att.groups}) != 1:
+        return None
+    ups, factors, names = [], [], set()
+    for n in range(att.count):
+        ups.append(att.upstream_index(n)[1])
+        named = [f.exact_ref(p) for f, p in att.factors(n) if f.templates != ("1",)]
+        if any(ref is None for ref in named) or len(named) > 1:
+            return None
+        names.add(named[0][0] if named else None)
+        factors.append(named[0][1] if named else ())
+    if len(names) != 1:
+        return None
+    return att.groups[0].node, np.array(ups, dtype=int), names.pop(), np.array(factors, dtype=int)
+
+
+def summed_form(att, node, ups, factor, fidx):
+    """The Σ over one index that runs through a range, in the upstream and the factor together."""
+    columns = [ups[:, c] for c in range(ups.shape[1])] + [fidx[:, c] for c in range(fidx.shape[1])]
+    varying = [c for c in columns if (c != c[0]).any()]
+    if varying and any((c != varying[0]).any() for c in varying):
+        return None
+    run = varying[0] if varying else None
+    if run is not None and (len(set(run.tolist())) != len(run) or run.max() - run.min() + 1 != len(run)):
+        return None
+    axis = next((c for c in range(ups.shape[1]) if (ups[:, c] != ups[0, c]).any()), None)
+    letter = INDEX_LETTERS[-ups.shape[1]:][axis] if axis is not None else ""
+    up = f"∂L/∂{subscript(node, ups, letter)}"
+    supplies = {(node, True): up}
+    rhs = up
+    if factor is not None:
+        supplies[(factor, False)] = subscript(factor, fidx, letter)
+        rhs += f" · {supplies[(factor, False)]}"
+    lhs = grad_sub(att.name, att.index)
+    if run is None:
+        return IndexForm(f"{lhs} = {rhs}", supplies)
+    return IndexForm(f"{lhs} = Σ{letter} {rhs}, {PLAIN[letter]} = {run.min() + 1}…{run.max() + 1}", supplies)
+
+
+def subscript(name, indices, letter):
+    """`d₁ⱼ`: each index that is the same in every term written 1-based, the one that runs as its
+    letter; commas once an index passes 9."""
+    if not indices.shape[1]:
+        return name
+    if not (indices != indices[0]).any():
+        return sub(name, tuple(indices[0]))
+    parts = [letter if (col != col[0]).any() else str(int(col[0]) + 1) for col in indices.T]
+    joiner = "," if any(len(p) > 1 for p in parts) else ""
+    return name + joiner.join(parts).translate(SUBSCRIPTS)
