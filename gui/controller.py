@@ -194,6 +194,7 @@ class StudioController(QObject, DocumentMixin, SelectionMixin):
             return   # no pass to step through
         old = self.session.cursor
         if self.session.seek(n) != old:
+            self.prediction.follow(self.selection)
             self.step_changed.emit(self.session.cursor)
 
     def step_forward(self):

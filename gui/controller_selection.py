@@ -74,6 +74,11 @@ class SelectionMixin:
     def hover_term(self, n):
         self.term_hovered.emit(n)
 
+    def check_prediction(self):
+        """Check (or Return) in predict first: judge the value typed, or show the answer."""
+        self.prediction.check(self.selection)
+        self.prediction_changed.emit()
+
     def update_prediction(self, **fields):
         """Change the predict-first state (see gui.predict.Prediction.update)."""
         self.prediction.update(**fields)
