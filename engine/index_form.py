@@ -11,6 +11,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .chaintext import TEXT, chain_line
+from .factors import Factor
 from .notation import SUBSCRIPTS, grad_sub, sub
 from .rules import INDEX_LETTERS
 
@@ -35,20 +36,40 @@ def index_form(att):
 
 def product_terms(att):
     """(upstream node, its indices, factor node or None, its indices) when each term is an upstream
-    entry times one operand entry (or 1), all from the same two arrays; else None."""
-    if not att.count or att.count > LARGEST or len({g.node for g in att.groups}) != 1:
+    entry times one operand entry (or 1), all from the same two arrays; else None. Read for every
+    term at once from the factor columns of the one path's trail."""
+    if not att.count or att.count > LARGEST or len(att.groups) != 1:
         return None
-    ups, factors, names = [], [], set()
-    for n in range(att.count):
-        ups.append(att.upstream_index(n)[1])
-        named = [f.exact_ref(p) for f, p in att.factors(n) if f.templates != ("1",)]
-        if any(ref is None for ref in named) or len(named) > 1:
-            return None
-        names.add(named[0][0] if named else None)
-        factors.append(named[0][1] if named else ())
-    if len(names) != 1:
+    group = att.groups[0]
+    named = [(f, p) for f, p in trail_columns(group.trail, len(group.idx)) if f.templates != ("1",)]
+    if len(named) > 1 or any(type(f) is not Factor or f.templates != ("{0}",) or f.refs[0].name is None
+                             for f, _ in named):
         return None
-    return att.groups[0].node, np.array(ups, dtype=int), names.pop(), np.array(factors, dtype=int)
+    ups = indices_of(group.idx, att.records.values[group.node].shape)
+    if not named:
+        return group.node, ups, None, indices_of(group.idx, ())
+    ref = named[0][0].refs[0]
+    return group.node, ups, ref.name, indices_of(ref.flat[named[0][1]], ref.shape)
+
+
+def indices_of(flat, shape):
+    """The index of each flat entry of `shape`, one row per entry (no columns for a scalar)."""
+    if not shape:
+        return np.zeros((len(flat), 0), dtype=int)
+    return np.array(np.unravel_index(flat, shape), dtype=int).T
+
+
+def trail_columns(trail, count):
+    """(factor column, positions) of every op on a trail, for all `count` entries of its last set
+    (engine.factors.walk for every entry at once)."""
+    found, k = [], np.arange(count)
+    for link in reversed(trail):
+        p = link.pos[k]
+        found.append((link.factor, p))
+        if link.src is None:
+            break
+        k = link.src[p]
+    return found[::-1]
 
 
 def summed_form(att, node, ups, factor, fidx):

@@ -120,6 +120,7 @@ class InspectorPanel(Listening, QWidget):
         self.node = HeatmapRow(controller.click_entry, 2, operators=False)
         self.selected_row = HeatmapRow(controller.click_entry, 3)
         self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
+        self.equation_step = None
         self._build()
         self.listen()
         self.refresh()
@@ -190,6 +191,7 @@ class InspectorPanel(Listening, QWidget):
         session = self.controller.session
         step = session.current_step()
         heading, slots, note = step_layout(session, step, self._rule_arrays(step))
+        self.equation_step = step   # the record the equation row shows (its matrices' parts are its)
         self.heading.setText(heading)
         self.note.setText(note)
         self.note.setToolTip("")
@@ -260,7 +262,7 @@ class InspectorPanel(Listening, QWidget):
         values = self.controller.session.records.values
         shapes = {n: v.shape for n, v in values.items()}
         found, step = marks(self.controller, self.hovered), step_marks(self.controller, self.hovered)
-        if step is None:
+        if step is None or step.step is not self.equation_step:   # (a row about to be redrawn)
             outline_all(self.heatmaps(), found, shapes)
             return
         outline_step(self.equation.visible_heatmaps(), step)
