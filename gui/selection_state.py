@@ -9,7 +9,7 @@ from engine.chaintext import (LATEX, TEXT, backward_text, forward_text, numeric,
 from engine.entries import parse_entry
 from engine.notation import grad_sub, number, shown, sub
 from engine.plan import ancestors, consumers
-from engine.ranges import Range, as_matrix_shape
+from engine.ranges import Range, as_matrix_shape, ranges
 from engine.index_form import index_form
 from engine.rounding import entry_magnitude, shown_number
 from engine.scalar import render
@@ -53,6 +53,8 @@ class Selected:
             self.error = str(exc)
         found = self.att or self.fwd
         self.ranges = found.ranges() if found is not None and not self.is_input_value() else []
+        if self.att is not None:
+            self.ranges += self.reached_ranges()
         if self.fwd is not None or found is None:
             kind = "grad" if self.is_grad else "value"
             self.ranges.insert(0, cell_range(self.name, kind, self.index, "selected"))
@@ -66,6 +68,14 @@ class Selected:
             from engine.step_cells import step_cells   # imported on first use, as engine.attribution is
             self.found_steps[k] = step_cells(self.session.records, (self.name, self.index), self.is_grad, k)
         return self.found_steps[k]
+
+    def reached_ranges(self):
+        """In every gradient downstream of the entry that its terms do not already outline (a
+        hidden t1 between a and d), the entries it reaches (role 'reaches')."""
+        from engine.reach import reached   # imported on first use, as engine.attribution is
+        values, outlined = self.session.records.values, {r.name for r in self.ranges if r.kind == "grad"}
+        return [r for node, flat in reached(self.session.records, self.name, self.index).items()
+                if node not in outlined for r in ranges(node, "grad", flat, values[node].shape, "reaches")]
 
     def is_input_value(self):
         """A value entry of an input: nothing computes it, nothing else feeds it."""

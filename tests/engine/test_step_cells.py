@@ -238,3 +238,31 @@ def test_a_1024_matmul_step_is_a_row_and_a_column_without_a_dense_jacobian():
                                             "c": np.ones(1024)}).records
     found = step_cells(records, ("a", (3, 5)), True, 6)
     assert [c.blocks() for c in found.operands] == [[(slice(3, 4), slice(0, 1024))], [(slice(5, 6), slice(0, 1024))]]
+
+
+# ---- the entries an input entry reaches downstream (engine.reach) ----------------------------------
+
+@given(statements(), st.data())
+def test_the_entries_an_input_entry_reaches_are_those_its_perturbation_moves(text, data):
+    """One-hot forward perturbations of an input entry, at generic positive values, move exactly
+    the entries engine.reach lists (no relu, no subtraction, no mse of a value with itself: they
+    may hide a structural path)."""
+    import re
+
+    from hypothesis import assume
+
+    from engine.reach import reached
+    assume("relu" not in text and " - " not in text and not re.search(r"mse\((\w+), \1\)", text))
+    records = computed(text)
+    rng = np.random.default_rng(data.draw(st.integers(0, 2 ** 16)))
+    program = records.program
+    inputs = {i.name: generic(records.values[i.name].shape, rng) for i in program.inputs}
+    base = engine.grad(program, inputs).records.values
+    name = data.draw(st.sampled_from(sorted(inputs)))
+    index = tuple(data.draw(st.integers(0, n - 1)) for n in inputs[name].shape)
+    moved = {n: v.copy() for n, v in inputs.items()}
+    moved[name][index] += JUMP
+    after = engine.grad(program, moved).records.values
+    found = reached(records, name, index)
+    for node, flat in found.items():
+        assert np.flatnonzero(changed(after[node].reshape(-1), base[node].reshape(-1))).tolist() == flat.tolist()

@@ -117,3 +117,11 @@ def test_every_step_equation_draws_exactly_the_engines_cells(window, text, data)
         found = step_cells(records, (name, index), is_grad, step.index)
         if found is not None:
             assert equation_cells(window) == expected_cells(found), step.equation_text()
+
+
+def test_a_hidden_gradient_downstream_outlines_the_entries_the_selected_entry_reaches(qtbot, window):
+    apply(window, "d = a @ b + c", 7)
+    select(qtbot, window, "a", 0, 0)
+    window.controller.seek(4)   # ∂L/∂t1 = ∂L/∂d: t1 is no through node, yet a₁₁ reaches its row 1
+    t1 = next(h for h in window.inspector.equation.visible_heatmaps() if h.title_text == "∂L/∂t1")
+    assert t1.outlines.shown() == [("reaches", (0, 1, 0, 2))]
