@@ -7,6 +7,8 @@ gives `∂L/∂a = ∂L/∂y @ aᵀ + aᵀ @ ∂L/∂y + ∂L/∂y`, a used thre
 plan), and what the entry reads of each use. A value stretched by broadcasting sums a column
 (row) of ∂L/∂y when the local factor is 1, else of the product the rule names (∂L/∂y ⊙ a); every
 Σ says over which index and axis it runs."""
+from dataclasses import replace
+
 from . import notation as N
 from .plan import backward_plan
 from .rules import INDEX_LETTERS, rule_rhs
@@ -124,11 +126,7 @@ def axis_words(axes, ndim):
 
 def op_axis_words(att, item):
     """For a rule that sums along its op's axis (softmax's `Σⱼ ∂L/∂y ⊙ y`), which axis that is."""
-    axis, ndim = item.eqn.kwargs.get("axis", -1), att.records.values[item.eqn.out].ndim
-    along = any(t.kind == "derived" and "Σ" in t.label for t in item.rule.terms())
-    if axis is None or not along or not ndim:
-        return ""
-    return axis_words((axis % ndim,), ndim) + f" (along each {'row' if axis % ndim == ndim - 1 else 'column'})"
+    return sum_note(replace(item.rule, summed_axes=()), item.eqn, att.records.values[item.eqn.out].ndim)
 
 
 def stretch_detail(att, rule, node):
@@ -142,3 +140,18 @@ def stretch_detail(att, rule, node):
         return (f"{att.name} was stretched over the {over} of {node}, so {grad} sums {line} "
                 f"{att.index[at] + 1} of {summed} ({where})")
     return f"{att.name} was stretched over all of {node}, so {grad} sums all of {summed} ({where})"
+
+
+def sum_note(rule, eqn, out_ndim):
+    """Over which index and axis each Σ of a step's rule runs: `Σᵢ: over i, axis 0 (c was
+    stretched over the rows of d)`, or softmax's `Σⱼ: over j, axis 1 (along each row)`."""
+    notes = []
+    if rule.summed_axes:
+        over = AXES.get((out_ndim, rule.summed_axes), ("entries",))[0]
+        notes.append(f"{axis_words(rule.summed_axes, out_ndim)} ({rule.target} was stretched over the "
+                     f"{over} of {rule.output})")
+    axis = eqn.kwargs.get("axis", -1)
+    if axis is not None and out_ndim and any(t.kind == "derived" and "Σ" in t.label for t in rule.terms()):
+        along = "row" if axis % out_ndim == out_ndim - 1 else "column"
+        notes.append(f"{axis_words((axis % out_ndim,), out_ndim)} (along each {along})")
+    return "; ".join(notes)

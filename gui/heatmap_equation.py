@@ -4,7 +4,10 @@ A layout is a list of slots, each an operator symbol (str) or a `Shown` matrix. 
 step record's rule (its Terms and operator strings), never by parsing the formula text."""
 from typing import NamedTuple
 
+import numpy as np
+
 from engine import GradState
+from engine.entry_rule import sum_note
 from engine.ops import lookup
 from engine.rules import INDEX_LETTERS
 
@@ -42,7 +45,8 @@ def raw_layout(session, step, arrays):
     if step.kind == "seed":
         note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
         return heading, [Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")], note
-    return heading, backward_slots(session, step, arrays), step.rule.note
+    sums = sum_note(step.rule, step.eqn, np.ndim(step.upstream))
+    return heading, backward_slots(session, step, arrays), "; ".join(n for n in (step.rule.note, sums) if n)
 
 
 def merge_operators(slots):
