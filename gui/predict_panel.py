@@ -4,6 +4,7 @@ Shown while the mode is on and a gradient entry is selected."""
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from engine.notation import number
+from engine.rounding import entry_magnitude, shown_number
 from gui import style
 from gui.listening import Listening
 from gui.matrix_table import parse_number
@@ -103,7 +104,8 @@ def verdict_text(value, cells, selection):
     parts = []
     if value is not None:
         mark = "right" if value.correct else "not right"
-        parts.append(f"{number(value.predicted)} is {mark}: {selection.title()} = {number(value.actual)}"
+        actual = shown_number(value.actual, entry_magnitude(selection.att))   # 0 when it is rounding
+        parts.append(f"{number(value.predicted)} is {mark}: {selection.title()} = {number(actual)}"
                      + ("" if value.correct else " (within 1% or 0.01 counts)"))
     if cells is not None:
         counts = ", ".join(f"{len(getattr(cells, k))} {k}" for k in ("right", "missing", "extra"))
