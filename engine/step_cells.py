@@ -82,17 +82,17 @@ def step_cells(records, entry, is_grad, k):
     result = Cells(result_label, name, is_grad, None, False, "result", shape, np.array([flat]))
     if step.kind == "seed":
         return StepCells(step, result, ())
-    operands = backward_cells(step, flat) if is_grad else forward_cells(records, step, flat)
+    operands = backward_cells(records, step, flat) if is_grad else forward_cells(records, step, flat)
     return StepCells(step, result, tuple(operands))
 
 
 # ---- backward: the rule's matrices, each an independent variable ---------------------------------
 
-def backward_cells(step, flat):
+def backward_cells(records, step, flat):
     """One Cells per term of the step's rule, in the order the equation shows them."""
     rule = step.rule
     terms, labels = rule.terms(), rule.term_texts()
-    shapes = [shown_shape(step, t) for t in terms]
+    shapes = [shown_shape(records.program.cache, step, t) for t in terms]
     found = matmul_cells(step, flat) if "@" in rule.parts else elementwise_cells(step, shapes, flat)
     return [term_cells(step, t, label, shape, cells) for t, label, shape, cells in zip(terms, labels, shapes, found)]
 
@@ -112,9 +112,10 @@ def term_cells(step, term, label, shape, flat):
     return Cells(label, None, False, None, term.transpose, "derived", own, flat)
 
 
-def shown_shape(step, term):
+def shown_shape(cache, step, term):
     """The shape of a term's matrix as the equation shows it (bᵀ: b's shape reversed). A derived
-    matrix's shape is found by computing it, once per op, parameters and shapes."""
+    matrix's shape is found by computing it, once per op, parameters and shapes (kept in the
+    program's cache)."""
     if term.kind == "grad":
         shape = np.shape(step.upstream)
     elif term.kind == "out":
@@ -122,20 +123,17 @@ def shown_shape(step, term):
     elif term.kind == "value":
         shape = np.shape(step.operands[term.operand])
     else:
-        return derived_shape(step, term)
+        return derived_shape(cache, step, term)
     return shape[::-1] if term.transpose else shape
 
 
-DERIVED_SHAPES = {}
-
-
-def derived_shape(step, term):
-    key = (step.eqn.op, step.eqn.params, term.label, term.transpose, np.shape(step.upstream),
+def derived_shape(cache, step, term):
+    key = ("derived shape", step.eqn.op, step.eqn.params, term.label, term.transpose, np.shape(step.upstream),
            np.shape(step.output), tuple(np.shape(x) for x in step.operands))
-    if key not in DERIVED_SHAPES:
+    if key not in cache:
         with np.errstate(all="ignore"):
-            DERIVED_SHAPES[key] = np.shape(term.array(step.upstream, step.output, step.operands, step.eqn.kwargs))
-    return DERIVED_SHAPES[key]
+            cache[key] = np.shape(term.array(step.upstream, step.output, step.operands, step.eqn.kwargs))
+    return cache[key]
 
 
 def elementwise_cells(step, shapes, flat):
