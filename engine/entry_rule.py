@@ -51,7 +51,8 @@ def rule_notes(att):
     sums = list(dict.fromkeys(w for w in (op_axis_words(att, item) for item, _ in found) if w))
     detail = "; ".join(([detail] if detail else []) + sums)
     if len(found) > 1:
-        detail = f"{att.name} is used {TIMES.get(len(found), f'{len(found)} times')}, one term per use; {detail}"
+        times = TIMES.get(len(found), f"{len(found)} times")
+        detail = f"{att.name} is used {times}, one term per use; {detail}"
     return [text + (f": {detail}" if detail else "")]
 
 

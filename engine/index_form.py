@@ -31,7 +31,8 @@ def index_form(att):
     if found is not None:
         return found
     sym, _ = chain_line(att, TEXT)
-    return IndexForm(f"{grad_sub(att.name, att.index)} = {sym}" if att.count else grad_sub(att.name, att.index), {})
+    lhs = grad_sub(att.name, att.index)
+    return IndexForm(f"{lhs} = {sym}" if att.count else lhs, {})
 
 
 def product_terms(att):

@@ -62,7 +62,8 @@ class Magnitudes:
         return None if any(p is None for p in parts) else sum(parts)
 
     def steps_of(self, name, cursor):
-        return [s for s in self.records.steps if s.target == name and s.kind != "forward" and s.index <= cursor]
+        steps = self.records.steps
+        return [s for s in steps if s.target == name and s.kind != "forward" and s.index <= cursor]
 
     def shown_grad(self, name, cursor, array, transposed=False):
         """∂L/∂name after `cursor` steps as displayed, `array` being it (or its transpose): the same

@@ -94,7 +94,7 @@ def backward_cells(records, step, flat):
     terms, labels = rule.terms(), rule.term_texts()
     shapes = [shown_shape(records.program.cache, step, t) for t in terms]
     found = matmul_cells(step, flat) if "@" in rule.parts else elementwise_cells(step, shapes, flat)
-    return [term_cells(step, t, label, shape, cells) for t, label, shape, cells in zip(terms, labels, shapes, found)]
+    return [term_cells(step, *parts) for parts in zip(terms, labels, shapes, found)]
 
 
 def term_cells(step, term, label, shape, flat):
@@ -187,8 +187,9 @@ def forward_cells(records, step, flat):
 
     with np.errstate(all="ignore"):
         lookup(eqn.op).influence.scalar(operand, site, flat)
-    return [Cells(text, name, False, j, False, "value", site.shape(j), np.unique(np.array(cells, dtype=np.intp)))
-            for j, (name, text, cells) in enumerate(zip(site.names, site.texts, read))]
+    found = [np.unique(np.array(cells, dtype=np.intp)) for cells in read]
+    return [Cells(text, name, False, j, False, "value", site.shape(j), cells)
+            for j, (name, text, cells) in enumerate(zip(site.names, site.texts, found))]
 
 
 def step_json(records, entry, is_grad, k):

@@ -44,7 +44,8 @@ def raw_layout(session, step, arrays):
         return heading, forward_slots(session, step), ""
     if step.kind == "seed":
         note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
-        return heading, [Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")], note
+        seed = Shown(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")
+        return heading, [seed], note
     sums = sum_note(step.rule, step.eqn, np.ndim(step.upstream))
     return heading, backward_slots(session, step, arrays), "; ".join(n for n in (step.rule.note, sums) if n)
 

@@ -266,5 +266,6 @@ class InspectorPanel(Listening, QWidget):
             outline_all(self.heatmaps(), found, shapes)
             return
         outline_step(self.equation.visible_heatmaps(), step)
-        below = [h for row in (self.node, self.selected_row) if not row.isHidden() for h in row.visible_heatmaps()]
+        rows = (self.node, self.selected_row)
+        below = [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
         outline_all(below, found, shapes)

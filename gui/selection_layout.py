@@ -32,8 +32,10 @@ def selection_slots(session, selection, hidden=False):
     if selection.is_grad:
         caption, supplies = selection.caption()
         slots = [titled(grad(selection.name), selection.title())]
-        slots += [titled(grad(n), supplies.get((n, True), "what feeds it")) for n in selection.named("upstream")]
-        slots += [titled(value(n), supplies.get((n, False), "its factors")) for n in selection.named("factor")]
+        slots += [titled(grad(n), supplies.get((n, True), "what feeds it"))
+                  for n in selection.named("upstream")]
+        slots += [titled(value(n), supplies.get((n, False), "its factors"))
+                  for n in selection.named("factor")]
     elif selection.is_input_value():
         caption, slots = selection.scalar_lines()[0], [value(selection.name)]
     else:

@@ -7,10 +7,10 @@ import engine
 from engine.chaintext import (LATEX, TEXT, backward_text, forward_text, numeric, rule_notes, scalar_lines,
                               symbolic)
 from engine.entries import parse_entry
+from engine.index_form import index_form
 from engine.notation import grad_sub, number, shown, sub
 from engine.plan import ancestors, consumers
 from engine.ranges import Range, as_matrix_shape, ranges
-from engine.index_form import index_form
 from engine.rounding import entry_magnitude, shown_number
 from engine.scalar import render
 
