@@ -16,8 +16,9 @@ LARGEST = 4096
 
 
 def zero_up_to_rounding(values, magnitudes):
-    """|x| < 8·ulp(Σ|terms|), entry by entry."""
-    return np.abs(values) < ULPS * np.spacing(np.abs(np.asarray(magnitudes, dtype=float)))
+    """|x| < 8·ulp(Σ|terms|), entry by entry (an infinite magnitude: never)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(values) < ULPS * np.spacing(np.abs(np.asarray(magnitudes, dtype=float)))
 
 
 def snapped(values, magnitudes):
@@ -75,12 +76,34 @@ class Magnitudes:
             self.display[key] = snapped(array, found.T if transposed and found is not None else found)
         return self.display[key]
 
+    def shown_factor(self, step, arrays, n):
+        """Matrix n of a backward step's rule, one it derives, as displayed (see factor_magnitude)."""
+        key = ("factor", step.index, n)
+        if key not in self.display:
+            found = factor_magnitude(step, arrays, n, self.contribution(step))
+            self.display[key] = snapped(np.asarray(arrays[n]), found)
+        return self.display[key]
+
     def shown_contribution(self, step):
         """A backward step's contribution as displayed (the same object for the same step)."""
         key = ("contribution", step.index)
         if key not in self.display:
             self.display[key] = snapped(step.contribution, self.contribution(step))
         return self.display[key]
+
+
+def factor_magnitude(step, arrays, n, contribution):
+    """For a rule that multiplies its matrices entry by entry (`y ⊙ (∂L/∂y − Σ ∂L/∂y ⊙ y)`), the
+    magnitudes behind matrix n: those of the contribution divided by the other factors' sizes, so
+    it is zero up to rounding where its product is. None for any other rule."""
+    parts, shape = step.rule.parts, np.shape(step.contribution)
+    if contribution is None or any(p not in ("⊙", "−") for p in parts if isinstance(p, str)):
+        return None
+    if any(np.shape(a) != shape for a in arrays):
+        return None
+    others = np.prod([np.abs(a) for k, a in enumerate(arrays) if k != n], axis=0)
+    with np.errstate(all="ignore"):
+        return np.where(others > 0, contribution / others, np.inf)
 
 
 def contribution_magnitude(records, step):

@@ -110,13 +110,13 @@ def backward_slots(session, step, arrays):
         slots.append("Σ" + "".join(letters[a] for a in rule.summed_axes))
     terms = iter(enumerate(zip(rule.terms(), rule.term_texts(), arrays)))
     for part in rule.parts:
-        slots.append(part if isinstance(part, str) else term_slot(session, step, *next(terms)))
+        slots.append(part if isinstance(part, str) else term_slot(session, step, arrays, *next(terms)))
     return slots
 
 
-def term_slot(session, step, n, found):
+def term_slot(session, step, arrays, n, found):
     """Term n of a rule as a matrix, clickable when it is a real array (b for bᵀ, not relu′); the
-    upstream gradient with its values zero up to rounding shown as 0."""
+    upstream gradient, and a matrix the rule derives, with values zero up to rounding shown as 0."""
     rule, (term, text, array) = step.rule, found
     if term.kind == "grad":
         shown = session.magnitudes.shown_grad(rule.output, session.cursor, array, term.transpose)
@@ -126,7 +126,8 @@ def term_slot(session, step, n, found):
     elif term.kind == "value" and isinstance(step.eqn.inputs[term.operand], str):
         source = (rule.operands[term.operand], False, term.transpose)
     else:
-        source = None
+        shown = session.magnitudes.shown_factor(step, arrays, n)
+        return Shown(text, shown, None, part=n, raw=array)
     return Shown(text, array, source, part=n)
 
 

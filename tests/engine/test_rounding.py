@@ -39,3 +39,24 @@ def test_the_chain_rule_writes_a_rounding_zero_as_0_only_for_display():
     assert scalar_lines(att, rounding=True)[0].endswith("= 0")
     assert not scalar_lines(att)[0].endswith("= 0")
     assert shown_number(att.total, entry_magnitude(att)) == 0.0
+
+
+def derived(text, inputs=None):
+    """The matrix the last backward step's rule derives, raw and as displayed."""
+    records = engine.grad(text, inputs).records
+    step = records.steps[-1]
+    arrays = step.rule_arrays()
+    n = next(k for k, t in enumerate(step.rule.terms()) if t.kind == "derived")
+    return arrays[n], Magnitudes(records).shown_factor(step, arrays, n)
+
+
+def test_softmaxs_derived_factor_is_zero_where_its_product_is():
+    raw, shown = derived(SOFTMAX)
+    assert np.abs(raw).max() > 0 and np.all(shown == 0)
+
+
+def test_a_derived_factor_that_is_exact_is_shown_as_computed():
+    raw, shown = derived("y = relu(x)", {"x": np.array([[1.0, -2.0], [1e-300, -1e-300]])})
+    assert shown is raw or np.array_equal(shown, raw)
+    raw, shown = derived("y = tanh(x)", {"x": np.array([[40.0, 1e-9], [0.5, -3.0]])})   # 1 − y² ≈ 0 at 40
+    assert np.array_equal(shown, raw)
