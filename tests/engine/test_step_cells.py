@@ -141,6 +141,19 @@ def entries(records, data):
     return found
 
 
+def constant_op(step, values):
+    """An op whose output is a constant however its operand moves (softmax along an axis of length
+    1, x ** 0): the scalar form still reads the operand, the derivative is 0 everywhere. The
+    cells say what the equation reads, which for these is not what moves it."""
+    eqn = step.eqn
+    if eqn.op == "pow":
+        return eqn.kwargs["exponent"] == 0
+    if eqn.op == "softmax":
+        shape = np.shape(values[eqn.inputs[0]])
+        return shape[eqn.kwargs.get("axis", -1) % len(shape)] == 1
+    return False
+
+
 def check_every_step(records, name, index, is_grad, rng):
     """Each step's cells for the entry equal the oracle's, and exactly its own steps have cells."""
     flat = int(np.ravel_multi_index(index, records.values[name].shape)) if index else 0
@@ -154,6 +167,8 @@ def check_every_step(records, name, index, is_grad, rng):
         assert found.result.flat.tolist() == [flat]
         if step.kind == "seed":
             assert found.operands == ()
+            continue
+        if not is_grad and constant_op(step, records.values):
             continue
         oracle = backward_oracle(step, flat, rng) if is_grad else forward_oracle(step, flat, rng, records.values)
         assert [c.flat.tolist() for c in found.operands] == [sorted(o) for o in oracle], step.equation_text()
