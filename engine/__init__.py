@@ -4,7 +4,7 @@ from importlib import import_module
 
 from .api import Result, check, explain, explanation, grad
 from .errors import EngineError, IncompleteError, InputError, MemoryLimitError, ParseError, ShapeError
-from .parse import parse
+from .parser import parse
 from .program import Program
 from .session import GradState, Session
 

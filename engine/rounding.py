@@ -97,7 +97,8 @@ def factor_magnitude(step, arrays, n, contribution):
     magnitudes behind matrix n: those of the contribution divided by the other factors' sizes, so
     it is zero up to rounding where its product is. None for any other rule."""
     parts, shape = step.rule.parts, np.shape(step.contribution)
-    if contribution is None or any(p not in ("⊙", "−") for p in parts if isinstance(p, str)):
+    operators = [p for p in parts[parts[0] == "−":] if isinstance(p, str)]   # a leading − is a sign
+    if contribution is None or any(p != "⊙" for p in operators):
         return None
     if any(np.shape(a) != shape for a in arrays):
         return None

@@ -8,10 +8,10 @@ import numpy as np
 
 from engine import GradState
 from engine.entry_rule import sum_note
-from engine.ops import lookup
 from engine.rules import INDEX_LETTERS
+from engine.syntax import equation_pieces, render
 
-INFIX = {"+": "+", "-": "−", "*": "⊙", "/": "⊘", "@": "@"}
+MATHS = {"-": "−", "*": "⊙", "/": "⊘", ".T": "ᵀ"}   # the language's operators as maths writes them
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
 
 
@@ -77,22 +77,20 @@ def value_slot(values, x, part=None):
 
 
 def forward_slots(session, step):
-    """`t1 = a @ b`: the output, `=`, then the operands with the op's symbol between them."""
+    """`t1 = a @ b`: the output, `=`, then the equation as the engine prints it (its pieces),
+    each operand a heatmap and the operators in maths (`⊙` for `*`)."""
     eqn, values = step.eqn, session.records.values
-    out = [Shown(step.target, step.array, (step.target, False, False), part="result"), "="]
-    operands = [value_slot(values, x, j) for j, x in enumerate(eqn.inputs)]
-    symbol = lookup(eqn.op).symbol
-    if eqn.op == "pow":
-        return out + [operands[0], f"** {eqn.kwargs['exponent']:g}"]
-    if eqn.op == "neg":
-        return out + ["−", operands[0]]
-    if eqn.op == "identity":
-        return out + operands
-    if symbol in INFIX:
-        return out + [operands[0], INFIX[symbol], operands[1]]
-    params = "".join(f", {k}={v}" for k, v in eqn.params)
-    middle = [slot for x in operands for slot in (x, ",")][:-1]
-    return out + [f"{eqn.op}("] + middle + [f"{params})"]
+    slots = [Shown(step.target, step.array, (step.target, False, False), part="result"), "="]
+    operands = iter(enumerate(eqn.inputs))
+    for piece in equation_pieces(eqn.syntax()):
+        if not isinstance(piece, str):   # an operand, or a constant param written in place (`sum(x, 0)`)
+            found = next(operands, None)
+            slots.append(value_slot(values, found[1], found[0]) if found is not None else render(piece[0]))
+        elif slots[-1] != "=" and isinstance(slots[-1], str):
+            slots[-1] += MATHS.get(piece.strip(), piece.strip())
+        else:
+            slots.append(MATHS.get(piece.strip(), piece.strip()))
+    return slots
 
 
 def backward_slots(session, step, arrays):
