@@ -4,12 +4,14 @@ its operands, each operand perturbed separately (a test oracle only, on small sh
 import json
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import engine
 from engine.broadcast import unbroadcast
 from engine.cli import main
+from engine.passes import run_pass
 from engine.step_cells import step_cells
 from tests.engine.test_attribution_property import PROGRAMS, computed
 
@@ -111,26 +113,31 @@ def own_cells(cells, shape, transposed):
 # ---- forward steps: the op's forward with each operand perturbed ------------------------------------
 
 def forward_oracle(step, flat, rng, values):
-    """Per input of the equation, the flat cells whose change (either way) moves the output entry."""
+    """Per input of the equation, the flat cells whose change (either way) moves the output entry;
+    integer labels have no derivative: they are kept as they are, and feed through no cell."""
     eqn = step.eqn
-    fn, kwargs = engine.ops.lookup(eqn.op).forward, eqn.kwargs
-    consts = [None if isinstance(x, str) else x.value for x in eqn.inputs]
-    shapes = [np.shape(values[x]) if isinstance(x, str) else () for x in eqn.inputs]
-    arrays = [np.asarray(float(k)) if k is not None else generic(s, rng) for k, s in zip(consts, shapes)]
+    opdef = engine.ops.lookup(eqn.op)
+    fn, kwargs = opdef.forward, eqn.kwargs
+    arrays = [np.asarray(values[x]) if isinstance(x, str) else np.asarray(float(x.value)) for x in eqn.inputs]
+    arrays = [a if j in opdef.labels or not isinstance(x, str) else generic(a.shape, rng)
+              for j, (a, x) in enumerate(zip(arrays, eqn.inputs))]
     with np.errstate(all="ignore"):
         base = np.asarray(fn(*arrays, **kwargs)).reshape(-1)[flat]
-        found = []
-        for j, a in enumerate(arrays):
-            cells = []
-            for c in range(a.size):
-                for jump in (JUMP, -JUMP):
-                    moved = [x.copy() for x in arrays]
-                    moved[j].reshape(-1)[c] += jump
-                    if changed(np.asarray(fn(*moved, **kwargs)).reshape(-1)[flat], base):
-                        cells.append(c)
-                        break
-            found.append(cells)
-    return found
+        return [[] if j in opdef.labels else moving_cells(fn, kwargs, arrays, j, flat, base)
+                for j in range(len(arrays))]
+
+
+def moving_cells(fn, kwargs, arrays, j, flat, base):
+    """The cells of input j whose change by ±JUMP moves the output entry."""
+    cells = []
+    for c in range(arrays[j].size):
+        for jump in (JUMP, -JUMP):
+            moved = [x.copy() for x in arrays]
+            moved[j].reshape(-1)[c] += jump
+            if changed(np.asarray(fn(*moved, **kwargs)).reshape(-1)[flat], base):
+                cells.append(c)
+                break
+    return cells
 
 
 # ---- the property --------------------------------------------------------------------------------
@@ -265,3 +272,23 @@ def test_the_entries_an_input_entry_reaches_are_those_its_perturbation_moves(tex
     found = reached(records, name, index)
     for node, flat in found.items():
         assert np.flatnonzero(changed(after[node].reshape(-1), base[node].reshape(-1))).tolist() == flat.tolist()
+
+
+# ---- every op of the registry ----------------------------------------------------------------------
+
+def registry_cases():
+    from tests.engine.op_samples import cases
+    from engine.ops import REGISTRY
+    return [pytest.param(text, given_inputs, id=f"{name} {label}")
+            for name, opdef in REGISTRY.items() for label, text, given_inputs in cases(opdef)]
+
+
+@pytest.mark.parametrize("text,given_inputs", registry_cases())
+def test_every_ops_step_cells_equal_the_oracle(text, given_inputs):
+    """Each op's sample programs, every entry of every value, every step (an op added is tested)."""
+    records = run_pass(engine.parse(text), given_inputs)
+    rng = np.random.default_rng(0)
+    for name, value in records.values.items():
+        for index in np.ndindex(value.shape):
+            for is_grad in (False, True) if name in records.grads else (False,):
+                check_every_step(records, name, index, is_grad, rng)
