@@ -25,23 +25,32 @@ class IndexForm(NamedTuple):
 
 
 def index_form(att):
-    """The caption and what each matrix supplies, for the gradient entry of `att`."""
-    products = product_terms(att)
-    found = summed_form(att, *products) if products else None
-    if found is not None:
-        return found
-    sym, _ = chain_line(att, TEXT)
+    """The caption and what each matrix supplies, for the gradient entry of `att`: one Σ per path
+    (a fan-out adds them), or the terms written out."""
     lhs = grad_sub(att.name, att.index)
+    forms = [group_form(att, g) for g in att.groups] if 0 < att.count <= LARGEST else [None]
+    if all(forms):
+        runs = list(dict.fromkeys(r for _, r, _ in forms if r))
+        supplies = {}
+        for _, _, found in forms:
+            for key, text in found.items():
+                supplies[key] = f"{supplies[key]}, {text}" if key in supplies and text not in supplies[key] else text
+        caption = f"{lhs} = " + " + ".join(rhs for rhs, _, _ in forms) + "".join(f", {r}" for r in runs)
+        return IndexForm(caption, supplies)
+    sym, _ = chain_line(att, TEXT)
     return IndexForm(f"{lhs} = {sym}" if att.count else lhs, {})
 
 
-def product_terms(att):
-    """(upstream node, its indices, factor node or None, its indices) when each term is an upstream
-    entry times one operand entry (or 1), all from the same two arrays; else None. Read for every
-    term at once from the factor columns of the one path's trail."""
-    if not att.count or att.count > LARGEST or len(att.groups) != 1:
-        return None
-    group = att.groups[0]
+def group_form(att, group):
+    """(`Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ`, `j = 1…2`, supplies) for one path's terms, or None."""
+    found = product_terms(att, group)
+    return summed_form(*found) if found else None
+
+
+def product_terms(att, group):
+    """(upstream node, its indices, factor node or None, its indices) when each term of a path is
+    an upstream entry times one operand entry (or 1), all from the same two arrays; else None.
+    Read for every term at once from the factor columns of the path's trail."""
     named = [(f, p) for f, p in trail_columns(group.trail, len(group.idx)) if f.templates != ("1",)]
     if len(named) > 1 or any(type(f) is not Factor or f.templates != ("{0}",) or f.refs[0].name is None
                              for f, _ in named):
@@ -73,8 +82,9 @@ def trail_columns(trail, count):
     return found[::-1]
 
 
-def summed_form(att, node, ups, factor, fidx):
-    """The Σ over one index that runs through a range, in the upstream and the factor together."""
+def summed_form(node, ups, factor, fidx):
+    """The Σ over one index that runs through a range, in the upstream and the factor together:
+    (the sum, its range, what each array supplies), or None."""
     columns = [ups[:, c] for c in range(ups.shape[1])] + [fidx[:, c] for c in range(fidx.shape[1])]
     varying = [c for c in columns if (c != c[0]).any()]
     if varying and any((c != varying[0]).any() for c in varying):
@@ -85,15 +95,13 @@ def summed_form(att, node, ups, factor, fidx):
     axis = next((c for c in range(ups.shape[1]) if (ups[:, c] != ups[0, c]).any()), None)
     letter = INDEX_LETTERS[-ups.shape[1]:][axis] if axis is not None else ""
     up = f"∂L/∂{subscript(node, ups, letter)}"
-    supplies = {(node, True): up}
-    rhs = up
+    supplies, rhs = {(node, True): up}, up
     if factor is not None:
         supplies[(factor, False)] = subscript(factor, fidx, letter)
         rhs += f" · {supplies[(factor, False)]}"
-    lhs = grad_sub(att.name, att.index)
     if run is None:
-        return IndexForm(f"{lhs} = {rhs}", supplies)
-    return IndexForm(f"{lhs} = Σ{letter} {rhs}, {PLAIN[letter]} = {run.min() + 1}…{run.max() + 1}", supplies)
+        return rhs, "", supplies
+    return f"Σ{letter} {rhs}", f"{PLAIN[letter]} = {run.min() + 1}…{run.max() + 1}", supplies
 
 
 def subscript(name, indices, letter):

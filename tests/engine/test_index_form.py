@@ -13,6 +13,9 @@ from engine.index_form import index_form
     ("a = randn(12, 12); b = randn(12, 3); d = a @ b", "a[10,1]", "∂L/∂a₁₁,₂ = Σⱼ ∂L/∂d₁₁,ⱼ · b₂ⱼ, j = 1…3"),
     ("x = randn(3); w = randn(3, 2); y = x @ w", "x[1]", "∂L/∂x₂ = Σⱼ ∂L/∂yⱼ · w₂ⱼ, j = 1…2"),
     ("y = a.T", "a[0,1]", "∂L/∂a₁₂ = ∂L/∂y₂₁"),
+    # a fan-out: one Σ per path
+    ("d = a @ b\ne = d + a", "a[0,0]", "∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ + ∂L/∂e₁₁, j = 1…2"),
+    ("d = a @ b\ne = d @ a", "a[0,1]", "∂L/∂a₁₂ = Σⱼ ∂L/∂d₁ⱼ · b₂ⱼ + Σᵢ ∂L/∂eᵢ₂ · dᵢ₁, j = 1…2, i = 1…2"),
     # not one operand entry per term: the terms written out, never a false Σ
     ("y = a @ a + a", "a[0,1]", "∂L/∂a₁₂ = ∂L/∂y₁₁·a₂₁ + ∂L/∂y₁₂·(a₂₂ + a₁₁) + ∂L/∂y₂₂·a₂₁ + ∂L/∂y₁₂·1"),
     ("y = 2 * a", "a[1,0]", "∂L/∂a₂₁ = ∂L/∂y₂₁·2"),
