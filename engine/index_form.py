@@ -32,9 +32,10 @@ def index_form(att):
     if all(forms):
         runs = list(dict.fromkeys(r for _, r, _ in forms if r))
         supplies = {}
-        for _, _, found in forms:
+        for _, _, found in forms:   # an array two paths read supplies both parts
             for key, text in found.items():
-                supplies[key] = f"{supplies[key]}, {text}" if key in supplies and text not in supplies[key] else text
+                known = supplies.get(key)
+                supplies[key] = text if known is None or text in known else f"{known}, {text}"
         caption = f"{lhs} = " + " + ".join(rhs for rhs, _, _ in forms) + "".join(f", {r}" for r in runs)
         return IndexForm(caption, supplies)
     sym, _ = chain_line(att, TEXT)
