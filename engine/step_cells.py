@@ -21,6 +21,7 @@ from .attribution import flat_index, site_of
 from .errors import InputError
 from .influence import source, stretch
 from .ops import lookup
+from .prepared import memo
 from .ranges import blocks
 from .scalar import leaf
 
@@ -92,7 +93,7 @@ def backward_cells(records, step, flat):
     """One Cells per term of the step's rule, in the order the equation shows them."""
     rule = step.rule
     terms, labels = rule.terms(), rule.term_texts()
-    shapes = [shown_shape(records.program.cache, step, t) for t in terms]
+    shapes = [shown_shape(memo(records.program), step, t) for t in terms]
     found = matmul_cells(step, flat) if "@" in rule.parts else elementwise_cells(step, shapes, flat)
     return [term_cells(step, *parts) for parts in zip(terms, labels, shapes, found)]
 
@@ -115,7 +116,7 @@ def term_cells(step, term, label, shape, flat):
 def shown_shape(cache, step, term):
     """The shape of a term's matrix as the equation shows it (bᵀ: b's shape reversed). A derived
     matrix's shape is found by computing it, once per op, parameters and shapes (kept in the
-    program's cache)."""
+    program's memo)."""
     if term.kind == "grad":
         shape = np.shape(step.upstream)
     elif term.kind == "out":

@@ -45,6 +45,16 @@ def infix_ops():
     return {op.symbol: name for name, op in REGISTRY.items() if op.notation == "infix"}
 
 
+def source(op, kind, operands, params):
+    """The numpy (`kind` 'numpy') or PyTorch ('torch') source of `op` over the operands' source
+    texts, with its params (defaults for those not given): `np.sum(a, axis=0, keepdims=False)`."""
+    opdef = lookup(op)
+    fields = {**dict(opdef.defaults), **dict(params)}
+    if opdef.source_params is not None:
+        fields.update(opdef.source_params(fields))
+    return getattr(opdef, kind).format(*operands, **fields)
+
+
 def by_notation(notation):
     """The one op written in this notation (`prefix` → neg, `alias` → identity)."""
     return next(name for name, op in REGISTRY.items() if op.notation == notation)

@@ -8,6 +8,7 @@ from typing import Callable
 import numpy as np
 
 from ..broadcast import broadcast_shapes
+from ..errors import InputError
 
 # How an op is written (the one printer, engine.syntax, dispatches on it):
 # 'infix' x + y, 'prefix' -x, 'power' x ** p, 'postfix' x.T (also callable), 'call' f(x, axis=…),
@@ -28,9 +29,11 @@ class OpDef:
     `influence` is its per-entry rule (engine.influence.EntryRule, with the scalar form);
     `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
     to trust central differences (relu's on/off mask), or the op has no kink (None);
-    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params;
+    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params
+    (engine.ops.source; `source_params` writes params that are not plain numbers, as x[…]'s);
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
-    params tests try."""
+    params tests try (the first also gives a new canvas node its params, as `**`'s 2).
+    A VJP is None for an input of integer labels (`labels`), which is never differentiated."""
     name: str
     symbol: str           # how it is written: '@', '+', or the function's name
     forward: Callable
@@ -53,6 +56,7 @@ class OpDef:
     aliases: bool = False        # its forward may return a view of an operand
     labels: tuple = ()           # positions of inputs that are integer class labels (no gradient)
     written: Callable | None = None   # (operand syntax nodes, params) -> syntax node, for `x[…]`
+    source_params: Callable | None = None   # params -> their text in `numpy`/`torch` (an index's items)
 
     @property
     def arity(self):
@@ -80,6 +84,13 @@ def elementwise(*shapes):
 def check_axis(shape, axis):
     if axis is not None and not -len(shape) <= axis < len(shape):
         raise ShapeRule(f"axis {axis} is out of range for shape {shape}")
+
+
+def within(y, x):
+    """Labels y index x's columns (classes): refused with a message when one is past them."""
+    if y.max() >= x.shape[-1]:   # labels are vectors of at least one entry (engine.labels)
+        raise InputError(f"a label is {y.max()}, but there are only {x.shape[-1]} classes (columns) to pick from")
+    return y
 
 
 def positive(x):

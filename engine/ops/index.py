@@ -66,4 +66,5 @@ OP = OpDef(
     notation="subscript", group="matrix", params=("at",), samples=({"at": (0,)}, {"at": (("slice", None, None), -1)},
                                                              {"at": (("slice", 0, 1), ("slice", 1, None))}),
     written=lambda args, params: S.Index(0, 0, args[0], tuple(item_syntax(a) for a in params["at"])),
-    aliases=True, numpy="{0}[{at}]", torch="{0}[{at}]")
+    aliases=True, numpy="{0}[{at}]", torch="{0}[{at}]",
+    source_params=lambda params: {"at": ", ".join(S.render(item_syntax(a)) for a in params["at"])})

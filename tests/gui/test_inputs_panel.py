@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from shiboken6 import isValid
 
-from gui.inputs_panel import InputsPanel, parse_shape
-from gui.matrix_table import parse_number
+from gui.panels.inputs import InputsPanel, parse_shape
+from gui.panels.matrix_table import parse_number
 
 
 def type_into_cell(qtbot, table, row, col, text):
@@ -116,7 +116,7 @@ def test_parse_shape():
 def test_a_program_that_cannot_be_computed_has_no_g_yet(qtbot, controller, shown):
     panel = shown(InputsPanel(controller))
     controller.apply_text("a = randn(2, 3)\nb = randn(2, 3)\nd = a @ b")
-    assert controller.draft is not None
+    assert controller.session is None
     assert "G" not in panel.tables and {"a", "b"} <= set(panel.tables)
     texts = [label.text() for label in panel.findChildren(QLabel)]
     assert any("set once the program can be computed" in t for t in texts)
@@ -131,8 +131,8 @@ def test_a_draft_shows_its_own_inputs_and_they_can_be_edited(qtbot, controller, 
     assert panel.tables["x"].rowCount() == 3
     assert not panel.start_combo.isEnabled()
     type_into_cell(qtbot, panel.tables["x"], 0, 0, "2.5")
-    qtbot.waitUntil(lambda: controller.state().inputs.get("x") is not None, timeout=1000)
-    assert controller.state().inputs["x"][0, 0] == 2.5
+    qtbot.waitUntil(lambda: controller.shown.document.inputs.get("x") is not None, timeout=1000)
+    assert controller.shown.document.inputs["x"][0, 0] == 2.5
 
 
 def test_a_shape_too_large_for_memory_is_refused_before_drawing(controller):
@@ -149,3 +149,14 @@ def test_an_inline_input_is_not_called_undeclared(qtbot, controller, shown):
     texts = [label.text() for label in panel.findChildren(QLabel)]
     assert any("eye, written inside an expression on line 1" in t for t in texts)
     assert [e.objectName() for e in panel.findChildren(QLineEdit) if e.objectName().startswith("shape_")] == ["shape_a"]
+
+
+def test_labels_are_edited_as_integers(qtbot, controller, shown):
+    controller.apply_text("x = randn(3, 4)\ny = labels(3, 4)\nloss = cross_entropy(x, y)")
+    panel = shown(InputsPanel(controller))
+    with qtbot.waitSignal(controller.pass_recomputed):
+        type_into_cell(qtbot, panel.tables["y"], 0, 2, str(3 - controller.session.records.values["y"][2]))
+    labels = controller.session.records.values["y"]
+    assert labels.dtype.kind == "i" and "y" not in controller.session.records.grads
+    type_into_cell(qtbot, panel.tables["y"], 0, 0, "1.5")
+    assert "whole number" in panel.message.text()
