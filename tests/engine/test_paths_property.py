@@ -22,7 +22,8 @@ H = 1e-5
 
 def column(f, operands, i, q):
     """∂f/∂operands[i][q] (flat), every output entry, by a central difference."""
-    plus, minus = [np.array(x, dtype=float) for x in operands], [np.array(x, dtype=float) for x in operands]
+    plus, minus = list(operands), list(operands)   # the others as they are: integer labels stay integers
+    plus[i], minus[i] = np.array(operands[i], dtype=float), np.array(operands[i], dtype=float)
     plus[i].reshape(-1)[q] += H
     minus[i].reshape(-1)[q] -= H
     return ((np.asarray(f(*plus)) - np.asarray(f(*minus))) / (2 * H)).reshape(-1)
