@@ -20,14 +20,24 @@ def path_line(path):
     """`a₁₁ → d₁₁:  ∂L/∂d₁₁·b₁₁ = (0.3)(0.5) = 0.15`, as the explanation writes a term (unit
     factors left out); an expanded path names every hop's local."""
     chain = " → ".join(sub(*e) for e in path.nodes)
+    return f"  {chain}:  {product_line(path)}"
+
+
+def product_line(path):
+    """`∂L/∂d₁₁·b₁₁ = (0.3)(0.5) = 0.15`: the path's product, symbols then numbers."""
     kept = [pair for e in path.edges for pair in e.shown(sub)]
     symbols = "·".join([grad_sub(*path.upstream)] + [f"({t})" if loose(t) else t for t, _ in kept])
     numbers = "".join(f"({number(v)})" for v in [path.upstream_grad] + [v for _, v in kept])
-    return f"  {chain}:  {symbols} = {numbers} = {number(path.product)}"
+    return f"{symbols} = {numbers} = {number(path.product)}"
 
 
 def gap_line(omitted, word="path"):
     return f"  … {omitted:,} more {word}" + ("" if omitted == 1 else "s")
+
+
+def gap_text(listing):
+    """`… 1,018 more paths, the same pattern over j = 4…1021` (no indent)."""
+    return gap_line(listing.omitted).strip() + run_text(listing)
 
 
 def run_text(listing):

@@ -52,6 +52,8 @@ OTHER_KEYS = (
     ("Double-click a node / empty canvas", "Rename it / add a node at the cursor"),
     ("L", "Lay the graph out again (on the canvas)"),
     ("Esc", "Cancel a drag or a wire in progress"),
+    ("] / [", "Light the selected entry's next / previous path, adding its product (Paths)"),
+    ("Down / Up", "Jump to the step that completes the selected node's gradient / computes its value"),
 )
 UNDO_KEYS = {"undo": ("Ctrl+Z",), "redo": ("Ctrl+Shift+Z", "Ctrl+Y")}
 TOOLBAR = ("open", "save", None, "to_start", "step_back", "step_forward", "to_end", "play", "SPEED", None,
@@ -103,7 +105,7 @@ def shortcut_rows():
 # -- arrows, Home and End belong to text fields when one has the focus ------------------------------
 # (an editable combo box has a QLineEdit inside; a plain one has no use for ← and →)
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView)
-FIELD_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+FIELD_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Down)
 SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 
 

@@ -20,6 +20,8 @@ class StudioController(QObject):
     - entry_selected(object): (name, index, is_grad) or None; also when its attribution changes
       (new numbers, another through node): `selection` holds it
     - term_hovered(object): the number of the explanation's term under the mouse, or None
+    - terms_played(object): while the selection's terms are played, the running sum as
+      (terms added, of how many, their sum so far); None when no play is under way
     - prediction_changed(): the predict-first state changed (`prediction`)
     - error_changed(object): the EngineError of the text being edited, or None when it is valid
     - text_replaced(str): the text was replaced from outside the editor (undo, open, the canvas)
@@ -35,6 +37,7 @@ class StudioController(QObject):
     node_selected = Signal(str)
     entry_selected = Signal(object)
     term_hovered = Signal(object)
+    terms_played = Signal(object)
     prediction_changed = Signal()
     error_changed = Signal(object)
     text_replaced = Signal(str)
@@ -191,6 +194,10 @@ class StudioController(QObject):
 
     def hover_term(self, n):
         self.term_hovered.emit(n)
+
+    def play_terms(self, played):
+        """(k, n, sum) while the selection's terms are played, one more each frame; None: stopped."""
+        self.terms_played.emit(played)
 
     def update_prediction(self, **fields):
         self.announce(self.model.update_prediction(**fields))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
 
 from gui.app import actions as act
 from gui.app.files import SessionFiles
+from gui.app.paths_dock import PathsDock
 from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
 from gui.canvas.view import GraphView
 from gui.listening import Listening
@@ -42,6 +43,7 @@ class MainWindow(Listening, QMainWindow):
         self.build_menus()
         self.build_toolbar()
         self.build_status_bar()
+        self.docks["paths"] = self.paths_dock = PathsDock(self, controller)
         self.key_guard = act.TextKeyGuard(self)
         self.playback.playing_changed.connect(self.actions["play"].setChecked)
         self.listen()
@@ -150,7 +152,7 @@ class MainWindow(Listening, QMainWindow):
         self.key_guard.stop()
         # every panel stops listening to the controller, which may outlive this window
         for panel in (self.editor, self.inputs_panel, self.timeline, self.graph_view, self.inspector,
-                      self.explanation, self.palette_panel):
+                      self.explanation, self.palette_panel, self.paths_dock):
             panel.close()
         super().closeEvent(event)
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from engine import number
 from gui import style
 from gui.listening import Listening
 from gui.panels.predict import PredictPanel, legend_html
@@ -61,7 +62,7 @@ class ExplanationPanel(Listening, QWidget):
     def subscriptions(self):
         c = self.controller
         return ((c.entry_selected, self._on_entry_selected), (c.step_changed, self._on_step_changed),
-                (c.prediction_changed, self._on_prediction_changed))
+                (c.prediction_changed, self._on_prediction_changed), (c.terms_played, self._on_terms_played))
 
     def closeEvent(self, event):
         self.predict.close()
@@ -140,6 +141,15 @@ class ExplanationPanel(Listening, QWidget):
 
     def _on_prediction_changed(self):
         self.refresh()
+
+    def _on_terms_played(self, played):
+        """While the terms are played (Paths view), the running sum under the status line."""
+        selection = self.controller.selection
+        status = selection.status() if selection is not None else ""
+        if played is not None:
+            k, n, running = played
+            status = f"{status}\nrunning sum after {k} of {n} terms: {number(running)}".strip()
+        self.status.setText(status)
 
     # -- drawing -------------------------------------------------------------------------------------
     def refresh(self):

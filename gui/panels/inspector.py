@@ -130,7 +130,7 @@ class InspectorPanel(Listening, QWidget):
         return ((c.step_changed, self._on_step_changed), (c.pass_recomputed, self._on_pass_recomputed),
                 (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected),
                 (c.entry_selected, self._on_entry_selected), (c.term_hovered, self._on_term_hovered),
-                (c.prediction_changed, self._on_prediction_changed))
+                (c.prediction_changed, self._on_prediction_changed), (c.terms_played, self._on_terms_played))
 
 
     def _build(self):
@@ -177,6 +177,15 @@ class InspectorPanel(Listening, QWidget):
 
     def _on_prediction_changed(self):
         self.outline()
+
+    def _on_terms_played(self, played):
+        """The selected gradient cell fills as its terms are added (k of n), in the selection's row."""
+        selection = self.controller.selection
+        for heatmap in self.selected_row.visible_heatmaps():
+            if played is None or selection is None or heatmap.source != (selection.name, True, False):
+                heatmap.fill.hide()
+            else:
+                heatmap.fill.show(*matrix_cell(selection.index), played[0] / played[1])
 
     def _on_shared_toggled(self, _shared):
         self.refresh()
@@ -271,3 +280,8 @@ class InspectorPanel(Listening, QWidget):
         rows = (self.node, self.selected_row)
         below = [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
         outline_all(below, found, shapes)
+
+
+def matrix_cell(index):
+    """(row, col) of an entry in the matrix a heatmap draws (a vector is one row, a scalar one cell)."""
+    return (0, 0) if not index else (0, index[0]) if len(index) == 1 else tuple(index)
