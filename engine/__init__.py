@@ -19,7 +19,7 @@ __all__ = ["parse", "prepare", "Prepared", "grad", "check", "explain", "explanat
 LAZY = {
     ".attribution": ("attribute",),
     ".forward": ("forward_attribute",),
-    ".pathlist": ("paths", "list_paths", "forward_listing", "paths_gap_at=gap_at"),
+    ".pathlist": ("paths", "list_paths", "forward_listing", "paths_gap_at=gap_at", "paths_shown=shown"),
     ".pathtext": ("listing_text", "forward_listing_text", "path_gap_text=gap_text", "path_product_text=product_line"),
     ".scalargraph": ("scalar_graph",),
     ".program": ("Const", "HoleRef", "INITIALISERS", "infer_shapes"),

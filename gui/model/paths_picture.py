@@ -135,15 +135,22 @@ def forward_picture(session, name, index, limit=LIMIT):
 
 
 def add_summand(session, boxes, links, path, i, row):
-    inputs = [parse_entry(text)[:2] for text in path["inputs"]]
-    product_row = row + (len(inputs) - 1) / 2 if inputs else row
-    boxes.append(Box(("p", i), 1, product_row, number(path["product"]), "product", None, i))
-    for j, (node, idx) in enumerate(inputs):
-        key = (i, j)
-        boxes.append(Box(key, 0, row + j, entry_text(session, node, idx, session.cursor), "entry",
-                         (node, idx, False), i))
-        links.append(Link(key, ("p", i), "", i))
-    return row + max(len(inputs), 1)
+    """One summand: its input entries (the first and last few of a long one, `… 2,043 more
+    entries` between), each linked to the summand's value."""
+    texts = path["inputs"]
+    ranks = engine.paths_shown(len(texts), LIMIT)
+    rows = len(ranks) + (len(ranks) < len(texts))
+    boxes.append(Box(("p", i), 1, row + (rows - 1) / 2 if ranks else row, number(path["product"]), "product", None, i))
+    for j, rank in enumerate(ranks):
+        if j == (LIMIT + 1) // 2 and len(ranks) < len(texts):
+            boxes.append(Box((i, "gap"), 0, row, f"… {len(texts) - len(ranks):,} more entries", "gap", None, i))
+            links.append(Link((i, "gap"), ("p", i), "", i))
+            row += 1
+        node, idx, _ = parse_entry(texts[rank])
+        boxes.append(Box((i, j), 0, row, entry_text(session, node, idx, session.cursor), "entry", (node, idx, False), i))
+        links.append(Link((i, j), ("p", i), "", i))
+        row += 1
+    return row if ranks else row + 1
 
 
 def picture(session, selection, expand=False, limit=LIMIT):

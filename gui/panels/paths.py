@@ -110,8 +110,9 @@ class PathsPanel(Listening, QWidget):
 
     def subscriptions(self):
         c = self.controller
-        return ((c.entry_selected, self._on_changed), (c.step_changed, self._on_changed),
-                (c.pass_recomputed, self._on_changed))
+        # a new program or new numbers redraw too: the selection may be the same entry
+        return tuple((signal, self._on_changed) for signal in (c.entry_selected, c.step_changed, c.pass_recomputed,
+                                                                c.program_changed))
 
     def _build(self):
         layout, row = QVBoxLayout(self), QHBoxLayout()

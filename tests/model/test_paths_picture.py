@@ -58,3 +58,12 @@ def test_the_whole_program_places_each_value_one_column_past_its_operands():
     assert len({(b.column, b.row) for b in pic.boxes}) == len(pic.boxes) == 18   # no two in one place
     assert lit == frozenset() and np.isfinite([float(b.text.split(" = ")[1].split("\n")[0].replace("−", "-"))
                                                for b in pic.boxes]).all()
+
+
+def test_a_long_summand_keeps_its_first_and_last_input_entries():
+    s = session("a = randn(4, 64); b = randn(64, 64); c = randn(64); d = relu(a @ b + c)")
+    pic = forward_picture(s, "d", (0, 0))
+    assert [b.text for b in pic.boxes if b.kind == "gap"] == ["… 123 more entries"]   # 64 + 64 + 1 inputs
+    entries = [b.entry[:2] for b in pic.boxes if b.kind == "entry"]
+    assert entries[:3] == [("a", (0, 0)), ("b", (0, 0)), ("a", (0, 1))] and len(entries) == 6
+    assert math.isclose(pic.running(len(pic.steps)), s.records.values["d"][0, 0], rel_tol=1e-12)
