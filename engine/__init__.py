@@ -40,6 +40,11 @@ LAZY = {
     ".sketch_text": ("write_text",),
     ".syntax": ("equation_pieces", "render_syntax=render", "syntax_pieces=pieces"),
     ".calls": ("subscript_params",),
+    ".step_cells": ("cells_of_step=step_cells",),
+    ".reach": ("reached",),
+    ".index_form": ("index_sum=index_form",),
+    ".entry_rule": ("sum_note",),
+    ".rounding": ("entry_magnitude", "shown_number"),
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
          for public, *inner in (n.split("=") for n in names)}

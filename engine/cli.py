@@ -82,6 +82,8 @@ def build_parser():
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
     e.add_argument("--format", choices=("text", "json", "latex"), default="text", help="output format")
+    e.add_argument("--step", type=int, metavar="K", help="with --format json, also the cells of step K's "
+                   "equation (1-based, as the timeline numbers it) that feed the entry through it")
     paths_cli.register(subs, common_args)
     return parser
 
@@ -124,7 +126,7 @@ def run_explain(args):
     att = api.explanation(read_expression(args.expr), args.entry, through=args.through, forward=args.forward,
                           **context(args))
     if args.format == "json":
-        print(json.dumps(jsonable(att.to_dict()), ensure_ascii=False))
+        print(json.dumps(jsonable(api.with_step(att, args.step, args.forward)), ensure_ascii=False))
         return 0
     render = forward_text if args.forward else backward_text
     print(render(att, LATEX if args.format == "latex" else TEXT))
