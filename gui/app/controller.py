@@ -22,6 +22,8 @@ class StudioController(QObject):
     - term_hovered(object): the number of the explanation's term under the mouse, or None
     - terms_played(object): while the selection's terms are played, the running sum as
       (terms added, of how many, their sum so far); None when no play is under way
+    - matrix_played(object): while a gradient matrix is played entry by entry, (name, k): its
+      first k entries (row-major) are done; None when no play is under way
     - prediction_changed(): the predict-first state changed (`prediction`)
     - error_changed(object): the EngineError of the text being edited, or None when it is valid
     - text_replaced(str): the text was replaced from outside the editor (undo, open, the canvas)
@@ -38,6 +40,7 @@ class StudioController(QObject):
     entry_selected = Signal(object)
     term_hovered = Signal(object)
     terms_played = Signal(object)
+    matrix_played = Signal(object)
     prediction_changed = Signal()
     error_changed = Signal(object)
     text_replaced = Signal(str)
@@ -198,6 +201,10 @@ class StudioController(QObject):
     def play_terms(self, played):
         """(k, n, sum) while the selection's terms are played, one more each frame; None: stopped."""
         self.terms_played.emit(played)
+
+    def play_matrix(self, played):
+        """(name, k) while ∂L/∂name is played entry by entry, its first k done; None: stopped."""
+        self.matrix_played.emit(played)
 
     def update_prediction(self, **fields):
         self.announce(self.model.update_prediction(**fields))

@@ -12,7 +12,7 @@ from gui import style
 from gui.heatmap.bar import ColourBar
 from gui.heatmap.data import (as_matrix, downsample, downsample_steps, literal, shape_text, summarize,
                               summary_text, to_source)
-from gui.heatmap.fill import CellFill
+from gui.heatmap.fill import CellFill, MatrixCover
 from gui.heatmap.matrix_image import MatrixImage
 from gui.heatmap.overlay import CellLabels, CellMarks, MissingCover, Outlines
 
@@ -65,7 +65,7 @@ class Heatmap(QWidget):
         self.box.addItem(self.image)
         self.labels, self.marks = CellLabels(self.box), CellMarks(self.box)
         self.cover, self.outlines = MissingCover(self.box), Outlines(self.box)
-        self.fill = CellFill(self.box)
+        self.fill, self.unfilled = CellFill(self.box), MatrixCover(self.box)
         self.image.entry_clicked.connect(self._on_cell_clicked)
         self.image.entry_hovered.connect(self._on_cell_hovered)
         self.box.sigResized.connect(self._on_resized)

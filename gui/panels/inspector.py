@@ -130,7 +130,8 @@ class InspectorPanel(Listening, QWidget):
         return ((c.step_changed, self._on_step_changed), (c.pass_recomputed, self._on_pass_recomputed),
                 (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected),
                 (c.entry_selected, self._on_entry_selected), (c.term_hovered, self._on_term_hovered),
-                (c.prediction_changed, self._on_prediction_changed), (c.terms_played, self._on_terms_played))
+                (c.prediction_changed, self._on_prediction_changed), (c.terms_played, self._on_terms_played),
+                (c.matrix_played, self._on_matrix_played))
 
 
     def _build(self):
@@ -177,6 +178,14 @@ class InspectorPanel(Listening, QWidget):
 
     def _on_prediction_changed(self):
         self.outline()
+
+    def _on_matrix_played(self, played):
+        """The played gradient's cells not reached yet are covered, in the selection's row."""
+        for heatmap in self.selected_row.visible_heatmaps():
+            if played is not None and heatmap.source == (played[0], True, False):
+                heatmap.unfilled.show(heatmap.cells, played[1])
+            else:
+                heatmap.unfilled.hide()
 
     def _on_terms_played(self, played):
         """The selected gradient cell fills as its terms are added (k of n), in the selection's row."""

@@ -7,6 +7,7 @@ paths through hidden intermediates; "Whole program" draws every entry of a small
 selection's paths lit, the rest faded). Clicking an entry selects it everywhere; hovering a path
 outlines its cells in the heatmaps, as hovering a term does. "Play terms" (] and [ step one term)
 lights the paths in turn while the running sum grows."""
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import (QCheckBox, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QPushButton,
@@ -99,11 +100,15 @@ class PathsPanel(Listening, QWidget):
         self.controller, self.pic, self.played = controller, None, None
         self.heading, self.running = QLabel(HINT), QLabel()
         self.expand, self.whole = QCheckBox("Expand hidden entries"), QCheckBox("Whole program")
-        self.play_button = QPushButton("Play terms")
+        self.play_button, self.matrix_button = QPushButton("Play terms"), QPushButton("Play matrix")
+        self.matrix_playing = None   # (name, shape, k) while a gradient matrix is played
         self.view = PathsScene(self)
         self.timer = QTimer(self)
         self.timer.setInterval(DEFAULT_INTERVAL)
         self.timer.timeout.connect(self._on_tick)
+        self.matrix_timer = QTimer(self)
+        self.matrix_timer.setInterval(DEFAULT_INTERVAL)
+        self.matrix_timer.timeout.connect(self._on_matrix_tick)
         self._build()
         self.listen()
         self.refresh()
@@ -123,7 +128,9 @@ class PathsPanel(Listening, QWidget):
         for box in (self.expand, self.whole):
             box.toggled.connect(lambda _checked: self.refresh())
         self.play_button.clicked.connect(self.play)
-        for part in (self.expand, self.whole, self.play_button, self.running):
+        self.matrix_button.setToolTip("Fill the selected gradient matrix entry by entry, each its sum of paths")
+        self.matrix_button.clicked.connect(self.play_matrix)
+        for part in (self.expand, self.whole, self.play_button, self.matrix_button, self.running):
             row.addWidget(part)
         row.addStretch(1)
         layout.addWidget(self.heading)
@@ -142,6 +149,7 @@ class PathsPanel(Listening, QWidget):
     # -- drawing -------------------------------------------------------------------------------------------
     def refresh(self):
         self.timer.stop()
+        self._keep_matrix_play()
         if self.played is not None:
             self.controller.play_terms(None)
         self.played = None
@@ -149,6 +157,7 @@ class PathsPanel(Listening, QWidget):
         session, selection = self.controller.session, self.controller.selection
         self.pic = picture(session, selection, self.expand.isChecked()) if session is not None else None
         self.play_button.setEnabled(self.pic is not None and bool(self.pic.steps) and not self.whole.isChecked())
+        self.matrix_button.setEnabled(self.play_button.isEnabled() and selection.is_grad)
         if self.whole.isChecked() and session is not None:
             self.draw_whole(session, selection)
         elif self.pic is None:
@@ -178,7 +187,8 @@ class PathsPanel(Listening, QWidget):
 
     # -- playing the terms ------------------------------------------------------------------------------
     def set_speed(self, steps_per_second):
-        self.timer.setInterval(int(1000 / steps_per_second))
+        for timer in (self.timer, self.matrix_timer):
+            timer.setInterval(int(1000 / steps_per_second))
 
     def play(self):
         """From no term lit, one more each tick, to the whole sum."""
@@ -200,3 +210,37 @@ class PathsPanel(Listening, QWidget):
         done = self.played == len(self.pic.steps)
         self.running.setText(f"running sum {engine.number(self.pic.running(self.played))}"
                              + (f" = {self.pic.title}" if done else f"  ({self.played} of {len(self.pic.steps)})"))
+
+    # -- playing a whole gradient matrix ----------------------------------------------------------------
+    def play_matrix(self):
+        """Entry by entry (row-major) from the first, each selected with its sum of paths, the
+        heatmap covering the entries not reached yet."""
+        selection = self.controller.selection
+        if not self.matrix_button.isEnabled():
+            return
+        shape = self.controller.session.records.values[selection.name].shape
+        self.matrix_playing = (selection.name, shape, 0)
+        self.controller.play_matrix((selection.name, 0))
+        self.matrix_timer.start()
+
+    def _on_matrix_tick(self):
+        name, shape, k = self.matrix_playing
+        self.matrix_playing = (name, shape, k + 1)
+        self.controller.select_entry((name, tuple(int(i) for i in np.unravel_index(k, shape)), True))
+        self.step_term(len(self.pic.steps) if self.pic is not None else 0)
+        self.controller.play_matrix((name, k + 1))
+        if k + 1 >= int(np.prod(shape)):
+            self.matrix_timer.stop()
+            self.matrix_playing = None
+
+    def _keep_matrix_play(self):
+        """A selection the matrix play did not make (another node, none) stops it."""
+        selection = self.controller.selection
+        if self.matrix_playing is None:
+            return
+        name, shape, k = self.matrix_playing
+        if selection is None or selection.name != name or not selection.is_grad or selection.index != \
+                (tuple(int(i) for i in np.unravel_index(k - 1, shape)) if k else None):
+            self.matrix_timer.stop()
+            self.matrix_playing = None
+            self.controller.play_matrix(None)

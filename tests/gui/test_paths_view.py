@@ -146,3 +146,16 @@ def test_down_jumps_to_the_step_completing_the_gradient_and_up_to_the_value(qtbo
     controller.select_node(None)
     qtbot.keyClick(seed, Qt.Key.Key_Down)
     assert controller.session.cursor == 3    # the seed step
+
+
+def test_playing_the_matrix_fills_it_entry_by_entry(qtbot, seed, controller):
+    panel = paths(seed)
+    panel.set_speed(50.0)
+    cell = next(h for h in seed.inspector.selected_row.visible_heatmaps() if h.source == ("a", True, False))
+    seen = []   # at each entry played: the selection then and the cells still covered
+    controller.matrix_played.connect(lambda played: seen.append((controller.selected_entry[1],
+                                                                 cell.unfilled.covered())))
+    qtbot.mouseClick(panel.matrix_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.matrix_timer.isActive(), timeout=3000)
+    assert seen == [((0, 0), 4), ((0, 0), 3), ((0, 1), 2), ((1, 0), 1), ((1, 1), 0)]
+    assert panel.running.text() == "running sum 1.9 = ∂L/∂a₂₂ = 1.9"   # (0.7)(2) + (2)(0.25)
