@@ -67,21 +67,26 @@ def common_args(sub):
     sub.add_argument("--rng-seed", type=int, default=0, help="seed for inputs not given (default 0)")
 
 
+def add_format(sub, choices=("text", "json")):
+    sub.add_argument("--format", choices=choices, default="text", help="output format (default text)")
+    sub.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="python -m engine", description="Backprop Studio's engine, headless.")
     subs = parser.add_subparsers(dest="command", required=True)
     g = subs.add_parser("grad", help="values and gradients of every input and named value")
     common_args(g)
-    g.add_argument("--json", action="store_true", help="print JSON")
+    add_format(g)
     c = subs.add_parser("check", help="gradient check by central differences")
     common_args(c)
-    c.add_argument("--json", action="store_true", help="print JSON")
+    add_format(c)
     e = subs.add_parser("explain", help="the chain-rule terms of one gradient entry (or a value's, --forward)")
     common_args(e)
     e.add_argument("--entry", required=True, metavar="ENTRY", help="the entry, 0-based: a[0,1], c[1], s[]")
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
-    e.add_argument("--format", choices=("text", "json", "latex"), default="text", help="output format")
+    add_format(e, ("text", "json", "latex"))
     return parser
 
 
@@ -94,7 +99,7 @@ def run_grad(args):
     ctx = context(args)
     result = api.grad(read_expression(args.expr), ctx["inputs"], ctx["upstream"],
                       rng_seed=ctx["rng_seed"], start=ctx["start"])
-    if args.json:
+    if args.format == "json":
         print(json.dumps({"values": jsonable(result.values), "grads": jsonable(result.grads)}))
         return 0
     with np.printoptions(precision=4, suppress=True):
@@ -106,14 +111,15 @@ def run_grad(args):
 
 def run_check(args):
     report = api.check(read_expression(args.expr), **context(args))
-    if args.json:
+    if args.format == "json":
         print(json.dumps(jsonable(report)))
     else:
         for name, part in report["inputs"].items():
             worst = part["worst"][0] if part["worst"] else None
             line = f"{name}: {part['checked']} entries checked"
             if worst:
-                line += f"; worst {worst['entry']}: error {worst['error']:.3g}" + (" (at a kink)" if worst["kink"] else "")
+                line += (f"; worst {worst['entry']}: error {worst['error']:.3g}, "
+                         f"{worst['ratio']:.3g}× the tolerance ({worst['status']})")
             print(line)
         print("ok" if report["ok"] else "FAILED: some gradients are off beyond tolerance")
     return 0 if report["ok"] else 1

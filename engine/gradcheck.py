@@ -7,6 +7,7 @@ is one whose ±h step leaves the function's domain (log of a value within h of 0
 numeric derivative is not a number while the analytic one is."""
 import numpy as np
 
+from .check_rows import check_row, worst_rows
 from .entries import format_entry
 from .passes import forward_calls, operand_values, run_pass
 from .plan import ancestors
@@ -15,7 +16,6 @@ FULL_CHECK_ENTRIES = 4096
 SAMPLE_ENTRIES = 1024
 LARGEST_ENTRIES = 64
 WORST_REPORTED = 10
-ATOL, RTOL = 1e-6, 1e-4
 
 
 def loss_and_masks(program, values, needed, start, upstream):
@@ -50,9 +50,8 @@ def check_entry(program, values, needed, start, upstream, name, flat):
         moved[idx] += sign * h
         results.append(loss_and_masks(program, {**values, name: moved}, needed, start, upstream))
     (plus, masks_plus), (minus, masks_minus) = results
-    numeric = (plus - minus) / (2 * h)
-    kink = any(not np.array_equal(a, b) for a, b in zip(masks_plus, masks_minus)) or not np.isfinite(numeric)
-    return idx, numeric, kink
+    flipped = any(not np.array_equal(a, b) for a, b in zip(masks_plus, masks_minus))
+    return idx, (plus - minus) / (2 * h), flipped
 
 
 def check_input(program, records, upstream, name, rng):
@@ -60,19 +59,14 @@ def check_input(program, records, upstream, name, rng):
     values = {k: v.astype(np.float64) for k, v in records.values.items()}
     needed = ancestors(program, records.start)
     grad = records.grads[name]
-    rows, failed = [], False
+    base_finite = np.isfinite(loss_and_masks(program, values, needed, records.start, upstream)[0])
+    rows = []
     with np.errstate(all="ignore"):
         for flat in entries_to_check(grad, rng):
-            idx, numeric, kink = check_entry(program, values, needed, records.start, upstream, name, flat)
-            analytic = float(grad[idx])
-            error = abs(analytic - numeric)
-            bad = not error <= ATOL + RTOL * abs(numeric)
-            failed |= bad and not kink
-            rows.append({"entry": format_entry(name, idx), "analytic": analytic, "numeric": numeric,
-                         "error": error, "kink": bool(kink and bad), "_score": error / (ATOL + RTOL * abs(numeric))})
-    rows.sort(key=lambda r: -np.nan_to_num(r["_score"], nan=np.inf))
-    worst = [{k: v for k, v in r.items() if k != "_score"} for r in rows[:WORST_REPORTED]]
-    return {"checked": len(rows), "worst": worst}, failed
+            idx, numeric, flipped = check_entry(program, values, needed, records.start, upstream, name, flat)
+            rows.append(check_row(format_entry(name, idx), float(grad[idx]), numeric, flipped, base_finite))
+    failed = any(r["status"] == "fail" for r in rows)
+    return {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}, failed
 
 
 def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
