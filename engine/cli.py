@@ -9,6 +9,7 @@ import numpy as np
 
 from . import api
 from .errors import EngineError, InputError
+from .npz import export_npz
 from .chaintext import LATEX, TEXT, backward_text, forward_text
 
 
@@ -78,6 +79,7 @@ def build_parser():
     g = subs.add_parser("grad", help="values and gradients of every input and named value")
     common_args(g)
     add_format(g)
+    g.add_argument("--npz", metavar="OUT.npz", help="also write every value and gradient (a, grad_a, …) to OUT.npz")
     c = subs.add_parser("check", help="gradient check by central differences")
     common_args(c)
     add_format(c)
@@ -99,6 +101,8 @@ def run_grad(args):
     ctx = context(args)
     result = api.grad(read_expression(args.expr), ctx["inputs"], ctx["upstream"],
                       rng_seed=ctx["rng_seed"], start=ctx["start"])
+    if args.npz:
+        export_npz(result, args.npz)
     if args.format == "json":
         print(json.dumps({"values": jsonable(result.values), "grads": jsonable(result.grads)}))
         return 0
