@@ -9,6 +9,7 @@ import numpy as np
 
 from . import api
 from .errors import EngineError, InputError
+from .compare import compare, compare_text
 from .npz import export_npz
 from .chaintext import LATEX, TEXT, backward_text, forward_text
 
@@ -33,13 +34,13 @@ def load_npy(path, what):
         raise InputError(f"cannot read {what} from {path}: {exc}") from None
 
 
-def read_inputs(pairs):
+def read_inputs(pairs, flag="--input"):
     inputs = {}
     for pair in pairs or []:
         name, sep, path = pair.partition("=")
         if not sep or not name:
-            raise InputError(f"--input takes NAME=FILE.npy, got {pair!r}")
-        inputs[name.strip()] = load_npy(path, f"input {name}")
+            raise InputError(f"{flag} takes NAME=FILE.npy, got {pair!r}")
+        inputs[name.strip()] = load_npy(path, f"{flag} {name}")
     return inputs
 
 
@@ -89,6 +90,11 @@ def build_parser():
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
     add_format(e, ("text", "json", "latex"))
+    m = subs.add_parser("compare", help="compare your own gradients (.npy) with the engine's, entry by entry")
+    common_args(m)
+    m.add_argument("--mine", action="append", required=True, metavar="NAME=FILE.npy",
+                   help="your ∂L/∂NAME (repeatable)")
+    add_format(m)
     return parser
 
 
@@ -140,7 +146,13 @@ def run_explain(args):
     return 0
 
 
-COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain}
+def run_compare(args):
+    report = compare(read_expression(args.expr), read_inputs(args.mine, "--mine"), **context(args))
+    print(json.dumps(jsonable(report)) if args.format == "json" else compare_text(report))
+    return 0 if report["ok"] else 1
+
+
+COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain, "compare": run_compare}
 
 
 def main(argv=None):

@@ -1,11 +1,14 @@
-"""Every CLI command stops quietly, with no traceback, when the reader of its output goes away."""
+"""Every CLI command takes --format (--json its alias) and stops quietly, with no traceback, when the
+reader of its output goes away."""
 import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from engine.__main__ import CLOSED_PIPE_STATUS
+from engine.cli import build_parser
 
 SEED = "d = a @ b + c"
 COMMANDS = [
@@ -35,6 +38,13 @@ def test_a_closed_pipe_stops_the_command_quietly(args):
     assert proc.returncode == CLOSED_PIPE_STATUS
 
 
+def test_compare_stops_quietly_too(tmp_path):
+    np.save(tmp_path / "da.npy", np.ones((2, 2)))
+    for fmt in ("text", "json"):
+        proc = run_with_closed_stdout(["compare", SEED, "--mine", f"a={tmp_path / 'da.npy'}", "--format", fmt])
+        assert (proc.stderr, proc.returncode) == ("", CLOSED_PIPE_STATUS)
+
+
 def test_a_reader_that_stops_early_gets_no_traceback():
     """`grad … --json | head -c 10`: the output is far larger than the pipe's buffer."""
     proc = subprocess.Popen([sys.executable, "-m", "engine", "grad", "a = randn(300, 300); d = a @ a", "--json"],
@@ -52,3 +62,12 @@ def test_an_open_pipe_still_gets_everything():
     proc = subprocess.run([sys.executable, "-m", "engine", "grad", SEED, "--format", "json"],
                           capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith('{"values"') and proc.stdout.endswith("}\n")
+
+
+@pytest.mark.parametrize("command", ["grad", "check", "explain", "compare"])
+def test_every_command_takes_format_and_json_as_its_alias(command):
+    parser = build_parser()
+    rest = {"explain": ["--entry", "a[0,0]"], "compare": ["--mine", "a=x.npy"]}.get(command, [])
+    assert parser.parse_args([command, SEED, *rest]).format == "text"
+    assert parser.parse_args([command, SEED, *rest, "--format", "json"]).format == "json"
+    assert parser.parse_args([command, SEED, *rest, "--json"]).format == "json"
