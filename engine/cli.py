@@ -10,7 +10,9 @@ import numpy as np
 from . import api
 from .errors import EngineError, InputError
 from .compare import compare, compare_text
+from .export import TARGETS, export_source
 from .npz import export_npz
+from .torch_check import require_torch, torch_check, torch_text
 from .chaintext import LATEX, TEXT, backward_text, forward_text
 
 
@@ -84,6 +86,7 @@ def build_parser():
     c = subs.add_parser("check", help="gradient check by central differences")
     common_args(c)
     add_format(c)
+    c.add_argument("--torch", action="store_true", help="also run the program through torch.autograd (float64)")
     e = subs.add_parser("explain", help="the chain-rule terms of one gradient entry (or a value's, --forward)")
     common_args(e)
     e.add_argument("--entry", required=True, metavar="ENTRY", help="the entry, 0-based: a[0,1], c[1], s[]")
@@ -95,6 +98,10 @@ def build_parser():
     m.add_argument("--mine", action="append", required=True, metavar="NAME=FILE.npy",
                    help="your ∂L/∂NAME (repeatable)")
     add_format(m)
+    x = subs.add_parser("export", help="the program as a Python module: forward(inputs), backward(values, upstream)")
+    common_args(x)
+    x.add_argument("--to", choices=TARGETS, default="numpy", help="numpy (backward written out) or torch (autograd)")
+    add_format(x)
     return parser
 
 
@@ -120,7 +127,12 @@ def run_grad(args):
 
 
 def run_check(args):
-    report = api.check(read_expression(args.expr), **context(args))
+    expr, ctx = read_expression(args.expr), context(args)
+    if args.torch:
+        require_torch()   # before the check's many passes, not after
+    report = api.check(expr, **ctx)
+    if args.torch:
+        report["torch"] = torch_check(expr, **ctx)
     if args.format == "json":
         print(json.dumps(jsonable(report)))
     else:
@@ -131,6 +143,8 @@ def run_check(args):
                 line += (f"; worst {worst['entry']}: error {worst['error']:.3g}, "
                          f"{worst['ratio']:.3g}× the tolerance ({worst['status']})")
             print(line)
+        if args.torch:
+            print(torch_text(report["torch"]))
         print("ok" if report["ok"] else "FAILED: some gradients are off beyond tolerance")
     return 0 if report["ok"] else 1
 
@@ -152,7 +166,19 @@ def run_compare(args):
     return 0 if report["ok"] else 1
 
 
-COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain, "compare": run_compare}
+def run_export(args):
+    ctx = context(args)
+    source = export_source(api.as_program(read_expression(args.expr)), args.to, inputs=ctx["inputs"],
+                           start=ctx["start"], rng_seed=ctx["rng_seed"])
+    if args.format == "json":
+        print(json.dumps({"to": args.to, "source": source}, ensure_ascii=False))
+    else:
+        sys.stdout.write(source)
+    return 0
+
+
+COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain, "compare": run_compare,
+            "export": run_export}
 
 
 def main(argv=None):

@@ -1,0 +1,164 @@
+"""Export as code: a program as a self-contained Python module, `forward(inputs) -> dict` and
+`backward(values, upstream=None) -> dict`, one line per step.
+
+With numpy, each backward line is the op's vector-Jacobian product written out from its op
+file's `numpy_vjps`, commented with its matrix rule (`grad_a = grad_t1 @ b.T  # ∂L/∂a = ∂L/∂t1 @ bᵀ`);
+broadcasting is undone where the shapes say it must be, as the engine does. With PyTorch, the
+forward lines come from the op files' `torch` source and backward is torch.autograd's. Both
+compute L = Σ G ⊙ start, G = upstream (default ones)."""
+import inspect
+import keyword
+
+from .broadcast import unbroadcast
+from .errors import InputError
+from .npz import GRAD_PREFIX
+from .ops import lookup
+from .passes import run_pass
+from .program import Const
+
+TARGETS = ("numpy", "torch")
+# names the module itself uses: a value named so would shadow them
+RESERVED = ("np", "torch", "inputs", "values", "upstream", "forward", "backward", "unbroadcast", "name", "value")
+
+
+def export_source(program, to="numpy", *, inputs=None, start=None, rng_seed=0):
+    """The module's source for `program` (a Program) at its input shapes (from `inputs`, the rest
+    as declared), backward from `start` (default the output)."""
+    if to not in TARGETS:
+        raise InputError(f"export --to takes {' or '.join(TARGETS)}, got {to!r}")
+    records = run_pass(program, inputs, None, start, rng_seed)
+    check_names(records.values)
+    body = numpy_module(records) if to == "numpy" else torch_module(records)
+    return "\n".join(header(program, records, to) + body) + "\n"
+
+
+def check_names(names):
+    """Refuse a value name the module could not write as its own local variable."""
+    for name in names:
+        if name in RESERVED or name.startswith(GRAD_PREFIX) or keyword.iskeyword(name) or not name.isidentifier():
+            raise InputError(f"cannot export a value named {name!r}: the exported module uses "
+                             f"{', '.join(RESERVED)} and {GRAD_PREFIX}… for itself; rename it")
+
+
+def header(program, records, to):
+    lines = [f"    {eqn}" for eqn in program.eqns]
+    return ['"""Exported by Backprop Studio (' + to + "): forward(inputs) gives every value of",
+            *lines,
+            f"and backward(values, upstream=None) every ∂L/∂x with a path to {records.start}, for",
+            f"L = Σ G ⊙ {records.start} (G = upstream, default ones: L = sum({records.start})).",
+            '"""']
+
+
+def operand_code(x):
+    """How an equation's operand is written: its value's name, or the number."""
+    return repr(float(x.value)) if isinstance(x, Const) else x
+
+
+def step_line(target, code, comment="", width=40):
+    line = f"    {target} = {code}"
+    return f"{line.ljust(width)}  # {comment}" if comment else line
+
+
+def forward_lines(records, to):
+    """`t1 = a @ b`: one line per equation, from the op file's source for `to`."""
+    lines = []
+    for eqn in records.program.eqns:
+        op = lookup(eqn.op)
+        template = getattr(op, to, "")
+        if not template:
+            raise InputError(f"the op {eqn.op} cannot be exported to {to} yet")
+        params = {**dict(getattr(op, "defaults", ())), **eqn.kwargs}
+        lines.append(step_line(eqn.out, template.format(*map(operand_code, eqn.inputs), **params)))
+    return lines
+
+
+def unpack(names, source):
+    """`a, b = (inputs[k] for k in ("a", "b"))`, as one line."""
+    names = list(names)
+    return f"    {', '.join(names)}{',' if len(names) == 1 else ''} = (" \
+           f"{source}[k] for k in ({', '.join(map(repr, names))}{',' if len(names) == 1 else ''}))"
+
+
+def returned(names, prefix=""):
+    return "    return {" + ", ".join(f"{n!r}: {prefix}{n}" for n in names) + "}"
+
+
+# ---- numpy -----------------------------------------------------------------------------------
+
+def numpy_module(records):
+    program = records.program
+    backward = backward_lines(records)
+    needs_unbroadcast = any("unbroadcast(" in line for line in backward)
+    helper = ["", "", *inspect.getsource(unbroadcast).rstrip().splitlines()] if needs_unbroadcast else []
+    inputs = [inp.name for inp in program.inputs]
+    everything = [*inputs, *(e.out for e in program.eqns)]
+    grads = list(dict.fromkeys([records.start, *(s.target for s in records.steps if s.kind == "backward")]))
+    start = records.start
+    return ["import numpy as np", *helper, "", "",
+            "def forward(inputs):", unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
+            returned(everything), "", "",
+            "def backward(values, upstream=None):", unpack(everything, "values"),
+            step_line(GRAD_PREFIX + start, f"np.ones_like({start}) if upstream is None else upstream",
+                      f"∂L/∂{start} = G"),
+            *backward, returned(grads, GRAD_PREFIX)]
+
+
+def backward_lines(records):
+    """One line per backward step: `grad_a = grad_t1 @ b.T  # ∂L/∂a = ∂L/∂t1 @ bᵀ`."""
+    return [vjp_line(step) for step in records.steps if step.kind == "backward"]
+
+
+def vjp_line(step):
+    eqn, i = step.eqn, step.operand_index
+    op = lookup(eqn.op)
+    shapes = tuple(getattr(x, "shape", ()) for x in step.operands)
+    code = vjp_code(op, i, eqn, shapes)
+    if contribution_shape(op, step) != step.array.shape:
+        code = f"unbroadcast({code}, {step.array.shape!r})"
+    target = GRAD_PREFIX + step.target
+    if step.accumulates:
+        return step_line(target, f"{target} + {code}", step.rule.text.replace(" = ", " += ", 1))
+    return step_line(target, code, step.rule.text)
+
+
+def vjp_code(op, i, eqn, shapes):
+    """The op file's numpy source of its VJP for operand i, with this equation's operands."""
+    templates = getattr(op, "numpy_vjps", ())
+    if len(templates) <= i:
+        raise InputError(f"the op {eqn.op} cannot be exported to numpy yet: it has no backward source")
+    template = templates[i]
+    params = {**dict(getattr(op, "defaults", ())), **eqn.kwargs}
+    if callable(template):
+        template = template(shapes, params)
+    return template.format(*map(operand_code, eqn.inputs), g=GRAD_PREFIX + eqn.out, y=eqn.out, **params)
+
+
+def contribution_shape(op, step):
+    """The shape of the VJP's own result, before broadcasting is undone (as the engine sees it)."""
+    vjp = op.vjps[step.operand_index]
+    return vjp(step.upstream, step.output, *step.operands, **step.eqn.kwargs).shape
+
+
+# ---- PyTorch ---------------------------------------------------------------------------------
+
+def torch_module(records):
+    program, start = records.program, records.start
+    inputs = [inp.name for inp in program.inputs]
+    everything = [*inputs, *(e.out for e in program.eqns)]
+    return ["import torch", "", "",
+            "def forward(inputs):",
+            '    """Every value, as float64 tensors that keep their gradients."""',
+            unpack(inputs, "inputs").replace("(inputs[k] for",
+                                              "(torch.tensor(inputs[k], dtype=torch.float64, requires_grad=True) for"),
+            *forward_lines(records, "torch"),
+            "    values = " + returned(everything).strip()[len("return "):],
+            "    for value in values.values():",
+            "        if not value.is_leaf:",
+            "            value.retain_grad()",
+            "    return values", "", "",
+            "def backward(values, upstream=None):",
+            f'    """∂L/∂x by torch.autograd, for L = Σ G ⊙ {start}."""',
+            f"    {start} = values[{start!r}]",
+            f"    {start}.backward(torch.ones_like({start}) if upstream is None else "
+            f"torch.as_tensor(upstream, dtype={start}.dtype))",
+            "    return {name: value.grad for name, value in values.items() if value.grad is not None}"]
