@@ -41,12 +41,17 @@ def check_names(names):
 
 
 def header(program, records, to):
-    lines = [f"    {eqn}" for eqn in program.eqns]
-    return ['"""Exported by Backprop Studio (' + to + "): forward(inputs) gives every value of",
-            *lines,
-            f"and backward(values, upstream=None) every ∂L/∂x with a path to {records.start}, for",
-            f"L = Σ G ⊙ {records.start} (G = upstream, default ones: L = sum({records.start})).",
+    start = records.start
+    return ['"""Exported by Backprop Studio (' + to + "). forward(inputs) computes every value:",
+            *(f"    {eqn}" for eqn in program.eqns),
+            f"and backward(values, upstream=None) the gradient of every value with a path to {start},",
+            f"from G = ∂L/∂{start} = upstream (default ones: L = sum({start})).",
             '"""']
+
+
+def inputs_doc(records, what="Every value of the program"):
+    shapes = ", ".join(f"{inp.name} {records.values[inp.name].shape}" for inp in records.program.inputs)
+    return f'    """{what}, from its inputs: {shapes}."""'
 
 
 def operand_code(x):
@@ -95,9 +100,11 @@ def numpy_module(records):
     grads = list(dict.fromkeys([records.start, *(s.target for s in records.steps if s.kind == "backward")]))
     start = records.start
     return ["import numpy as np", *helper, "", "",
-            "def forward(inputs):", unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
+            "def forward(inputs):", inputs_doc(records), unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
             returned(everything), "", "",
-            "def backward(values, upstream=None):", unpack(everything, "values"),
+            "def backward(values, upstream=None):",
+            f'    """∂L/∂x of every value with a path to {start}; G = upstream is ∂L/∂{start}."""',
+            unpack(everything, "values"),
             step_line(GRAD_PREFIX + start, f"np.ones_like({start}) if upstream is None else upstream",
                       f"∂L/∂{start} = G"),
             *backward, returned(grads, GRAD_PREFIX)]
@@ -146,8 +153,7 @@ def torch_module(records):
     inputs = [inp.name for inp in program.inputs]
     everything = [*inputs, *(e.out for e in program.eqns)]
     return ["import torch", "", "",
-            "def forward(inputs):",
-            '    """Every value, as float64 tensors that keep their gradients."""',
+            "def forward(inputs):", inputs_doc(records, "Every value as a float64 tensor that keeps its gradient"),
             unpack(inputs, "inputs").replace("(inputs[k] for",
                                               "(torch.tensor(inputs[k], dtype=torch.float64, requires_grad=True) for"),
             *forward_lines(records, "torch"),
