@@ -168,7 +168,7 @@ def run_compare(args):
 
 def run_export(args):
     ctx = context(args)
-    source = export_source(api.as_program(read_expression(args.expr)), args.to, inputs=ctx["inputs"],
+    source = export_source(read_expression(args.expr), args.to, inputs=ctx["inputs"],
                            start=ctx["start"], rng_seed=ctx["rng_seed"])
     if args.format == "json":
         print(json.dumps({"to": args.to, "source": source}, ensure_ascii=False))

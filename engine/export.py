@@ -9,6 +9,7 @@ compute L = Σ G ⊙ start, G = upstream (default ones)."""
 import inspect
 import keyword
 
+from .api import as_program
 from .broadcast import unbroadcast
 from .errors import InputError
 from .npz import GRAD_PREFIX
@@ -18,18 +19,19 @@ from .program import Const
 
 TARGETS = ("numpy", "torch")
 # names the module itself uses: a value named so would shadow them
-RESERVED = ("np", "torch", "inputs", "values", "upstream", "forward", "backward", "unbroadcast", "name", "value")
+RESERVED = ("np", "torch", "inputs", "values", "upstream", "forward", "backward", "unbroadcast", "name", "value",
+            "number")
 
 
 def export_source(program, to="numpy", *, inputs=None, start=None, rng_seed=0):
-    """The module's source for `program` (a Program) at its input shapes (from `inputs`, the rest
+    """The module's source for `program` (text or a Program) at its input shapes (from `inputs`, the rest
     as declared), backward from `start` (default the output)."""
     if to not in TARGETS:
         raise InputError(f"export --to takes {' or '.join(TARGETS)}, got {to!r}")
-    records = run_pass(program, inputs, None, start, rng_seed)
+    records = run_pass(as_program(program), inputs, None, start, rng_seed)
     check_names(records.values)
     body = numpy_module(records) if to == "numpy" else torch_module(records)
-    return "\n".join(header(program, records, to) + body) + "\n"
+    return "\n".join(header(records.program, records, to) + body) + "\n"
 
 
 def check_names(names):
@@ -54,9 +56,12 @@ def inputs_doc(records, what="Every value of the program"):
     return f'    """{what}, from its inputs: {shapes}."""'
 
 
-def operand_code(x):
-    """How an equation's operand is written: its value's name, or the number."""
-    return repr(float(x.value)) if isinstance(x, Const) else x
+def operand_code(x, to="numpy"):
+    """How an equation's operand is written: its value's name, or the number (for PyTorch, a
+    tensor that tracks gradients like every value does, so each value downstream gets one)."""
+    if not isinstance(x, Const):
+        return x
+    return repr(float(x.value)) if to == "numpy" else f"number({float(x.value)!r})"
 
 
 def step_line(target, code, comment="", width=40):
@@ -73,15 +78,16 @@ def forward_lines(records, to):
         if not template:
             raise InputError(f"the op {eqn.op} cannot be exported to {to} yet")
         params = {**dict(getattr(op, "defaults", ())), **eqn.kwargs}
-        lines.append(step_line(eqn.out, template.format(*map(operand_code, eqn.inputs), **params)))
+        lines.append(step_line(eqn.out, template.format(*(operand_code(x, to) for x in eqn.inputs), **params)))
     return lines
 
 
 def unpack(names, source):
-    """`a, b = (inputs[k] for k in ("a", "b"))`, as one line."""
-    names = list(names)
-    return f"    {', '.join(names)}{',' if len(names) == 1 else ''} = (" \
-           f"{source}[k] for k in ({', '.join(map(repr, names))}{',' if len(names) == 1 else ''}))"
+    """`a, b = (inputs[k] for k in ("a", "b"))` as one line, or none for no names."""
+    if not names:
+        return []
+    comma = "," if len(names) == 1 else ""
+    return [f"    {', '.join(names)}{comma} = ({source}[k] for k in ({', '.join(map(repr, names))}{comma}))"]
 
 
 def returned(names, prefix=""):
@@ -100,11 +106,11 @@ def numpy_module(records):
     grads = list(dict.fromkeys([records.start, *(s.target for s in records.steps if s.kind == "backward")]))
     start = records.start
     return ["import numpy as np", *helper, "", "",
-            "def forward(inputs):", inputs_doc(records), unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
+            "def forward(inputs):", inputs_doc(records), *unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
             returned(everything), "", "",
             "def backward(values, upstream=None):",
             f'    """∂L/∂x of every value with a path to {start}; G = upstream is ∂L/∂{start}."""',
-            unpack(everything, "values"),
+            *unpack(everything, "values"),
             step_line(GRAD_PREFIX + start, f"np.ones_like({start}) if upstream is None else upstream",
                       f"∂L/∂{start} = G"),
             *backward, returned(grads, GRAD_PREFIX)]
@@ -153,9 +159,12 @@ def torch_module(records):
     inputs = [inp.name for inp in program.inputs]
     everything = [*inputs, *(e.out for e in program.eqns)]
     return ["import torch", "", "",
+            "def number(x):",
+            "    return torch.tensor(x, dtype=torch.float64, requires_grad=True)", "", "",
             "def forward(inputs):", inputs_doc(records, "Every value as a float64 tensor that keeps its gradient"),
-            unpack(inputs, "inputs").replace("(inputs[k] for",
-                                              "(torch.tensor(inputs[k], dtype=torch.float64, requires_grad=True) for"),
+            *(line.replace("(inputs[k] for",
+                                              "(torch.tensor(inputs[k], dtype=torch.float64, requires_grad=True) for")
+              for line in unpack(inputs, "inputs")),
             *forward_lines(records, "torch"),
             "    values = " + returned(everything).strip()[len("return "):],
             "    for value in values.values():",

@@ -30,7 +30,7 @@ def torch_check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """{name: {"value_max_diff", "grad_max_diff"}} for every input and named value: max |torch −
     engine| over the entries; grad_max_diff is None where the engine has no gradient (no path to L)."""
     torch = require_torch()
-    program = as_program(program)
+    program = as_program(program)   # parsed once for both passes
     as64 = {k: np.asarray(v, dtype=np.float64) for k, v in (inputs or {}).items()}
     result = grad(program, as64, upstream, rng_seed=rng_seed, start=start)
     module = torch_program(torch, export_source(program, "torch", inputs=as64, start=start, rng_seed=rng_seed))
