@@ -51,9 +51,8 @@ def header(program, records, to):
             '"""']
 
 
-def inputs_doc(records, what="Every value of the program"):
-    shapes = ", ".join(f"{inp.name} {records.values[inp.name].shape}" for inp in records.program.inputs)
-    return f'    """{what}, from its inputs: {shapes}."""'
+def input_shapes(records):
+    return ", ".join(f"{inp.name} {records.values[inp.name].shape}" for inp in records.program.inputs)
 
 
 def operand_code(x, to="numpy"):
@@ -106,7 +105,8 @@ def numpy_module(records):
     grads = list(dict.fromkeys([records.start, *(s.target for s in records.steps if s.kind == "backward")]))
     start = records.start
     return ["import numpy as np", *helper, "", "",
-            "def forward(inputs):", inputs_doc(records), *unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
+            "def forward(inputs):",
+            f'    """Every value of the program, from its inputs: {input_shapes(records)}."""', *unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
             returned(everything), "", "",
             "def backward(values, upstream=None):",
             f'    """∂L/∂x of every value with a path to {start}; G = upstream is ∂L/∂{start}."""',
@@ -154,26 +154,35 @@ def contribution_shape(op, step):
 
 # ---- PyTorch ---------------------------------------------------------------------------------
 
+TORCH_MODULE = '''import torch
+
+
+def number(x):
+    return torch.tensor(x, dtype=torch.float64, requires_grad=True)
+
+
+def forward(inputs):
+    """Every value as a float64 tensor that keeps its gradient, from its inputs: {shapes}."""
+{unpack}
+{lines}
+    values = {values}
+    for value in values.values():
+        if not value.is_leaf:
+            value.retain_grad()
+    return values
+
+
+def backward(values, upstream=None):
+    """∂L/∂x by torch.autograd, for L = Σ G ⊙ {start}."""
+    {start} = values[{start!r}]
+    {start}.backward(torch.ones_like({start}) if upstream is None else torch.as_tensor(upstream, dtype={start}.dtype))
+    return {{name: value.grad for name, value in values.items() if value.grad is not None}}'''
+
+
 def torch_module(records):
-    program, start = records.program, records.start
+    program = records.program
     inputs = [inp.name for inp in program.inputs]
-    everything = [*inputs, *(e.out for e in program.eqns)]
-    return ["import torch", "", "",
-            "def number(x):",
-            "    return torch.tensor(x, dtype=torch.float64, requires_grad=True)", "", "",
-            "def forward(inputs):", inputs_doc(records, "Every value as a float64 tensor that keeps its gradient"),
-            *(line.replace("(inputs[k] for",
-                                              "(torch.tensor(inputs[k], dtype=torch.float64, requires_grad=True) for")
-              for line in unpack(inputs, "inputs")),
-            *forward_lines(records, "torch"),
-            "    values = " + returned(everything).strip()[len("return "):],
-            "    for value in values.values():",
-            "        if not value.is_leaf:",
-            "            value.retain_grad()",
-            "    return values", "", "",
-            "def backward(values, upstream=None):",
-            f'    """∂L/∂x by torch.autograd, for L = Σ G ⊙ {start}."""',
-            f"    {start} = values[{start!r}]",
-            f"    {start}.backward(torch.ones_like({start}) if upstream is None else "
-            f"torch.as_tensor(upstream, dtype={start}.dtype))",
-            "    return {name: value.grad for name, value in values.items() if value.grad is not None}"]
+    tensors = (line.replace("(inputs[k] for", "(number(inputs[k]) for") for line in unpack(inputs, "inputs"))
+    values = returned([*inputs, *(e.out for e in program.eqns)]).strip()[len("return "):]
+    return TORCH_MODULE.format(shapes=input_shapes(records), unpack="\n".join(tensors), values=values,
+                               lines="\n".join(forward_lines(records, "torch")), start=records.start).splitlines()
