@@ -10,8 +10,10 @@ ATOL, RTOL = 1e-6, 1e-4
 
 # ok: within tolerance; fail: beyond it, with no excuse; kink: a relu flips within ±h, where the
 # derivative jumps; domain: L(x) is a number but L(x ± h) is not (log within h of 0);
-# not_checkable: L(x) itself, or the analytic gradient, is not a number, so differences say nothing.
+# not_checkable: L(x) itself, or the gradient with its difference, is not a number: nothing there
+# can be checked, and that is a failure too.
 STATUSES = ("ok", "fail", "kink", "domain", "not_checkable")
+FAILURES = ("fail", "not_checkable")
 
 
 def tolerance(reference):

@@ -7,7 +7,7 @@ is one whose ±h step leaves the function's domain (log of a value within h of 0
 numeric derivative is not a number while the analytic one is."""
 import numpy as np
 
-from .check_rows import check_row, worst_rows
+from .check_rows import FAILURES, check_row, worst_rows
 from .entries import format_entry
 from .passes import forward_calls, operand_values, run_pass
 from .plan import ancestors
@@ -59,13 +59,13 @@ def check_input(program, records, upstream, name, rng):
     values = {k: v.astype(np.float64) for k, v in records.values.items()}
     needed = ancestors(program, records.start)
     grad = records.grads[name]
-    base_finite = np.isfinite(loss_and_masks(program, values, needed, records.start, upstream)[0])
     rows = []
     with np.errstate(all="ignore"):
+        base_finite = np.isfinite(loss_and_masks(program, values, needed, records.start, upstream)[0])
         for flat in entries_to_check(grad, rng):
             idx, numeric, flipped = check_entry(program, values, needed, records.start, upstream, name, flat)
             rows.append(check_row(format_entry(name, idx), float(grad[idx]), numeric, flipped, base_finite))
-    failed = any(r["status"] == "fail" for r in rows)
+    failed = any(r["status"] in FAILURES for r in rows)
     return {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}, failed
 
 

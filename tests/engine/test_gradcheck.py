@@ -96,3 +96,9 @@ def test_relu_and_domain_rows_carry_their_status():
     assert relu[0]["status"] == "kink"
     log = engine.check("d = log(x)", inputs={"x": np.array([[1e-7, 1.0]])})["inputs"]["x"]["worst"]
     assert log[0]["status"] == "domain"
+
+
+def test_an_infinite_loss_is_not_checkable_and_fails():
+    report = engine.check("d = exp(x) * 1e308", inputs={"x": np.array([[800.0, 1.0]])})
+    assert not report["ok"]
+    assert report["inputs"]["x"]["worst"][0]["status"] == "not_checkable"
