@@ -34,11 +34,12 @@ def entry_status(error, numeric, analytic, flipped, base_finite):
 
 def check_row(entry, analytic, numeric, flipped, base_finite):
     """The report's row of one checked entry: entry, analytic, numeric, error, ratio, status, and
-    `kink` (true for a kink or a domain exit: beyond tolerance, yet not a failure)."""
+    as flags `kink` (a relu flipped) and `not_checkable` (a difference that is not a number)."""
     error = abs(analytic - numeric)
     status = entry_status(error, numeric, analytic, flipped, base_finite)
     return {"entry": entry, "analytic": analytic, "numeric": numeric, "error": error,
-            "ratio": error / tolerance(numeric), "status": status, "kink": status in ("kink", "domain")}
+            "ratio": error / tolerance(numeric), "status": status, "kink": status == "kink",
+            "not_checkable": status in ("domain", "not_checkable")}
 
 
 def worst_rows(rows, count):
