@@ -7,7 +7,7 @@ from .compare import compare
 from .errors import EngineError, IncompleteError, InputError, MemoryLimitError, ParseError, ShapeError
 from .export import export_source
 from .npz import arrays_npz, export_npz
-from .parse import parse
+from .parser import parse
 from .program import Program
 from .session import GradState, Session
 from .torch_check import torch_check

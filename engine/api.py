@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from .entries import parse_entry
 from .errors import InputError
 from .gradcheck import gradient_check
-from .parse import parse
+from .parser import parse
 from .passes import run_pass
 
 

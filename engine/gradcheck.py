@@ -2,13 +2,15 @@
 
 For L = Σ G ⊙ start, each checked entry x[i] gets numeric = (L(x + h) − L(x − h)) / 2h with
 h = 1e-6·max(1, |x[i]|), and passes when |analytic − numeric| ≤ 1e-6 + 1e-4·|numeric|. An entry
-whose ±h perturbation flips any relu in the program is reported as at a kink, not a failure; so
-is one whose ±h step leaves the function's domain (log of a value within h of 0), where the
-numeric derivative is not a number while the analytic one is."""
+whose ±h perturbation changes any op's kink state (relu's on/off mask; each op file says where its
+derivative jumps) is reported as at a kink, not a failure; so is one whose ±h step leaves the
+function's domain (log of a value within h of 0), where the numeric derivative is not a number
+while the analytic one is. Each row's status says which (see engine.check_rows)."""
 import numpy as np
 
 from .check_rows import FAILURES, check_row, worst_rows
 from .entries import format_entry
+from .ops import lookup
 from .passes import forward_calls, operand_values, run_pass
 from .plan import ancestors
 
@@ -19,14 +21,16 @@ WORST_REPORTED = 10
 
 
 def loss_and_masks(program, values, needed, start, upstream):
-    """L = Σ G ⊙ start for the given input values, and the on/off masks of every relu."""
+    """L = Σ G ⊙ start for the given input values, and the kink state of every op that has one."""
     values = dict(values)
     masks = []
     for eqn, fn, call in forward_calls(program):
         if eqn.out in needed:
-            values[eqn.out] = fn(*operand_values(call, values), **call.kwargs)
-            if eqn.op == "relu":
-                masks.append(values[eqn.inputs[0]] > 0 if isinstance(eqn.inputs[0], str) else True)
+            operands = operand_values(call, values)
+            values[eqn.out] = fn(*operands, **call.kwargs)
+            kink = lookup(eqn.op).kink
+            if kink is not None:
+                masks.append(kink(*operands, **call.kwargs))
     return float(np.sum(upstream * values[start])), masks
 
 
@@ -56,7 +60,7 @@ def check_entry(program, values, needed, start, upstream, name, flat):
 
 def check_input(program, records, upstream, name, rng):
     """The check of one input: how many entries were checked and the worst ones."""
-    values = {k: v.astype(np.float64) for k, v in records.values.items()}
+    values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
     needed = ancestors(program, records.start)
     grad = records.grads[name]
     rows = []
@@ -69,9 +73,15 @@ def check_input(program, records, upstream, name, rng):
     return {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}, failed
 
 
+def as_float64(value):
+    """A given input in float64; integer class labels stay integers."""
+    value = np.asarray(value)
+    return value if value.dtype.kind in "iu" else value.astype(np.float64)
+
+
 def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
     """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
-    as64 = {k: np.asarray(v, dtype=np.float64) for k, v in (inputs or {}).items()}
+    as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}
     records = run_pass(program, as64, upstream, start, rng_seed)
     g = records.grads[records.start].astype(np.float64)
     rng = np.random.default_rng(rng_seed)

@@ -73,11 +73,15 @@ LATEX = {"·": " \\cdot ", "−": "-", "′": "'", "²": "^{2}", "Σ": "\\sum ",
          "ᵀ": "^{\\top}"}
 
 
-FUNCTIONS = re.compile(r"\b(relu|tanh|exp|log|sigmoid|softmax)\b")
-
-
 def to_latex(text):
-    """A unicode-maths text in LaTeX (subscripts must already be written with latex_sub)."""
+    """A unicode-maths text in LaTeX (subscripts must already be written with latex_sub); the
+    functions' names as each op file writes them (`\\mathrm{relu}`)."""
     for a, b in LATEX.items():
         text = text.replace(a, b)
-    return FUNCTIONS.sub(r"\\mathrm{\1}", text)
+    names = latex_names()
+    return re.sub(r"\b(" + "|".join(names) + r")\b", lambda m: names[m.group(1)], text) if names else text
+
+
+def latex_names():
+    from .ops import REGISTRY   # the registry's op files write their factors with this module
+    return {name: op.latex for name, op in REGISTRY.items() if op.latex}

@@ -15,7 +15,8 @@ from .ops import lookup
 from .plan import backward_plan
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
-from .values import as_input_array, freeze, guard_memory, initial_value
+from .labels import given_arrays, initial
+from .values import as_input_array, freeze, guard_memory
 
 
 class Call(NamedTuple):
@@ -40,17 +41,13 @@ def operand_values(call, values):
     return tuple(values[x] if x.__class__ is str else x for x in call.inputs)
 
 
-# ops whose forward returns a view of an operand, or the operand itself
-ALIASING_OPS = ("transpose", "identity")
-
-
 def forward_steps(program, values):
     """One step per equation, in program order: out = op(*operands). Fills `values`."""
     steps = []
     for index, (eqn, fn, call) in enumerate(forward_calls(program), 1):
         out = fn(*operand_values(call, values), **call.kwargs)
-        if eqn.op in ALIASING_OPS:
-            out = np.array(out)  # the record owns its array
+        if lookup(eqn.op).aliases:
+            out = np.array(out)  # a view of an operand, or the operand: the record owns its array
         values[eqn.out] = out = freeze(out)
         steps.append(Step(index, "forward", eqn.out, out, eqn))
     return steps
@@ -116,12 +113,13 @@ def input_shapes(program, given):
 
 def prepare_inputs(program, inputs, rng_seed):
     """Every input's array: the given ones (owned, read-only) and seeded values for the rest."""
-    given = {name: as_input_array(name, arr) for name, arr in (inputs or {}).items()}
+    given = given_arrays(program, inputs)
     unknown = set(given) - {i.name for i in program.inputs}
     if unknown:
         raise InputError(f"no input named {', '.join(sorted(unknown))} in the program; its inputs are: "
                          f"{', '.join(i.name for i in program.inputs) or 'none'}")
-    dtype = np.float32 if given and all(a.dtype == np.float32 for a in given.values()) else np.float64
+    floats = [a.dtype for a in given.values() if a.dtype.kind == "f"]   # labels are integers
+    dtype = np.float32 if floats and all(d == np.float32 for d in floats) else np.float64
     shapes = input_shapes(program, given)
     values = {}
     for inp in program.inputs:
@@ -137,7 +135,7 @@ def seeded_value(program, inp, shape, dtype, rng_seed):
     drawn_for = (shape, np.dtype(dtype).name, rng_seed)
     kept = program.cache.get(("seeded", inp.name))
     if kept is None or kept[0] != drawn_for:
-        kept = (drawn_for, freeze(initial_value(inp, shape, dtype, rng_seed)))
+        kept = (drawn_for, freeze(initial(inp, shape, dtype, rng_seed)))
         program.cache[("seeded", inp.name)] = kept
     return kept[1]
 

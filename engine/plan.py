@@ -8,9 +8,6 @@ from .errors import InputError
 from .ops import elementwise, lookup
 from .rules import Rule, rule_text
 
-PASS_THROUGH = ("add", "identity")
-
-
 class BackwardItem(NamedTuple):
     eqn: object
     operand_index: int
@@ -51,13 +48,16 @@ def check_start(program, start):
     if start not in program.names():
         raise InputError(f"start node {start!r} is not in the program; its values are: "
                          f"{', '.join(program.names())}")
+    if (inp := program.input(start)) is not None and inp.labels:
+        raise InputError(f"{start} holds class labels, which get no gradient; the backward pass starts from a "
+                         "value computed from them")
 
 
 def build_plan(program, start, shapes):
     check_start(program, start)
     reach = ancestors(program, start)
     pairs = [(eqn, i, x) for eqn in reversed(program.eqns) if eqn.out in reach
-             for i, x in enumerate(eqn.inputs) if isinstance(x, str)]
+             for i, x in enumerate(eqn.inputs) if isinstance(x, str) and i not in lookup(eqn.op).labels]
     totals = {}
     for _, _, x in pairs:
         totals[x] = totals.get(x, 0) + 1
@@ -86,7 +86,7 @@ def pass_through_note(program, name, uses, reach):
     chain, current = [], name
     while not program.producer(current).named:
         users = [e for e in uses.get(current, []) if e.out in reach]
-        if len(users) != 1 or users[0].op not in PASS_THROUGH or users[0].operand_names().count(current) != 1:
+        if len(users) != 1 or not lookup(users[0].op).pass_through or users[0].operand_names().count(current) != 1:
             return ""
         chain.append(users[0])
         current = users[0].out

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from .errors import IncompleteError, ShapeError
 from .ops import ShapeRule, lookup
+from .syntax import Hole, Name, Number, op_syntax, render
 
 DEFAULT_SHAPE = (2, 2)
-INITIALISERS = ("randn", "ones", "zeros", "eye", "arange")
+INITIALISERS = ("randn", "ones", "zeros", "eye", "arange", "labels")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class Input:
     seed_key: str       # statement name and place: random values follow it, not program order
     declared: bool
     line: int = 0
+    classes: int = 0    # labels(n, k): the labels are drawn in [0, k)
+
+    @property
+    def labels(self):
+        """Integer class labels: never differentiated, given as integers."""
+        return self.init == "labels"
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ class Eqn:
     named: bool         # bound by the user (or the output), not a generated t-name
     line: int
     column: int
+    form: tuple = ()    # how it was typed, kept when it is written again (engine.lower.FORMS)
 
     @property
     def kwargs(self):
@@ -63,23 +71,23 @@ class Eqn:
         """The value names among the inputs, in order, with repeats (`h * h` gives h twice)."""
         return [x for x in self.inputs if isinstance(x, str)]
 
+    def syntax(self):
+        """The equation's right-hand side as a syntax node over its operands (engine.syntax)."""
+        return op_syntax(self.op, [operand_syntax(x) for x in self.inputs], self.params, self.form)
+
     def expression(self):
         """The equation's right-hand side over operand names: `t1 + c`, `relu(t2)`, `x ** 2`."""
-        names = [str(x) for x in self.inputs]
-        opdef = lookup(self.op)
-        if self.op == "pow":
-            return f"{names[0]} ** {self.kwargs['exponent']:g}"
-        if self.op == "neg":
-            return f"-{names[0]}"
-        if self.op == "identity":
-            return names[0]
-        if opdef.symbol in "+-*/@":
-            return f"{names[0]} {opdef.symbol} {names[1]}"
-        extra = [f"{k}={v}" for k, v in self.params]
-        return f"{self.op}({', '.join(names + extra)})"
+        return render(self.syntax())
 
     def __str__(self):
         return f"{self.out} = {self.expression()}"
+
+
+def operand_syntax(x):
+    """An equation's operand as a syntax leaf: a name, a number or the hole `?`."""
+    if isinstance(x, Const):
+        return Number(0, 0, x.value, x.text)
+    return Hole(0, 0) if isinstance(x, HoleRef) else Name(0, 0, x)
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,7 @@ class Program:
     output: str
     source: str = ""
     comments: tuple = ()
+    constants: tuple = ()   # (name, value, text) per constant statement (`n = 32`), folded into the eqns
     cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def names(self):

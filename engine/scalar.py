@@ -78,15 +78,11 @@ def power(x, p):
     return Expr("pow", (x,), float(np.power(np.float64(x.value), p)), p)
 
 
-# The scalar forms compute as numpy does (exp(1000) is inf, log(0) is −inf), under the caller's
-# np.errstate (forward_attribute ignores floating-point warnings, as a pass does).
-CALLS = {"relu": lambda v: float(np.maximum(v, 0.0)), "tanh": lambda v: float(np.tanh(v)),
-         "sigmoid": lambda v: float(0.5 * (1 + np.tanh(0.5 * np.float64(v)))),
-         "exp": lambda v: float(np.exp(np.float64(v))), "log": lambda v: float(np.log(np.float64(v)))}
-
-
-def call(fn, x):
-    return Expr("call", (x,), CALLS[fn](x.value), fn)
+def call(name, fn, *xs):
+    """`name(x, …)` for a function of entries; `fn` computes it as numpy does (exp(1000) is
+    inf, log(0) is −inf), under the caller's np.errstate (forward_attribute ignores
+    floating-point warnings, as a pass does)."""
+    return Expr("call", xs, float(fn(*(np.float64(x.value) for x in xs))), name)
 
 
 # ---- the ops' scalar forms ---------------------------------------------------------------------
@@ -105,19 +101,6 @@ def unary(build):
     return lambda ex, site, flat: build(ex(0, flat))
 
 
-def matmul_form(ex, site, flat):
-    """yᵢⱼ = Σₖ xᵢₖ wₖⱼ."""
-    x, w = site.shape(0), site.shape(1)
-    n, inner = (w[1] if len(w) == 2 else 1), x[-1]
-    i, j = divmod(flat, n)
-    return total([product(ex(0, i * inner + k), ex(1, k * n + j)) for k in range(inner)], [1] * inner)
-
-
-def transpose_form(ex, site, flat):
-    shape = site.shape(0)
-    return ex(0, flat if len(shape) < 2 else (flat % shape[0]) * shape[1] + flat // shape[0])
-
-
 def along(site, flat, axis):
     """The input entries (flat) that the reduction or softmax along `axis` combines into entry flat."""
     shape = site.shape(0)
@@ -130,36 +113,6 @@ def along(site, flat, axis):
     coords = [np.full(shape[axis], c) for c in coords]
     coords[axis] = np.arange(shape[axis])
     return np.ravel_multi_index(coords, shape).tolist()
-
-
-def sum_form(ex, site, flat):
-    """yⱼ = Σᵢ xᵢⱼ (or over all entries)."""
-    entries = along(site, flat, site.params.get("axis"))
-    return total([ex(0, k) for k in entries], [1] * len(entries))
-
-
-def mean_form(ex, site, flat):
-    """yⱼ = (Σᵢ xᵢⱼ)/N."""
-    s = sum_form(ex, site, flat)
-    return quotient(s, num(str(len(s.parts)), len(s.parts)))
-
-
-def softmax_form(ex, site, flat):
-    """sⱼ = exp(xⱼ) / Σₖ exp(xₖ) along the axis."""
-    entries = along(site, flat, site.params.get("axis", -1))
-    denominator = total([call("exp", ex(0, k)) for k in entries], [1] * len(entries))
-    return quotient(call("exp", ex(0, flat)), denominator)
-
-
-def mse_form(ex, site, flat):
-    """mse = Σ (yᵢ − tᵢ)² / N over the broadcast shape."""
-    shape = np.broadcast_shapes(site.shape(0), site.shape(1))
-    count = int(np.prod(shape))
-    squares = []
-    for k in range(count):
-        y, t = (ex(j, int(source(np.array([k]), shape, site.shape(j))[0])) for j in (0, 1))
-        squares.append(power(total([y, t], [1, -1]), 2))
-    return quotient(total(squares, [1] * count), num(str(count), count))
 
 
 # ---- writing an Expr -----------------------------------------------------------------------------
@@ -175,8 +128,8 @@ def render(e, leaf_text, elide=False):
     if kind == "num":
         return e.data
     if kind == "call":
-        inner = render(e.parts[0], leaf_text, elide)
-        bare = e.parts[0].kind == "leaf" and inner.startswith("(")  # a number already in parentheses
+        inner = ", ".join(render(p, leaf_text, elide) for p in e.parts)
+        bare = len(e.parts) == 1 and e.parts[0].kind == "leaf" and inner.startswith("(")  # a number in parentheses
         return f"{e.data}{inner}" if bare else f"{e.data}({inner})"
     if kind == "sum":
         return sum_text(e, leaf_text, elide)

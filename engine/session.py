@@ -2,7 +2,7 @@
 pass is computed only when the program, the inputs, G or the start node change."""
 from bisect import bisect_right
 
-from .parse import parse
+from .parser import parse
 from .passes import run_pass
 
 

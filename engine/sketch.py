@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from .errors import InputError
 from .ops import REGISTRY
-from .program import INITIALISERS, Const, HoleRef
+from .lower import RESERVED
+from .program import Const, HoleRef
 
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -27,6 +28,7 @@ class SketchNode:
     params: tuple = ()
     shape: tuple = ()    # inputs
     text: str = ""       # constants, as written
+    form: tuple = ()     # ops: how the call was typed (engine.lower.FORMS), kept when written
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Sketch:
     nodes: tuple         # in program order
     output: str | None   # the output node's key
     comments: tuple = ()
+    constants: tuple = ()   # the program's constant statements, (name, value, text), written first
 
     def node(self, key):
         for n in self.nodes:
@@ -56,7 +59,8 @@ def sketch_from_program(program, hidden=()):
     unnamed again, so they are written inline once they have one consumer."""
     ids = program.node_ids()
     nodes = [SketchNode(i.node_id, "input", i.init, i.name if i.node_id == i.name and i.name not in hidden
-                        else None, shape=tuple(i.shape)) for i in program.inputs]
+                        else None, params=(("classes", i.classes),) * i.labels, shape=tuple(i.shape))
+             for i in program.inputs]
     for eqn in program.eqns:
         ports = []
         for port, x in enumerate(eqn.inputs):
@@ -67,8 +71,8 @@ def sketch_from_program(program, hidden=()):
                 ports.append(None if isinstance(x, HoleRef) else ids[x])
         named = eqn.named and eqn.out not in hidden
         nodes.append(SketchNode(eqn.node_id, "op", eqn.op, eqn.out if named else None, tuple(ports),
-                                eqn.params))
-    return Sketch(tuple(nodes), ids.get(program.output), program.comments)
+                                eqn.params, form=eqn.form))
+    return Sketch(tuple(nodes), ids.get(program.output), program.comments, program.constants)
 
 
 EMPTY = Sketch((), None)
@@ -140,9 +144,9 @@ def settle_output(sketch):
 def check_name(sketch, name, allow=None):
     if not NAME.match(name):
         raise InputError(f"{name!r} is not a name: use letters, digits and _, not starting with a digit")
-    if name in INITIALISERS or name in REGISTRY:
-        raise InputError(f"{name} is a function's name; choose another name")
-    if name != allow and name in sketch.names():
+    if name in RESERVED:
+        raise InputError(f"{name} is a reserved name; choose another name")
+    if name != allow and (name in sketch.names() or name in {c[0] for c in sketch.constants}):
         raise InputError(f"the name {name} is taken")
 
 

@@ -2,10 +2,8 @@
 shared computed node in dependency order, the output last; hidden single-use sub-expressions
 inline with minimal parentheses, unwired ports as `?`, the user's comments kept."""
 from . import syntax as S
-from .lower import BINARY_OPS
-from .parse import parse
-
-BINARY_SYMBOLS = {op: symbol for symbol, op in BINARY_OPS.items()}
+from .ops import by_notation
+from .parser import parse
 
 
 class Writer:
@@ -25,7 +23,7 @@ class Writer:
         if node.kind == "const":
             return True
         # An identity is written as its operand alone: inline, it would vanish from the text.
-        return node.name is None and self.uses[node.key] == 1 and node.op != "identity"
+        return node.name is None and self.uses[node.key] == 1 and node.op != by_notation("alias")
 
     def statement_nodes(self):
         """Computed nodes that need a statement, dependencies first, the output last."""
@@ -59,20 +57,20 @@ class Writer:
         if not root and not self.inline(node):
             return S.Name(0, 0, self.names[node.key])
         if node.kind == "const":
-            return S.Number(0, 0, float(node.text), node.text)
+            return S.Number(0, 0, 0.0, node.text)   # a number or a folded constant (`n`, `(1 / n)`)
         if node.kind == "input":
             self.inline_inputs.append(node.key)
-            return S.Call(0, 0, node.op, tuple(S.Number(0, 0, d, str(d)) for d in node.shape[:1 if node.op in
-                                                                                       ("eye", "arange") else 2]), ())
+            return S.Call(0, 0, node.op, tuple(S.Number(0, 0, d, str(d)) for d in initialiser_args(node)), ())
         args = tuple(S.Hole(0, 0) if k is None else self.expression(self.sketch.node(k)) for k in node.ports)
         self.post_order.append(node.key)
-        return op_syntax(node, args)
+        return S.op_syntax(node.op, args, node.params, node.form)
 
     def statements(self):
         """(name, line) per statement: declarations first, except an unused input that is the output."""
         declared = [n for n in self.sketch.nodes if n.kind == "input" and n.name]
         last = [n for n in declared if n.key == self.sketch.output and not self.uses[n.key]]
-        lines = [declaration(n) for n in declared if n not in last]
+        lines = [(name, f"{name} = {text}") for name, _, text in self.sketch.constants]
+        lines += [declaration(n) for n in declared if n not in last]
         for node in self.statement_nodes():
             name = self.names.setdefault(node.key, self.fresh_name())
             self.order.append((name, node.key))
@@ -81,8 +79,14 @@ class Writer:
 
 
 def declaration(node):
-    dims = node.shape[:1] if node.op in ("eye", "arange") else node.shape
-    return node.name, f"{node.name} = {node.op}({', '.join(map(str, dims))})"
+    return node.name, f"{node.name} = {node.op}({', '.join(map(str, initialiser_args(node)))})"
+
+
+def initialiser_args(node):
+    """The numbers an input's initialiser is called with: randn(m, n), eye(n), arange(n), labels(n, k)."""
+    if node.op == "labels":
+        return node.shape[:1] + (dict(node.params).get("classes", 2),)
+    return node.shape[:1] if node.op in ("eye", "arange") else node.shape
 
 
 def needs_statement(node, inline):
@@ -90,23 +94,6 @@ def needs_statement(node, inline):
     if node.kind == "input":
         return node.name is None and not inline
     return not inline
-
-
-def op_syntax(node, args):
-    """An op node as a syntax node: `x @ w`, `-x`, `x ** 2`, `x.T`, `relu(x)`, `sum(x, axis=0)`."""
-    if node.op in BINARY_SYMBOLS:
-        return S.BinOp(0, 0, BINARY_SYMBOLS[node.op], *args)
-    if node.op == "neg":
-        return S.Neg(0, 0, args[0])
-    if node.op == "pow":
-        exponent = dict(node.params)["exponent"]
-        return S.Power(0, 0, args[0], exponent, f"{exponent:g}")
-    if node.op == "transpose" and not isinstance(args[0], S.Number):   # `2.T` would read as `2.` `T`
-        return S.Transpose(0, 0, args[0])
-    if node.op == "identity":
-        return args[0]
-    kwargs = tuple((k, S.Number(0, 0, v, str(v))) for k, v in node.params)
-    return S.Call(0, 0, node.op, args, kwargs)
 
 
 def with_comments(lines, comments):

@@ -5,10 +5,10 @@ step record's rule (its Terms and operator strings), never by parsing the formul
 from typing import NamedTuple
 
 from engine import GradState
-from engine.ops import lookup
+from engine.syntax import equation_pieces, render
 from engine.rules import INDEX_LETTERS
 
-INFIX = {"+": "+", "-": "−", "*": "⊙", "/": "⊘", "@": "@"}
+MATHS = {"-": "−", "*": "⊙", "/": "⊘", ".T": "ᵀ"}   # the language's operators as maths writes them
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
 
 
@@ -70,22 +70,20 @@ def value_slot(values, x):
 
 
 def forward_slots(session, step):
-    """`t1 = a @ b`: the output, `=`, then the operands with the op's symbol between them."""
+    """`t1 = a @ b`: the output, `=`, then the equation as the engine prints it (its pieces),
+    each operand a heatmap and the operators in maths (`⊙` for `*`)."""
     eqn, values = step.eqn, session.records.values
-    out = [Shown(step.target, step.array, (step.target, False, False)), "="]
-    operands = [value_slot(values, x) for x in eqn.inputs]
-    symbol = lookup(eqn.op).symbol
-    if eqn.op == "pow":
-        return out + [operands[0], f"** {eqn.kwargs['exponent']:g}"]
-    if eqn.op == "neg":
-        return out + ["−", operands[0]]
-    if eqn.op == "identity":
-        return out + operands
-    if symbol in INFIX:
-        return out + [operands[0], INFIX[symbol], operands[1]]
-    params = "".join(f", {k}={v}" for k, v in eqn.params)
-    middle = [slot for x in operands for slot in (x, ",")][:-1]
-    return out + [f"{eqn.op}("] + middle + [f"{params})"]
+    slots = [Shown(step.target, step.array, (step.target, False, False)), "="]
+    operands = iter(eqn.inputs)
+    for piece in equation_pieces(eqn.syntax()):
+        if not isinstance(piece, str):   # an operand, or a constant param written in place (`sum(x, 0)`)
+            operand = next(operands, None)
+            slots.append(value_slot(values, operand) if operand is not None else render(piece[0]))
+        elif slots[-1] != "=" and isinstance(slots[-1], str):
+            slots[-1] += MATHS.get(piece.strip(), piece.strip())
+        else:
+            slots.append(MATHS.get(piece.strip(), piece.strip()))
+    return slots
 
 
 def backward_slots(step, arrays):

@@ -43,9 +43,10 @@ def program_graph(program, input_shapes=None, start=None):
 
 def op_label(eqn):
     """The op's badge: its symbol, with the exponent for `**` (`**2`), `ᵀ` for a transpose."""
-    if eqn.op == "pow":
+    notation = lookup(eqn.op).notation
+    if notation == "power":
         return f"**{eqn.kwargs['exponent']:g}"
-    return "ᵀ" if eqn.op == "transpose" else lookup(eqn.op).symbol
+    return "ᵀ" if notation == "postfix" else lookup(eqn.op).symbol
 
 
 def add_loss(graph, start_id, start):

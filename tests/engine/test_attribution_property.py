@@ -10,23 +10,11 @@ from hypothesis import strategies as st
 import engine
 from engine.passes import run_pass
 
+from .op_samples import extend_with_ops
+
 INPUTS = "a = randn(2, 2); b = randn(2, 2); c = randn(2); r = randn(1, 2)\n"
 LEAVES = st.sampled_from(["a", "b", "c", "r", "a", "b", "2"])
-UNARY = ["relu", "tanh", "sigmoid", "exp", "sum", "mean", "softmax", "transpose"]
-
-
-def extend(inner):
-    unary = st.tuples(st.sampled_from(UNARY), inner).map(lambda t: f"{t[0]}({t[1]})")
-    axis = st.tuples(st.sampled_from(["sum", "mean", "softmax"]), inner, st.sampled_from([0, 1])).map(
-        lambda t: f"{t[0]}({t[1]}, axis={t[2]})")
-    binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "@"]), inner).map(
-        lambda t: f"({t[0]} {t[1]} {t[2]})")
-    other = st.one_of(inner.map(lambda e: f"-{e}"), inner.map(lambda e: f"{e} ** 2"),
-                      st.tuples(inner, inner).map(lambda t: f"mse({t[0]}, {t[1]})"))
-    return st.one_of(unary, axis, binary, other)
-
-
-EXPRS = st.recursive(LEAVES, extend, max_leaves=6)
+EXPRS = st.recursive(LEAVES, extend_with_ops, max_leaves=6)
 PROGRAMS = st.tuples(EXPRS, EXPRS, st.booleans()).map(
     lambda t: INPUTS + f"h = {t[0]}\ny = {t[1].replace('b', 'h', 1) if t[2] else t[1]}")
 

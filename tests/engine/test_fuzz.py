@@ -5,18 +5,15 @@ from hypothesis import strategies as st
 
 import engine
 
+from .op_samples import extend_with_ops
+
 NAMES = st.sampled_from(["a", "b", "c", "x"])
 LEAVES = st.one_of(NAMES, st.sampled_from(["2", "0.5", "1e-3", "1e400", "randn(2, 2)", "ones(2)", "eye(2)",
                                           "randn(0, 2)", "randn(1e400)", "sum(a, axis=1e400)", "?"]))
 
 
 def extend(inner):
-    unary = st.tuples(st.sampled_from(["relu", "tanh", "sigmoid", "exp", "sum", "mean", "softmax", "transpose"]),
-                      inner).map(lambda t: f"{t[0]}({t[1]})")
-    binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "@"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})")
-    other = st.one_of(inner.map(lambda e: f"-{e}"), inner.map(lambda e: f"{e} ** 2"), inner.map(lambda e: f"{e}.T"),
-                      st.tuples(inner, inner).map(lambda t: f"mse({t[0]}, {t[1]})"))
-    return st.one_of(unary, binary, other)
+    return extend_with_ops(inner)
 
 
 EXPRS = st.recursive(LEAVES, extend, max_leaves=8)

@@ -12,7 +12,7 @@ def eqns(text):
 def test_precedence_follows_python():
     assert eqns("y = -a ** 2") == ["t1 = a ** 2", "y = -t1"]
     assert eqns("y = a + b * c") == ["t1 = b * c", "y = a + t1"]
-    assert eqns("y = a @ b.T") == ["t1 = transpose(b)", "y = a @ t1"]
+    assert eqns("y = a @ b.T") == ["t1 = b.T", "y = a @ t1"]
     assert eqns("y = a - b - c") == ["t1 = a - b", "y = t1 - c"]
     assert eqns("y = a ** -0.5") == ["y = a ** -0.5"]
 
@@ -54,7 +54,10 @@ def test_hole_parses_and_reports_in_shape_inference():
     ("d = a\nd = b", 2, 1, "already bound on line 1"),
     ("d = e * 2\ne = a", 1, 5, "used before it is bound on line 2"),
     ("d = sum(a, axes=0)", 1, 17, "takes no keyword 'axes'"),
-    ("d = a.b", 1, 6, "unexpected character"),
+    ("d = a.b", 1, 8, "'(' after the method b"),
+    ("d = a[0", 1, 8, "',' or ']'"),
+    ("d = sum(a, keepdims=1)", 1, 21, "True or False"),
+    ("d = a[?]", 1, 7, "an index must be a whole number"),
 ])
 def test_errors_name_line_column_and_expectation(text, line, column, words):
     with pytest.raises(engine.ParseError) as err:

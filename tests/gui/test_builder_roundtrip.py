@@ -33,6 +33,8 @@ def test_text_to_canvas_to_text_is_the_same_program(view, controller, exprs):
         return
     if not controller.apply_text(text) and controller.draft is None:
         return   # inputs the engine refuses (memory); not the canvas's concern
+    if program.input(program.output) and program.eqns:
+        return   # the canvas hands the output to the newest computed node (engine.sketch.settle_output)
     written, keymap = write_text(settle_output(view.builder.sketch()))
     again = engine.parse(written)
     assert structure(again) == structure(program)

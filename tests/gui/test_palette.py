@@ -27,11 +27,11 @@ def test_tooltips_give_symbol_arity_and_the_matrix_rule():
 
 def test_the_filter_keeps_matching_entries(qtbot, shown):
     palette = shown(PaletteList())
-    qtbot.keyClicks(palette.filter, "soft")
-    assert [i.data(Qt.ItemDataRole.UserRole).op for i in palette.shown()] == ["softmax"]
+    qtbot.keyClicks(palette.filter, "sigm")
+    assert [i.data(Qt.ItemDataRole.UserRole).op for i in palette.shown()] == ["sigmoid"]
     with qtbot.waitSignal(palette.activated) as blocker:
         qtbot.keyClick(palette.filter, Qt.Key_Return)
-    assert blocker.args[0].op == "softmax"
+    assert blocker.args[0].op == "sigmoid"
 
 
 def test_a_drag_released_outside_the_canvas_adds_nothing(qtbot, window, controller):

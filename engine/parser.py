@@ -7,8 +7,10 @@ User text is never evaluated as Python. Grammar, loosest first (as in Python):
     product   := unary (('@' | '*' | '/') unary)*
     unary     := '-' unary | power
     power     := postfix ['**' ['-'] NUMBER]          (right associative via unary)
-    postfix   := atom ('.T')*
+    postfix   := atom ('.T' | '.' NAME '(' args ')' | '[' item (',' item)* ']')*
+    item      := sum | [sum] ':' [sum]
     atom      := NUMBER | '?' | NAME | NAME '(' args ')' | '(' sum ')'
+    args      := [sum (',' sum)*] [NAME '=' sum (',' NAME '=' sum)*]
 """
 import re
 import sys
@@ -24,7 +26,7 @@ TOKEN = re.compile(r"""
     (?P<ws>[ \t\r]+) | (?P<comment>\#[^\n]*) | (?P<newline>\n) |
     (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?) |
     (?P<name>[A-Za-z_][A-Za-z0-9_]*) |
-    (?P<op>\*\*|\.T\b|[-+*/@=;(),?])
+    (?P<op>\*\*|\.T\b|[-+*/@=;(),?.\[\]:])
 """, re.VERBOSE)
 
 
@@ -180,11 +182,42 @@ class Parser:
         return float(sign + tok.text), sign + tok.text
 
     def postfix(self):
+        """`x.T`, a method `x.sum(0, keepdims=True)` (x is its first argument), `x[i, j:k]`."""
         node = self.atom()
-        while self.at(".T"):
+        while self.at(".T", ".", "["):
             tok = self.advance()
-            node = S.Transpose(tok.line, tok.column, node)
+            if tok.text == ".T":
+                node = S.Transpose(tok.line, tok.column, node)
+            elif tok.text == "[":
+                node = S.Index(tok.line, tok.column, node, self.items(tok))
+            else:
+                node = self.method(node)
         return node
+
+    def method(self, receiver):
+        if self.tok.kind != "name":
+            self.error("a method's name after '.' (as in x.sum(0)) or T")
+        name = self.advance()
+        if not self.at("("):
+            self.error(f"'(' after the method {name.text}")
+        call = self.call(name)
+        return S.Call(name.line, name.column, name.text, (receiver,) + call.args, call.kwargs, True)
+
+    def items(self, open_tok):
+        """The items inside `[]`, one per axis: an expression, or a slice `i:k` with either bound left out."""
+        items = []
+        while True:
+            tok = self.tok
+            start = None if self.at(":") else self.sum()
+            if self.at(":"):
+                self.advance()
+                stop = None if self.at(",", "]") else self.sum()
+                start = S.Slice(tok.line, tok.column, start, stop)
+            items.append(start)
+            if self.at("]"):
+                self.advance()
+                return tuple(items)
+            self.expect(",", f"',' or ']' to close the '[' at line {open_tok.line}, column {open_tok.column}")
 
     def atom(self):
         tok = self.tok
@@ -213,7 +246,7 @@ class Parser:
             if self.tok.kind == "name" and self.tokens[self.i + 1].text == "=":
                 key = self.advance().text
                 self.advance()
-                kwargs.append((key, self.signed_number()))
+                kwargs.append((key, self.sum()))
             elif kwargs:
                 self.error("a keyword argument (positional arguments come first)")
             else:
@@ -222,14 +255,6 @@ class Parser:
                 self.expect(",", "',' or ')' in the call of " + name_tok.text)
         self.advance()
         return S.Call(name_tok.line, name_tok.column, name_tok.text, tuple(args), tuple(kwargs))
-
-    def signed_number(self):
-        tok = self.tok
-        sign = "-" if self.at("-") and self.advance() else ""
-        if self.tok.kind != "number":
-            self.error("a number as the keyword argument's value")
-        num = self.advance()
-        return S.Number(tok.line, tok.column, float(sign + num.text), sign + num.text)
 
 
 def parse(text):

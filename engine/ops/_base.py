@@ -1,0 +1,87 @@
+"""What an op file declares (`OpDef`) and the shape rules several ops share.
+
+Every VJP has the signature `(g, out, *inputs, **params) -> gradient for that input`, where g is
+∂L/∂out; broadcasting is undone by the caller (`broadcast.unbroadcast`), never here."""
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..broadcast import broadcast_shapes
+
+# How an op is written (the one printer, engine.syntax, dispatches on it):
+# 'infix' x + y, 'prefix' -x, 'power' x ** p, 'postfix' x.T (also callable), 'call' f(x, axis=…),
+# 'alias' a new name for a value (`h = x`), 'subscript' x[…] (the op's `written` prints it).
+NOTATIONS = ("infix", "prefix", "power", "postfix", "call", "alias", "subscript")
+GROUPS = ("arithmetic", "matrix", "elementwise", "reduction", "loss", "naming")
+
+
+class ShapeRule(Exception):
+    """Raised by a shape rule; the program prefixes the equation it came from."""
+
+
+@dataclass(frozen=True)
+class OpDef:
+    """One op, every facet side by side.
+
+    `formulas` hold, per input, the parts of its matrix rule (operators and rules.Terms);
+    `influence` is its per-entry rule (engine.influence.EntryRule, with the scalar form);
+    `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
+    to trust central differences (relu's on/off mask), or the op has no kink (None);
+    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params;
+    `domain` maps a random array into each input's domain for tests, and `samples` lists the
+    params tests try."""
+    name: str
+    symbol: str           # how it is written: '@', '+', or the function's name
+    forward: Callable
+    infer: Callable       # (*shapes, **params) -> output shape, or raises ShapeRule
+    vjps: tuple           # one per input: (g, out, *inputs, **params) -> ∂L/∂input
+    formulas: tuple
+    influence: object = field(compare=False)
+    description: str
+    notation: str = "call"
+    group: str = "elementwise"
+    params: tuple = ()    # keyword parameters it takes (`axis`), or ('exponent',) for **
+    defaults: tuple = ()  # ((key, value), ...) for params not given
+    latex: str = ""       # how LaTeX writes the function's name in explanations, if it is one
+    kink: Callable | None = None
+    numpy: str = ""
+    torch: str = ""
+    domain: tuple = ()    # per input: array -> array inside the op's domain (tests)
+    samples: tuple = ({},)
+    pass_through: bool = False   # its VJP hands ∂L/∂out on unchanged (add, a new name)
+    aliases: bool = False        # its forward may return a view of an operand
+    labels: tuple = ()           # positions of inputs that are integer class labels (no gradient)
+    written: Callable | None = None   # (operand syntax nodes, params) -> syntax node, for `x[…]`
+
+    @property
+    def arity(self):
+        return len(self.vjps)
+
+    @property
+    def callable(self):
+        """Whether the language writes it as a function call, `name(…)`."""
+        return self.notation in ("call", "postfix")
+
+
+# ---- shape rules -------------------------------------------------------------------------
+
+def same_shape(shape, **params):
+    return shape
+
+
+def elementwise(*shapes):
+    out = broadcast_shapes(*shapes)
+    if out is None:
+        raise ShapeRule("shapes " + " and ".join(map(str, shapes)) + " do not broadcast")
+    return out
+
+
+def check_axis(shape, axis):
+    if axis is not None and not -len(shape) <= axis < len(shape):
+        raise ShapeRule(f"axis {axis} is out of range for shape {shape}")
+
+
+def positive(x):
+    """A domain: entries moved away from 0 (for log, a divisor)."""
+    return np.abs(x) + 0.5

@@ -1,0 +1,49 @@
+"""What max and min share: the gradient goes to the first extreme entry along the axis (as
+numpy's argmax and argmin pick it); every entry feeds its output entry, with local 1 for that
+entry and 0 for the others (listed, like a relu that is off). A tie is a kink."""
+import numpy as np
+
+from .. import influence as I
+from .. import scalar as S
+from ..factors import Factor, Ref
+from ..rules import derived
+from ._base import OpDef
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, line_of, reduced
+
+
+def first(pick, x, axis):
+    """1 at the first extreme entry of each line along `axis` (of all entries with None), else 0."""
+    x = np.asarray(x)
+    mask = np.zeros(x.shape)
+    if axis is None:
+        mask.reshape(-1)[pick(x)] = 1.0
+    else:
+        np.put_along_axis(mask, np.expand_dims(pick(x, axis=axis), axis), 1.0, axis)
+    return mask
+
+
+def extreme(name, reduce, pick, word):
+    """The OpDef of max or min: `reduce` is np.max or np.min, `pick` np.argmax or np.argmin."""
+    def vjp(g, out, x, axis=None, keepdims=False):
+        return first(pick, x, axis) * expand_to(g, np.shape(x), axis, keepdims)
+
+    def feeds(site, i, idx):
+        mask = first(pick, site.values[0], site.params.get("axis")).reshape(-1)[idx]
+        ref = Ref(site.names[0], site.shape(0), idx, site.texts[0])
+        return I.Effect(np.arange(len(idx)), line_of(site, idx), Factor(mask, (f"[{{0}} is the first {word}]",), (ref,)))
+
+    def scalar_form(ex, site, flat):
+        entries = S.along(site, flat, site.params.get("axis"))
+        return S.call(name, lambda *v: reduce(v), *(ex(0, k) for k in entries))
+
+    return OpDef(
+        name, name, lambda x, axis=None, keepdims=False: reduce(x, axis=axis, keepdims=keepdims), reduced,
+        vjps=(vjp,),
+        formulas=([derived(f"expand(∂L/∂{{y}}) ⊙ [{{0}} is the first {word}]", vjp)],),
+        influence=I.EntryRule((feeds,), scalar_form),
+        description=f"the {word} of x over all entries, or over one axis; the gradient goes to the first "
+                    f"{word} entry (a tie is a kink)",
+        group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
+        latex=rf"\{name}", kink=lambda x, axis=None, keepdims=False: pick(x, axis=axis),
+        numpy=f"np.{name}({{0}}, axis={{axis}}, keepdims={{keepdims}})",
+        torch=f"torch.a{name}({{0}}, dim={{axis}}, keepdim={{keepdims}})")

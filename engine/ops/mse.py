@@ -1,0 +1,54 @@
+"""mse(y, t) = mean((y − t)²) over all entries, a scalar: ∂L/∂y = 2 ∂L/∂m (y − t)/N = −∂L/∂t."""
+import numpy as np
+
+from .. import influence as I
+from .. import scalar as S
+from ..factors import Factor
+from ..rules import derived
+from ._base import OpDef, elementwise
+
+
+def mse_shape(y, t):
+    elementwise(y, t)
+    return ()
+
+
+def residual(g, out, y, t, sign=1.0):
+    """g · ∂mse/∂y = g · 2(y − t)/N; with sign −1, g · ∂mse/∂t. The scalar factor is formed
+    first, so each input costs one subtraction and one product over the entries."""
+    diff = np.subtract(y, t)
+    return (g * (sign * 2.0 / diff.size)) * diff
+
+
+def feeds(sign):
+    """Every entry feeds the scalar, local ±2(y − t)/N over the broadcast shape."""
+    def rule(site, i, idx):
+        shape = np.broadcast_shapes(site.shape(0), site.shape(1))
+        count = int(np.prod(shape))
+        src, flat = I.stretch(idx, site.shape(i), shape)
+        (y, ry), (t, rt) = I.operand_at(site, 0, flat, shape), I.operand_at(site, 1, flat, shape)
+        text = ("" if sign > 0 else "−") + f"2({{0}} − {{1}})/{count}"
+        return I.Effect(src, np.zeros_like(flat), Factor(sign * 2 * (y - t) / count, (text,), (ry, rt)))
+    return rule
+
+
+def scalar_form(ex, site, flat):
+    """mse = Σ (yᵢ − tᵢ)² / N over the broadcast shape."""
+    shape = np.broadcast_shapes(site.shape(0), site.shape(1))
+    count = int(np.prod(shape))
+    squares = []
+    for k in range(count):
+        y, t = (ex(j, int(I.source(np.array([k]), shape, site.shape(j))[0])) for j in (0, 1))
+        squares.append(S.power(S.total([y, t], [1, -1]), 2))
+    return S.quotient(S.total(squares, [1] * count), S.num(str(count), count))
+
+
+OP = OpDef(
+    "mse", "mse", lambda y, t: np.mean(np.square(np.subtract(y, t))), mse_shape,
+    vjps=(residual, lambda g, out, y, t: residual(g, out, y, t, -1.0)),
+    formulas=([derived("2(∂L/∂{y})({0} − {1})/N", residual)],
+              ["−", derived("2(∂L/∂{y})({0} − {1})/N", residual)]),
+    influence=I.EntryRule((feeds(1), feeds(-1)), scalar_form),
+    description="mean((y − t)²) over all entries, a scalar",
+    group="loss",
+    numpy="np.mean(({0} - {1}) ** 2)", torch="torch.nn.functional.mse_loss({0}, {1})")

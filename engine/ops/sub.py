@@ -1,0 +1,16 @@
+"""x − y, elementwise with broadcasting: ∂L/∂x = ∂L/∂z, ∂L/∂y = −∂L/∂z."""
+import numpy as np
+
+from .. import influence as I
+from .. import scalar as S
+from ..rules import GRAD
+from ._base import OpDef, elementwise
+
+OP = OpDef(
+    "sub", "-", np.subtract, elementwise,
+    vjps=(lambda g, out, x, y: g, lambda g, out, x, y: -g),
+    formulas=([GRAD], ["−", GRAD]),
+    influence=I.EntryRule((I.ONE, I.MINUS_ONE), S.binary(lambda x, y: S.total([x, y], [1, -1]))),
+    description="x − y, elementwise with broadcasting",
+    notation="infix", group="arithmetic",
+    numpy="{0} - {1}", torch="{0} - {1}")
