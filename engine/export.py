@@ -19,8 +19,8 @@ from .program import Const
 
 TARGETS = ("numpy", "torch")
 # names the module itself uses: a value named so would shadow them
-RESERVED = ("np", "torch", "inputs", "values", "upstream", "forward", "backward", "unbroadcast", "name", "value",
-            "number")
+RESERVED = ("np", "torch", "inputs", "values", "upstream", "forward", "backward", "unbroadcast", "scatter",
+            "name", "value", "number")
 
 
 def export_source(program, to="numpy", *, inputs=None, start=None, rng_seed=0):
@@ -68,16 +68,23 @@ def step_line(target, code, comment="", width=40):
     return f"{line.ljust(width)}  # {comment}" if comment else line
 
 
+def source(template, eqn, values, to, **named):
+    """An op file's source for this equation: its operands' code and params filled in."""
+    params = {**dict(lookup(eqn.op).defaults), **eqn.kwargs}
+    if callable(template):
+        template = template(tuple(getattr(values.get(x), "shape", ()) for x in eqn.inputs), params)
+    return template.format(*(operand_code(x, to) for x in eqn.inputs), **named, **params)
+
+
 def forward_lines(records, to):
     """`t1 = a @ b`: one line per equation, from the op file's source for `to`."""
     lines = []
     for eqn in records.program.eqns:
         op = lookup(eqn.op)
-        template = getattr(op, to, "")
+        template = op.numpy if to == "numpy" else op.torch
         if not template:
             raise InputError(f"the op {eqn.op} cannot be exported to {to} yet")
-        params = {**dict(getattr(op, "defaults", ())), **eqn.kwargs}
-        lines.append(step_line(eqn.out, template.format(*(operand_code(x, to) for x in eqn.inputs), **params)))
+        lines.append(step_line(eqn.out, source(template, eqn, records.values, to)))
     return lines
 
 
@@ -95,11 +102,19 @@ def returned(names, prefix=""):
 
 # ---- numpy -----------------------------------------------------------------------------------
 
+SCATTER = '''def scatter(g, shape, key):
+    """Zeros of `shape` with g written at `key`: the backward of picking entries x[key]."""
+    grad = np.zeros(shape, dtype=np.result_type(g, float))
+    grad[key] = g
+    return grad'''
+# what a backward line may call, by name: the engine's own unbroadcast, and scatter
+HELPERS = {"unbroadcast": inspect.getsource(unbroadcast).rstrip(), "scatter": SCATTER}
+
 def numpy_module(records):
     program = records.program
     backward = backward_lines(records)
-    needs_unbroadcast = any("unbroadcast(" in line for line in backward)
-    helper = ["", "", *inspect.getsource(unbroadcast).rstrip().splitlines()] if needs_unbroadcast else []
+    helper = [line for name, text in HELPERS.items() if any(f"{name}(" in b for b in backward)
+              for line in ("", "", *text.splitlines())]
     inputs = [inp.name for inp in program.inputs]
     everything = [*inputs, *(e.out for e in program.eqns)]
     grads = list(dict.fromkeys([records.start, *(s.target for s in records.steps if s.kind == "backward")]))
@@ -118,14 +133,13 @@ def numpy_module(records):
 
 def backward_lines(records):
     """One line per backward step: `grad_a = grad_t1 @ b.T  # ∂L/∂a = ∂L/∂t1 @ bᵀ`."""
-    return [vjp_line(step) for step in records.steps if step.kind == "backward"]
+    return [vjp_line(step, records.values) for step in records.steps if step.kind == "backward"]
 
 
-def vjp_line(step):
+def vjp_line(step, values):
     eqn, i = step.eqn, step.operand_index
     op = lookup(eqn.op)
-    shapes = tuple(getattr(x, "shape", ()) for x in step.operands)
-    code = vjp_code(op, i, eqn, shapes)
+    code = vjp_code(op, i, eqn, values)
     if contribution_shape(op, step) != step.array.shape:
         code = f"unbroadcast({code}, {step.array.shape!r})"
     target = GRAD_PREFIX + step.target
@@ -134,16 +148,11 @@ def vjp_line(step):
     return step_line(target, code, step.rule.text)
 
 
-def vjp_code(op, i, eqn, shapes):
+def vjp_code(op, i, eqn, values):
     """The op file's numpy source of its VJP for operand i, with this equation's operands."""
-    templates = getattr(op, "numpy_vjps", ())
-    if len(templates) <= i:
+    if len(op.numpy_vjps) <= i or op.numpy_vjps[i] is None:
         raise InputError(f"the op {eqn.op} cannot be exported to numpy yet: it has no backward source")
-    template = templates[i]
-    params = {**dict(getattr(op, "defaults", ())), **eqn.kwargs}
-    if callable(template):
-        template = template(shapes, params)
-    return template.format(*map(operand_code, eqn.inputs), g=GRAD_PREFIX + eqn.out, y=eqn.out, **params)
+    return source(op.numpy_vjps[i], eqn, values, "numpy", g=GRAD_PREFIX + eqn.out, y=eqn.out)
 
 
 def contribution_shape(op, step):
@@ -182,7 +191,10 @@ def backward(values, upstream=None):
 def torch_module(records):
     program = records.program
     inputs = [inp.name for inp in program.inputs]
-    tensors = (line.replace("(inputs[k] for", "(number(inputs[k]) for") for line in unpack(inputs, "inputs"))
+    floats = [inp.name for inp in program.inputs if not inp.classes]
+    labels = [inp.name for inp in program.inputs if inp.classes]
+    tensors = [*(line.replace("(inputs[k] for", "(number(inputs[k]) for") for line in unpack(floats, "inputs")),
+               *(line.replace("(inputs[k] for", "(torch.as_tensor(inputs[k]) for") for line in unpack(labels, "inputs"))]
     values = returned([*inputs, *(e.out for e in program.eqns)]).strip()[len("return "):]
     return TORCH_MODULE.format(shapes=input_shapes(records), unpack="\n".join(tensors), values=values,
                                lines="\n".join(forward_lines(records, "torch")), start=records.start).splitlines()

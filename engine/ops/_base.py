@@ -28,7 +28,10 @@ class OpDef:
     `influence` is its per-entry rule (engine.influence.EntryRule, with the scalar form);
     `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
     to trust central differences (relu's on/off mask), or the op has no kink (None);
-    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params;
+    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params,
+    and `numpy_vjps` the numpy source of each VJP (None for labels), formatted with `g` (∂L/∂out),
+    `y` (out) and the operands' code and params; each may be a function (operand shapes, params)
+    -> that source, where the source depends on them;
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
     params tests try."""
     name: str
@@ -45,8 +48,9 @@ class OpDef:
     defaults: tuple = ()  # ((key, value), ...) for params not given
     latex: str = ""       # how LaTeX writes the function's name in explanations, if it is one
     kink: Callable | None = None
-    numpy: str = ""
-    torch: str = ""
+    numpy: str | Callable = ""
+    torch: str | Callable = ""
+    numpy_vjps: tuple = ()
     domain: tuple = ()    # per input: array -> array inside the op's domain (tests)
     samples: tuple = ({},)
     pass_through: bool = False   # its VJP hands ∂L/∂out on unchanged (add, a new name)

@@ -8,7 +8,7 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, line_of, reduced
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, expand_to, line_of, reduced
 
 
 def first(pick, x, axis):
@@ -20,6 +20,29 @@ def first(pick, x, axis):
     else:
         np.put_along_axis(mask, np.expand_dims(pick(x, axis=axis), axis), 1.0, axis)
     return mask
+
+
+def torch_source(arg):
+    """The first extreme entry picked by PyTorch's argmax (argmin), so that its gradient goes
+    there as here (torch.amax would share it among ties)."""
+    def source(shapes, params):
+        if params["axis"] is None:
+            picked = f"{{0}}.flatten()[{{0}}.{arg}()]"
+            return f"{picked}.reshape({(1,) * len(shapes[0])})" if params["keepdims"] else picked
+        picked = f"{{0}}.gather({{axis}}, {{0}}.{arg}({{axis}}, keepdim=True))"
+        return picked if params["keepdims"] else f"{picked}.squeeze({{axis}})"
+    return source
+
+
+def numpy_vjp(arg):
+    """vjp as exported numpy source: ∂L/∂y broadcast back, at the first extreme entry only."""
+    def source(shapes, params):
+        if params["axis"] is None:
+            first = f"(np.arange({{0}}.size).reshape({{0}}.shape) == np.{arg}({{0}}))"
+        else:
+            first = f"(np.indices({{0}}.shape)[{{axis}}] == np.expand_dims(np.{arg}({{0}}, axis={{axis}}), {{axis}}))"
+        return f"{first} * {expand_text('{g}', params)}"
+    return source
 
 
 def extreme(name, reduce, pick, word):
@@ -46,4 +69,4 @@ def extreme(name, reduce, pick, word):
         group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
         latex=rf"\{name}", kink=lambda x, axis=None, keepdims=False: pick(x, axis=axis),
         numpy=f"np.{name}({{0}}, axis={{axis}}, keepdims={{keepdims}})",
-        torch=f"torch.a{name}({{0}}, dim={{axis}}, keepdim={{keepdims}})")
+        torch=torch_source(f"arg{name}"), numpy_vjps=(numpy_vjp(f"arg{name}"),))

@@ -7,7 +7,7 @@ from .. import scalar as S
 from ..factors import Factor
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, line_of, reduced
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, expand_to, line_of, reduced
 
 
 def forward(x, axis=None, keepdims=False):
@@ -23,6 +23,17 @@ def weights(x, out, axis, keepdims):
 
 def vjp(g, out, x, axis=None, keepdims=False):
     return weights(x, out, axis, keepdims) * expand_to(g, np.shape(x), axis, keepdims)
+
+
+def torch_source(shapes, params):
+    """torch.logsumexp, which takes every axis as a tuple where numpy takes None."""
+    dims = tuple(range(len(shapes[0]))) if params["axis"] is None else "{axis}"
+    return f"torch.logsumexp({{0}}, dim={dims}, keepdim={{keepdims}})"
+
+
+def numpy_vjp(shapes, params):
+    """vjp as exported numpy source."""
+    return f"np.exp({{0}} - {expand_text('{y}', params)}) * {expand_text('{g}', params)}"
 
 
 def feeds(site, i, idx):
@@ -47,4 +58,4 @@ OP = OpDef(
     group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
     latex=r"\mathrm{logsumexp}",
     numpy="np.log(np.sum(np.exp({0}), axis={axis}, keepdims={keepdims}))",
-    torch="torch.logsumexp({0}, dim={axis}, keepdim={keepdims})")
+    torch=torch_source, numpy_vjps=(numpy_vjp,))

@@ -20,4 +20,5 @@ OP = OpDef(
                           S.unary(lambda x: S.call("sigmoid", forward, x))),
     description="1/(1 + e⁻ˣ); σ′ = σ(1 − σ)",
     latex=r"\mathrm{sigmoid}",
-    numpy="1 / (1 + np.exp(-{0}))", torch="torch.sigmoid({0})")
+    numpy="1 / (1 + np.exp(-{0}))", torch="torch.sigmoid({0})",
+    numpy_vjps=("{g} * {y} * (1 - {y})",))

@@ -1,4 +1,5 @@
 """Cross-check with PyTorch: optional, its absence a message with the install line."""
+import importlib.util
 import json
 import subprocess
 import sys
@@ -10,6 +11,8 @@ import engine
 from engine.torch_check import INSTALL_LINE
 
 SEED = "a = randn(2, 3)\nb = randn(3, 4)\nc = randn(4)\nd = a @ b + c\ne = tanh(d)"
+needs_torch = pytest.mark.skipif(importlib.util.find_spec("torch") is None,
+                                 reason="PyTorch is optional: pip install torch==2.13.0")
 WITHOUT_TORCH = "import sys; sys.modules['torch'] = None; from engine.__main__ import run; sys.exit(run())"
 
 
@@ -30,3 +33,23 @@ def test_torch_is_no_dependency():
     r = subprocess.run([sys.executable, "-c", "import engine, engine.cli, sys; print('torch' in sys.modules)"],
                        capture_output=True, text=True)
     assert r.stdout.strip() == "False"
+
+
+@needs_torch
+def test_torch_agrees_with_the_engine_on_every_value_and_gradient():
+    r = cli("check", SEED + "\nf = exp(a)", "--start", "e", "--torch", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    torch = json.loads(r.stdout)["torch"]
+    assert set(torch) == {"a", "b", "c", "d", "e", "f"}
+    assert torch["f"]["grad_max_diff"] is None          # f has no path to e
+    for name in "abcde":
+        assert torch[name]["value_max_diff"] <= 1e-12 and torch[name]["grad_max_diff"] <= 1e-12
+    text = cli("check", SEED, "--torch")
+    assert text.returncode == 0 and "torch a: value max diff" in text.stdout
+
+
+@needs_torch
+def test_the_api_takes_float32_inputs_and_checks_in_float64():
+    x = np.array([[0.5, -1.5], [2.0, 0.25]], dtype=np.float32)
+    report = engine.torch_check("y = sigmoid(x) * x", inputs={"x": x})
+    assert report["x"]["grad_max_diff"] <= 1e-12
