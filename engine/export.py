@@ -194,7 +194,7 @@ def torch_module(records):
     floats = [inp.name for inp in program.inputs if not inp.classes]
     labels = [inp.name for inp in program.inputs if inp.classes]
     tensors = [*(line.replace("(inputs[k] for", "(number(inputs[k]) for") for line in unpack(floats, "inputs")),
-               *(line.replace("(inputs[k] for", "(torch.as_tensor(inputs[k]) for") for line in unpack(labels, "inputs"))]
+               *(line.replace("(inputs[k] for", "(torch.tensor(inputs[k]) for") for line in unpack(labels, "inputs"))]
     values = returned([*inputs, *(e.out for e in program.eqns)]).strip()[len("return "):]
     return TORCH_MODULE.format(shapes=input_shapes(records), unpack="\n".join(tensors), values=values,
                                lines="\n".join(forward_lines(records, "torch")), start=records.start).splitlines()

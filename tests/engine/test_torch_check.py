@@ -3,6 +3,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -53,3 +54,12 @@ def test_the_api_takes_float32_inputs_and_checks_in_float64():
     x = np.array([[0.5, -1.5], [2.0, 0.25]], dtype=np.float32)
     report = engine.torch_check("y = sigmoid(x) * x", inputs={"x": x})
     assert report["x"]["grad_max_diff"] <= 1e-12
+
+
+@needs_torch
+def test_labels_cross_the_bridge_as_integers_without_a_warning():
+    example = Path(__file__).parents[2] / "resources" / "examples" / "cross_entropy.txt"
+    r = cli("check", f"@{example}", "--torch", "--json")
+    assert r.returncode == 0 and r.stderr == ""
+    torch = json.loads(r.stdout)["torch"]
+    assert torch["y"] == {"value_max_diff": 0.0, "grad_max_diff": None}
