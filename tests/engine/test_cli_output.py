@@ -16,6 +16,7 @@ COMMANDS = [
     ["check", SEED], ["check", SEED, "--format", "json"],
     ["explain", SEED, "--entry", "a[0,0]"], ["explain", SEED, "--entry", "a[0,0]", "--format", "latex"],
     ["explain", SEED, "--entry", "d[0,0]", "--forward", "--json"],
+    ["export", SEED], ["export", SEED, "--to", "torch", "--json"],
 ]
 
 
@@ -64,7 +65,7 @@ def test_an_open_pipe_still_gets_everything():
     assert proc.returncode == 0 and proc.stdout.startswith('{"values"') and proc.stdout.endswith("}\n")
 
 
-@pytest.mark.parametrize("command", ["grad", "check", "explain", "compare"])
+@pytest.mark.parametrize("command", ["grad", "check", "explain", "compare", "export"])
 def test_every_command_takes_format_and_json_as_its_alias(command):
     parser = build_parser()
     rest = {"explain": ["--entry", "a[0,0]"], "compare": ["--mine", "a=x.npy"]}.get(command, [])
