@@ -31,7 +31,7 @@ def export_source(program, to="numpy", *, inputs=None, start=None, rng_seed=0):
     records = run_pass(as_program(program), inputs, None, start, rng_seed)
     check_names(records.values)
     body = numpy_module(records) if to == "numpy" else torch_module(records)
-    return "\n".join(header(records.program, records, to) + body) + "\n"
+    return "\n".join(header(records, to) + body) + "\n"
 
 
 def check_names(names):
@@ -42,10 +42,10 @@ def check_names(names):
                              f"{', '.join(RESERVED)} and {GRAD_PREFIX}… for itself; rename it")
 
 
-def header(program, records, to):
+def header(records, to):
     start = records.start
     return ['"""Exported by Backprop Studio (' + to + "). forward(inputs) computes every value:",
-            *(f"    {eqn}" for eqn in program.eqns),
+            *(f"    {eqn}" for eqn in records.program.eqns),
             f"and backward(values, upstream=None) the gradient of every value with a path to {start},",
             f"from G = ∂L/∂{start} = upstream (default ones: L = sum({start})).",
             '"""']
@@ -110,25 +110,38 @@ SCATTER = '''def scatter(g, shape, key):
 # what a backward line may call, by name: the engine's own unbroadcast, and scatter
 HELPERS = {"unbroadcast": inspect.getsource(unbroadcast).rstrip(), "scatter": SCATTER}
 
+
+NUMPY_MODULE = '''import numpy as np
+{helpers}
+
+def forward(inputs):
+    """Every value of the program, from its inputs: {shapes}."""
+{unpack_inputs}
+{forward}
+{return_values}
+
+
+def backward(values, upstream=None):
+    """∂L/∂x of every value with a path to {start}; G = upstream is ∂L/∂{start}."""
+{unpack_values}
+{seed}
+{backward}
+{return_grads}'''
+
+
 def numpy_module(records):
-    program = records.program
+    program, start = records.program, records.start
     backward = backward_lines(records)
-    helper = [line for name, text in HELPERS.items() if any(f"{name}(" in b for b in backward)
-              for line in ("", "", *text.splitlines())]
+    helpers = "".join(f"\n\n{text}\n" for name, text in HELPERS.items() if any(f"{name}(" in b for b in backward))
     inputs = [inp.name for inp in program.inputs]
     everything = [*inputs, *(e.out for e in program.eqns)]
-    grads = list(dict.fromkeys([records.start, *(s.target for s in records.steps if s.kind == "backward")]))
-    start = records.start
-    return ["import numpy as np", *helper, "", "",
-            "def forward(inputs):",
-            f'    """Every value of the program, from its inputs: {input_shapes(records)}."""', *unpack(inputs, "inputs"), *forward_lines(records, "numpy"),
-            returned(everything), "", "",
-            "def backward(values, upstream=None):",
-            f'    """∂L/∂x of every value with a path to {start}; G = upstream is ∂L/∂{start}."""',
-            *unpack(everything, "values"),
-            step_line(GRAD_PREFIX + start, f"np.ones_like({start}) if upstream is None else upstream",
-                      f"∂L/∂{start} = G"),
-            *backward, returned(grads, GRAD_PREFIX)]
+    grads = list(dict.fromkeys([start, *(s.target for s in records.steps if s.kind == "backward")]))
+    seed = step_line(GRAD_PREFIX + start, f"np.ones_like({start}) if upstream is None else upstream", f"∂L/∂{start} = G")
+    return NUMPY_MODULE.format(
+        helpers=helpers, shapes=input_shapes(records), unpack_inputs="\n".join(unpack(inputs, "inputs")),
+        forward="\n".join(forward_lines(records, "numpy")), return_values=returned(everything), start=start,
+        unpack_values="\n".join(unpack(everything, "values")), seed=seed, backward="\n".join(backward),
+        return_grads=returned(grads, GRAD_PREFIX)).splitlines()
 
 
 def backward_lines(records):
@@ -137,6 +150,8 @@ def backward_lines(records):
 
 
 def vjp_line(step, values):
+    """`grad_x = <the VJP's source>` (`+` the earlier part when it accumulates), undoing
+    broadcasting where the VJP's result is larger than x, commented with the step's rule."""
     eqn, i = step.eqn, step.operand_index
     op = lookup(eqn.op)
     code = vjp_code(op, i, eqn, values)
