@@ -2,11 +2,14 @@
 same maths, and against PyTorch CPU autograd when importable, on relu(a @ b + c) with L = sum
 and with L = mse. Prints a markdown table of ratios.
 
+Then the backprop-ninja exercise's whole pass against its own manual backward (bench/ninja.py).
+
 Bars (product spec): ≤1.05× numpy at n ≥ 256, ≤1.5× at 64, ≤3× at n ≤ 16; faster than torch at
 every n ≤ 64 (torch's figure at n ≥ 256 is reported, not a bar)."""
 import argparse
 
 from common import optional_torch, pin_threads, ratio
+from ninja import table as ninja_table
 
 import numpy as np
 
@@ -83,6 +86,7 @@ def main():
         for dtype in (np.float64, np.float32):
             for loss in ("sum", "mse"):
                 print("| " + " | ".join(row(n, dtype, loss, torch)) + " |", flush=True)
+    ninja_table()
     if torch is None:
         print("\nPyTorch is not installed: `pip install torch==2.13.0` adds the engine/torch column.")
 

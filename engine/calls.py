@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from . import syntax as S
+from .errors import InputError
 from .ops import REGISTRY, ShapeRule, by_notation, function_names
 from .program import INITIALISERS, Const
 
@@ -126,3 +127,14 @@ def index_item(lowering, item):
     if isinstance(item, S.Call) and item.func == "arange":
         lowering.fail(item, "arange(n) picks one entry per row together with labels: x[arange(n), y]")
     return whole(lowering, item, "an index")
+
+
+def subscript_params(op, text):
+    """The params of a subscript op as the palette's parameter field gives them: the items of
+    x[…] (`0, 1:3`) for `index`, the row count n of x[arange(n), y] for `pick`."""
+    from .parser import parse
+    source = f"z = x[{text}]" if op == "index" else f"y = labels({text}, 2)\nz = x[arange({text}), y]"
+    eqn = parse(source).eqns[-1]
+    if eqn.op != op:
+        raise InputError(f"{text!r} is not an index of x[…] with constants; write it as 0, 1:3 or :, -1")
+    return eqn.params

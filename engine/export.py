@@ -9,11 +9,13 @@ compute L = Σ G ⊙ start, G = upstream (default ones)."""
 import inspect
 import keyword
 
+import numpy as np
+
 from .api import as_program
 from .broadcast import unbroadcast
 from .errors import InputError
 from .npz import GRAD_PREFIX
-from .ops import lookup
+from .ops import lookup, source, source_fields
 from .passes import run_pass
 from .program import Const
 
@@ -68,23 +70,14 @@ def step_line(target, code, comment="", width=40):
     return f"{line.ljust(width)}  # {comment}" if comment else line
 
 
-def source(template, eqn, values, to, **named):
-    """An op file's source for this equation: its operands' code and params filled in."""
-    params = {**dict(lookup(eqn.op).defaults), **eqn.kwargs}
-    if callable(template):
-        template = template(tuple(getattr(values.get(x), "shape", ()) for x in eqn.inputs), params)
-    return template.format(*(operand_code(x, to) for x in eqn.inputs), **named, **params)
-
-
 def forward_lines(records, to):
     """`t1 = a @ b`: one line per equation, from the op file's source for `to`."""
     lines = []
     for eqn in records.program.eqns:
-        op = lookup(eqn.op)
-        template = op.numpy if to == "numpy" else op.torch
-        if not template:
+        if not getattr(lookup(eqn.op), to):
             raise InputError(f"the op {eqn.op} cannot be exported to {to} yet")
-        lines.append(step_line(eqn.out, source(template, eqn, records.values, to)))
+        code = source(eqn.op, to, [operand_code(x, to) for x in eqn.inputs], eqn.params)
+        lines.append(step_line(eqn.out, code))
     return lines
 
 
@@ -165,9 +158,13 @@ def vjp_line(step, values):
 
 def vjp_code(op, i, eqn, values):
     """The op file's numpy source of its VJP for operand i, with this equation's operands."""
-    if len(op.numpy_vjps) <= i or op.numpy_vjps[i] is None:
+    template = op.numpy_vjps[i] if i < len(op.numpy_vjps) else None
+    if template is None:
         raise InputError(f"the op {eqn.op} cannot be exported to numpy yet: it has no backward source")
-    return source(op.numpy_vjps[i], eqn, values, "numpy", g=GRAD_PREFIX + eqn.out, y=eqn.out)
+    fields = source_fields(op, eqn.params)
+    if callable(template):
+        template = template(tuple(np.shape(values.get(x, x)) for x in eqn.inputs), fields)
+    return template.format(*map(operand_code, eqn.inputs), g=GRAD_PREFIX + eqn.out, y=eqn.out, **fields)
 
 
 def contribution_shape(op, step):

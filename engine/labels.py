@@ -6,7 +6,7 @@ import zlib
 import numpy as np
 
 from .errors import InputError
-from .values import as_input_array, initial_value, sealed_view
+from .values import as_input_array, initial_value, sealed, sealed_view
 
 
 def initial(inp, shape, dtype, rng_seed):
@@ -19,15 +19,18 @@ def initial(inp, shape, dtype, rng_seed):
 
 def given_arrays(program, inputs):
     """The given inputs as private read-only arrays: labels as integers, the rest as floats."""
-    out = {}
-    for name, value in (inputs or {}).items():
-        inp = program.input(name)
-        out[name] = as_labels(inp, value) if inp is not None and inp.labels else as_input_array(name, value)
-    return out
+    labels = program.cache.get("label inputs")
+    if labels is None:   # asked on every pass: found once per program
+        labels = program.cache["label inputs"] = {i.name: i for i in program.inputs if i.labels}
+    return {name: as_labels(labels[name], value) if name in labels else as_input_array(name, value)
+            for name, value in (inputs or {}).items()}
 
 
 def as_labels(inp, value):
-    """A given array of labels: integers in [0, k), a vector."""
+    """A given array of labels: integers in [0, k), a vector. One this function returned is
+    taken as it is (see engine.values.as_input_array)."""
+    if isinstance(value, np.ndarray) and value.dtype == np.int64 and sealed(value) and value.ndim == 1:
+        return value
     arr = np.array(value, copy=True)
     if arr.dtype.kind == "b" or arr.dtype.kind not in "iu":
         raise InputError(f"input {inp.name} holds class labels: give an array of integers in [0, {inp.classes}), "

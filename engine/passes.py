@@ -11,7 +11,7 @@ import numpy as np
 
 from .broadcast import unbroadcast
 from .errors import InputError
-from .ops import lookup
+from .ops import REGISTRY, lookup
 from .plan import backward_plan
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
@@ -41,12 +41,16 @@ def operand_values(call, values):
     return tuple(values[x] if x.__class__ is str else x for x in call.inputs)
 
 
+# ops whose forward returns a view of an operand, or the operand itself
+ALIASING_OPS = frozenset(name for name, op in REGISTRY.items() if op.aliases)
+
+
 def forward_steps(program, values):
     """One step per equation, in program order: out = op(*operands). Fills `values`."""
     steps = []
     for index, (eqn, fn, call) in enumerate(forward_calls(program), 1):
         out = fn(*operand_values(call, values), **call.kwargs)
-        if lookup(eqn.op).aliases:
+        if eqn.op in ALIASING_OPS:
             out = np.array(out)  # a view of an operand, or the operand: the record owns its array
         values[eqn.out] = out = freeze(out)
         steps.append(Step(index, "forward", eqn.out, out, eqn))

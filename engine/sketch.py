@@ -133,8 +133,10 @@ def rename(sketch, key, name):
 def settle_output(sketch):
     """The output follows the graph: kept while nothing consumes it, else the newest computed
     node that nothing consumes (so a node wired into a new one hands the output on), or the
-    newest unused input while nothing is computed (the inputs keep their order in the text)."""
-    unused = [n for n in sketch.nodes if n.kind != "const" and not sketch.consumers(n.key)]
+    newest unused input while nothing is computed (the inputs keep their order in the text), but
+    never labels."""
+    unused = [n for n in sketch.nodes if n.kind != "const" and not sketch.consumers(n.key)
+              and not (n.kind == "input" and n.op == "labels")]   # labels get no gradient: never the output
     sinks = [n.key for n in unused if n.kind == "op"]
     if sketch.output in sinks or not unused:
         return sketch

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 import engine
 from engine import sketch as sk
+from engine.calls import subscript_params
 from engine.ops import REGISTRY
 from engine.program import INITIALISERS
 from engine.sketch_text import write_text
@@ -22,7 +23,6 @@ from gui.layout import LOSS_ID, layered_layout
 NO_PORT = "Drop a constant from the palette onto an op's free input port"
 NUMBER = re.compile(r"^\d+(\.\d*)?([eE][-+]?\d+)?$|^\.\d+([eE][-+]?\d+)?$")   # as the language writes them
 READ_ONLY = "The canvas is read-only while the text has an error: fix the text first"
-DEFAULT_PARAMS = {"exponent": 2.0}   # `**` needs its exponent; other params have defaults
 
 
 class CanvasBuilder(QObject):
@@ -71,11 +71,10 @@ class CanvasBuilder(QObject):
     def _add(self, kind, op, point, arg):
         sketch = self.sketch()
         if kind == "input":
-            shape = input_shape(op, arg)
-            sketch, key = sk.add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape)
+            shape, params = input_shape(op, arg)
+            sketch, key = sk.add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape, params=params)
         else:
-            params = tuple((p, DEFAULT_PARAMS[p]) for p in REGISTRY[op].params if p in DEFAULT_PARAMS)
-            sketch, key = sk.add_node(sketch, "op", op, params=params)
+            sketch, key = sk.add_node(sketch, "op", op, params=op_params(op, arg))
         return self.commit(f"Add {title(sketch.node(key))}", sketch, {key: point})
 
     def add_constant(self, text, port):
@@ -145,13 +144,26 @@ def title(node):
 
 
 def input_shape(init, shape):
-    """The shape an initialiser gives: eye(n) is n×n, arange(n) a vector, others as asked."""
+    """(shape, params) an initialiser gives: eye(n) is n×n, arange(n) a vector, labels(n, k) n
+    labels in [0, k) (the sizes asked read as n, k), others as asked."""
     shape = tuple(shape or (2, 2))
     if not 0 <= len(shape) <= 2 or any(d < 1 for d in shape):
         raise engine.InputError(f"an input's shape has 0, 1 or 2 positive sizes, not {shape}")
+    if init == "labels":
+        return shape[:1], (("classes", shape[1] if len(shape) > 1 else 2),)
     if init == "eye":
-        return (shape[0], shape[0])
-    return shape[:1] if init == "arange" else shape
+        return (shape[0], shape[0]), ()
+    return (shape[:1] if init == "arange" else shape), ()
+
+
+def op_params(op, text):
+    """A new op's params: a subscript's from the palette's parameter field (`0, 1:3`), and the
+    op's first sample params for those with no default (`**` squares)."""
+    opdef = REGISTRY[op]
+    if opdef.notation == "subscript" and text:
+        return subscript_params(op, text)
+    required = [p for p in opdef.params if p not in dict(opdef.defaults)]
+    return tuple((p, opdef.samples[0][p]) for p in required)
 
 
 def fresh_input_name(sketch):

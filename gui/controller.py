@@ -163,8 +163,11 @@ class StudioController(QObject, DocumentMixin, SelectionMixin):
         self.change("edit inputs", inputs=dict(inputs))
 
     def set_input(self, name, array):
-        """Give input `name` these values (its shape may differ, for an undeclared input)."""
-        self.change(f"edit {name}", inputs={**self.state().inputs, name: np.asarray(array, float)})
+        """Give input `name` these values (its shape may differ, for an undeclared input); class
+        labels stay integers."""
+        array = np.asarray(array)
+        self.change(f"edit {name}", inputs={**self.state().inputs,
+                                            name: array if array.dtype.kind in "iu" else array.astype(float)})
 
     def set_input_shape(self, name, shape):
         """A new shape for an undeclared input, with freshly drawn values."""

@@ -125,6 +125,9 @@ def node_slots(session, name):
     value_shown = Shown(name, value, (name, False, False)) if value is not None else \
         Shown(name, missing="not yet", shape=shape, detail=f"computed at step {session.value_step[name]}",
               source=(name, False, False))
+    inp = session.program.input(name)
+    if inp is not None and inp.labels:   # class labels choose entries; they have no gradient to show
+        return [value_shown]
     grad, state, k, n = session.grad(name)
     title = f"∂L/∂{name}"
     if state == GradState.NO_PATH:

@@ -11,6 +11,7 @@ import networkx as nx
 
 from engine.program import Const, HoleRef, infer_shapes
 from engine.ops import lookup
+from engine.syntax import pieces
 from gui import style
 
 LOSS_ID = "L"
@@ -43,10 +44,12 @@ def program_graph(program, input_shapes=None, start=None):
 
 def op_label(eqn):
     """The op's badge: its symbol, with the exponent for `**` (`**2`), `ᵀ` for a transpose."""
-    notation = lookup(eqn.op).notation
-    if notation == "power":
+    opdef = lookup(eqn.op)
+    if opdef.notation == "power":
         return f"**{eqn.kwargs['exponent']:g}"
-    return "ᵀ" if notation == "postfix" else lookup(eqn.op).symbol
+    if opdef.notation == "subscript" and not opdef.labels:   # x[0, 1:3]: its constant items
+        return "".join(p for p in pieces(eqn.syntax()) if isinstance(p, str))
+    return "ᵀ" if opdef.notation == "postfix" else opdef.symbol
 
 
 def add_loss(graph, start_id, start):

@@ -44,8 +44,9 @@ class MatrixTable(QTableWidget):
 
     def set_array(self, arr):
         """Show `arr` (1-based row and column labels, as in the maths). Cells of the same shape
-        are updated in place: this runs while a cell's edit is being committed."""
-        self.array = np.array(arr, dtype=float)
+        are updated in place: this runs while a cell's edit is being committed. Integers (class
+        labels) stay integers."""
+        self.array = np.array(arr, dtype=None if np.asarray(arr).dtype.kind in "iu" else float)
         grid = as_grid(self.array)
         self.filling = True
         if (self.rowCount(), self.columnCount()) != grid.shape:
@@ -79,8 +80,11 @@ class MatrixTable(QTableWidget):
             return
         try:
             value = parse_number(item.text())
-        except ValueError:
-            self.refused.emit(f"{item.text()!r} is not a number; the value was kept")
+            if self.array.dtype.kind in "iu" and not value.is_integer():
+                raise ValueError("whole")
+        except ValueError as exc:
+            what = "a whole number (a class label)" if "whole" in str(exc) else "a number"
+            self.refused.emit(f"{item.text()!r} is not {what}; the value was kept")
             self.set_array(self.array)
             return
         grid = as_grid(self.array).copy()

@@ -29,7 +29,8 @@ class Entry(NamedTuple):
 def op_tooltip(opdef):
     """`matmul  @  (2 inputs)`, its description, then each input's rule (∂L/∂x = ∂L/∂z @ yᵀ)."""
     names = OPERANDS[:opdef.arity]
-    rules = [rule_text(parts, names[i], "z", names, (), 2) for i, parts in enumerate(opdef.formulas)]
+    rules = [rule_text(parts, names[i], "z", names, (), 2) for i, parts in enumerate(opdef.formulas)
+             if i not in opdef.labels]
     inputs = "1 input" if opdef.arity == 1 else f"{opdef.arity} inputs"
     params = f", takes {', '.join(opdef.params)}=" if opdef.params else ""
     return "\n".join([f"{opdef.name}   {opdef.symbol}   ({inputs}{params})", opdef.description, *rules])
@@ -38,7 +39,7 @@ def op_tooltip(opdef):
 def entries():
     """Every palette entry: inputs by initialiser, a constant, then the registry's ops in order."""
     inputs = [Entry("input", init, f"input  {init}(…)", f"An input drawn by {init}, of the shape given "
-                    "above (eye: n×n, arange: a vector)") for init in INITIALISERS]
+                    "above (eye: n×n, arange: a vector, labels: n labels in [0, k) for n, k)") for init in INITIALISERS]
     const = Entry("const", "", "constant", "A number: drop it on an op's free input port")
     ops = [Entry("op", d.name, f"{d.symbol}   {d.name}" if d.symbol != d.name else d.name, op_tooltip(d))
            for d in REGISTRY.values()]
@@ -127,10 +128,13 @@ class Palette(QWidget):
         self.shape = QLineEdit("2, 2", toolTip="The shape of a new input: rows, columns (or one size for a "
                                "vector)")
         self.constant = QLineEdit("2", toolTip="The value of a new constant")
+        self.parameter = QLineEdit("0", toolTip="The index of a new x[…] (0, 1:3 or :, -1), or the row count n "
+                                   "of a new x[arange(n), y]")
         self.entries = PaletteList()
         form = QFormLayout()
         form.addRow("input shape", self.shape)
         form.addRow("constant", self.constant)
+        form.addRow("index", self.parameter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(form)
@@ -138,13 +142,16 @@ class Palette(QWidget):
         self.entries.list.dropped.connect(self._on_dropped)
 
     def arg(self, entry):
-        """What an entry needs besides its place: a shape for an input, a value for a constant."""
+        """What an entry needs besides its place: a shape for an input (n, k for labels), a value for
+        a constant, an index for x[…]."""
         if entry.kind == "input":
             try:
                 return tuple(int(s) for s in self.shape.text().replace("×", ",").replace("x", ",").split(",")
                              if s.strip())
             except ValueError:
                 return None   # the builder refuses it with a message
+        if entry.kind == "op":
+            return self.parameter.text().strip() or None
         return self.constant.text().strip() if entry.kind == "const" else None
 
     def _on_dropped(self, entry, global_pos):

@@ -24,7 +24,9 @@ class SessionError(Exception):
 
 # -- saving ------------------------------------------------------------------------------------------
 def as_json_array(arr):
-    """A nested list of floats, with NaN and ±inf as null."""
+    """A nested list of floats, with NaN and ±inf as null; integers (class labels) stay integers."""
+    if np.asarray(arr).dtype.kind in "iu":
+        return np.asarray(arr).tolist()
     arr = np.asarray(arr, dtype=float)
     return np.where(np.isfinite(arr), arr, None).tolist() if arr.ndim else (
         float(arr) if np.isfinite(arr) else None)
@@ -146,12 +148,19 @@ def input_array(name, spec):
 
 
 def array_from(values, what):
-    """A float array from a nested list of numbers (null is NaN), at most 2 dimensions."""
+    """A float array from a nested list of numbers (null is NaN), at most 2 dimensions; an integer
+    array when every number is written as an integer (class labels)."""
     require(numbers_only(values, 0), f"{what}: values must be numbers (or null) nested at most 2 deep")
     try:
-        return np.array(values, dtype=float)
+        return np.array(values, dtype=np.int64 if integers_only(values) else float)
     except ValueError:
         raise SessionError(f"{what}: rows of different lengths") from None
+
+
+def integers_only(values):
+    if isinstance(values, list):
+        return bool(values) and all(integers_only(v) for v in values)
+    return isinstance(values, int) and not isinstance(values, bool)
 
 
 def numbers_only(values, depth):

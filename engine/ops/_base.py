@@ -8,6 +8,7 @@ from typing import Callable
 import numpy as np
 
 from ..broadcast import broadcast_shapes
+from ..errors import InputError
 
 # How an op is written (the one printer, engine.syntax, dispatches on it):
 # 'infix' x + y, 'prefix' -x, 'power' x ** p, 'postfix' x.T (also callable), 'call' f(x, axis=…),
@@ -28,12 +29,14 @@ class OpDef:
     `influence` is its per-entry rule (engine.influence.EntryRule, with the scalar form);
     `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
     to trust central differences (relu's on/off mask), or the op has no kink (None);
-    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params,
-    and `numpy_vjps` the numpy source of each VJP (None for labels), formatted with `g` (∂L/∂out),
-    `y` (out) and the operands' code and params; each may be a function (operand shapes, params)
-    -> that source, where the source depends on them;
+    `numpy`/`torch` are the source it exports as, formatted with the operands' code and params
+    (engine.ops.source; `source_params` writes params that are not plain numbers, as x[…]'s), or a
+    function (params) -> that source where it depends on them; `numpy_vjps` the numpy source of
+    each VJP (None for labels), formatted alike and with `g` (∂L/∂out) and `y` (out), or a
+    function (operand shapes, params) -> that source;
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
-    params tests try."""
+    params tests try (the first also gives a new canvas node its params, as `**`'s 2).
+    A VJP is None for an input of integer labels (`labels`), which is never differentiated."""
     name: str
     symbol: str           # how it is written: '@', '+', or the function's name
     forward: Callable
@@ -57,6 +60,7 @@ class OpDef:
     aliases: bool = False        # its forward may return a view of an operand
     labels: tuple = ()           # positions of inputs that are integer class labels (no gradient)
     written: Callable | None = None   # (operand syntax nodes, params) -> syntax node, for `x[…]`
+    source_params: Callable | None = None   # params -> their text in `numpy`/`torch` (an index's items)
 
     @property
     def arity(self):
@@ -84,6 +88,13 @@ def elementwise(*shapes):
 def check_axis(shape, axis):
     if axis is not None and not -len(shape) <= axis < len(shape):
         raise ShapeRule(f"axis {axis} is out of range for shape {shape}")
+
+
+def within(y, x):
+    """Labels y index x's columns (classes): refused with a message when one is past them."""
+    if y.max() >= x.shape[-1]:   # labels are vectors of at least one entry (engine.labels)
+        raise InputError(f"a label is {y.max()}, but there are only {x.shape[-1]} classes (columns) to pick from")
+    return y
 
 
 def positive(x):

@@ -8,27 +8,26 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, expand_to, line_of, reduced
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, kept, line_of, reduced
 
 
 def first(pick, x, axis):
-    """1 at the first extreme entry of each line along `axis` (of all entries with None), else 0."""
+    """True at the first extreme entry of each line along `axis` (of all entries with None)."""
     x = np.asarray(x)
-    mask = np.zeros(x.shape)
     if axis is None:
-        mask.reshape(-1)[pick(x)] = 1.0
-    else:
-        np.put_along_axis(mask, np.expand_dims(pick(x, axis=axis), axis), 1.0, axis)
-    return mask
+        return (np.arange(x.size) == pick(x)).reshape(x.shape)
+    axis %= x.ndim
+    line = np.arange(x.shape[axis]).reshape((-1,) + (1,) * (x.ndim - 1 - axis))
+    return line == pick(x, axis=axis, keepdims=True)
 
 
 def torch_source(arg):
     """The first extreme entry picked by PyTorch's argmax (argmin), so that its gradient goes
     there as here (torch.amax would share it among ties)."""
-    def source(shapes, params):
+    def source(params):
         if params["axis"] is None:
             picked = f"{{0}}.flatten()[{{0}}.{arg}()]"
-            return f"{picked}.reshape({(1,) * len(shapes[0])})" if params["keepdims"] else picked
+            return f"{picked}.reshape([1] * {{0}}.ndim)" if params["keepdims"] else picked
         picked = f"{{0}}.gather({{axis}}, {{0}}.{arg}({{axis}}, keepdim=True))"
         return picked if params["keepdims"] else f"{picked}.squeeze({{axis}})"
     return source
@@ -45,22 +44,27 @@ def numpy_vjp(arg):
     return source
 
 
-def extreme(name, reduce, pick, word):
-    """The OpDef of max or min: `reduce` is np.max or np.min, `pick` np.argmax or np.argmin."""
+def extreme(name, ufunc, pick, word):
+    """The OpDef of max or min: `ufunc` is np.maximum or np.minimum (its reduce is np.max without
+    the Python wrapper), `pick` np.argmax or np.argmin."""
     def vjp(g, out, x, axis=None, keepdims=False):
-        return first(pick, x, axis) * expand_to(g, np.shape(x), axis, keepdims)
+        shape = np.shape(x)
+        hit = x == (out if keepdims else kept(out, shape, axis))
+        if np.count_nonzero(hit) != np.size(out):   # a tie: only the first extreme entry gets it
+            hit = first(pick, x, axis)
+        return np.multiply(hit, g if keepdims else kept(g, shape, axis), dtype=g.dtype)
 
     def feeds(site, i, idx):
-        mask = first(pick, site.values[0], site.params.get("axis")).reshape(-1)[idx]
+        mask = first(pick, site.values[0], site.params.get("axis")).reshape(-1)[idx].astype(float)
         ref = Ref(site.names[0], site.shape(0), idx, site.texts[0])
         return I.Effect(np.arange(len(idx)), line_of(site, idx), Factor(mask, (f"[{{0}} is the first {word}]",), (ref,)))
 
     def scalar_form(ex, site, flat):
         entries = S.along(site, flat, site.params.get("axis"))
-        return S.call(name, lambda *v: reduce(v), *(ex(0, k) for k in entries))
+        return S.call(name, lambda *v: ufunc.reduce(v), *(ex(0, k) for k in entries))
 
     return OpDef(
-        name, name, lambda x, axis=None, keepdims=False: reduce(x, axis=axis, keepdims=keepdims), reduced,
+        name, name, lambda x, axis=None, keepdims=False: ufunc.reduce(x, axis=axis, keepdims=keepdims), reduced,
         vjps=(vjp,),
         formulas=([derived(f"expand(∂L/∂{{y}}) ⊙ [{{0}} is the first {word}]", vjp)],),
         influence=I.EntryRule((feeds,), scalar_form),

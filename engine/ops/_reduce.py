@@ -18,10 +18,19 @@ def reduced(shape, axis=None, keepdims=False, **params):
 
 
 def expand_to(g, shape, axis, keepdims=False):
-    """Broadcast a reduced gradient back over the reduced axis (or all axes)."""
-    if axis is not None and not keepdims:
-        g = np.expand_dims(g, axis)
-    return np.broadcast_to(g, shape)
+    """A reduced gradient repeated back over the reduced axis (or all axes), as its own array:
+    a small copy costs less than numpy's broadcast_to wrapper, and a step record owns it anyway."""
+    out = np.empty(shape, dtype=np.result_type(g, np.float32))
+    out[...] = kept(g, shape, axis) if not keepdims else g
+    return out
+
+
+def kept(g, shape, axis):
+    """g of a reduction without keepdims, with the reduced axis back as length 1 (to broadcast)."""
+    if axis is None:
+        return g
+    axis %= len(shape)
+    return g.reshape(shape[:axis] + (1,) + shape[axis + 1:])
 
 
 def expand_text(g, params):

@@ -7,14 +7,15 @@ from .. import influence as I
 from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
-from ._base import OpDef, ShapeRule
+from ._base import OpDef, ShapeRule, within
+from .logsumexp import log_sum_exp
 from .softmax import forward as softmax
 
 
 def forward(x, y):
     top = np.max(x, axis=1, keepdims=True)
     lse = top[:, 0] + np.log(np.sum(np.exp(x - top), axis=1))
-    return np.mean(lse - x[np.arange(len(y)), y])
+    return np.mean(lse - x[np.arange(len(y)), within(y, x)])
 
 
 def ce_shape(x, y):
@@ -39,7 +40,7 @@ def feeds_x(site, i, idx):
     """Every logit feeds the scalar, with local (sᵢⱼ − [j = yᵢ])/n."""
     x, y = np.asarray(site.values[0], dtype=float), np.asarray(site.values[1]).astype(int)
     ref = Ref(site.names[0], site.shape(0), idx, site.texts[0])
-    text = f"(softmax({{0}}) − [label])/{len(y)}"
+    text = f"(softmax at {{0}} − onehot)/{len(y)}"
     return I.Effect(np.arange(len(idx)), np.zeros_like(idx), Factor(slope(x, y).reshape(-1)[idx], (text,), (ref,)))
 
 
@@ -51,8 +52,8 @@ def feeds_labels(site, i, idx):
 def scalar_form(ex, site, flat):
     """c = Σᵢ (log Σⱼ exp(xᵢⱼ) − x_{i,yᵢ}) / n."""
     (n, k), y = site.shape(0), np.asarray(site.values[1]).astype(int)
-    rows = [S.total([S.call("log", np.log, S.total([S.call("exp", np.exp, ex(0, r * k + j)) for j in range(k)],
-                                                   [1] * k)), ex(0, r * k + int(y[r]))], [1, -1]) for r in range(n)]
+    rows = [S.total([log_sum_exp([ex(0, r * k + j) for j in range(k)]), ex(0, r * k + int(y[r]))], [1, -1])
+            for r in range(n)]
     return S.quotient(S.total(rows, [1] * n), S.num(str(n), n))
 
 

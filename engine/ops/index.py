@@ -15,13 +15,6 @@ def key(at):
     return tuple(slice(a[1], a[2]) if isinstance(a, tuple) else a for a in at)
 
 
-def key_source(at):
-    """key(at) as source: `0, 1:`."""
-    def bound(b):
-        return "" if b is None else str(b)
-    return ", ".join(f"{bound(a[1])}:{bound(a[2])}" if isinstance(a, tuple) else str(a) for a in at)
-
-
 def forward(x, at):
     return x[key(at)]
 
@@ -73,6 +66,6 @@ OP = OpDef(
     notation="subscript", group="matrix", params=("at",), samples=({"at": (0,)}, {"at": (("slice", None, None), -1)},
                                                              {"at": (("slice", 0, 1), ("slice", 1, None))}),
     written=lambda args, params: S.Index(0, 0, args[0], tuple(item_syntax(a) for a in params["at"])),
-    aliases=True, numpy=lambda shapes, params: "{0}[" + key_source(params["at"]) + "]",
-    torch=lambda shapes, params: "{0}[" + key_source(params["at"]) + "]",
-    numpy_vjps=(lambda shapes, params: "scatter({g}, {0}.shape, np.s_[" + key_source(params["at"]) + "])",))
+    aliases=True, numpy="{0}[{at}]", torch="{0}[{at}]",
+    source_params=lambda params: {"at": ", ".join(S.render(item_syntax(a)) for a in params["at"])},
+    numpy_vjps=("scatter({g}, {0}.shape, np.s_[{at}])",))

@@ -7,7 +7,8 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import GRAD, derived
 from ._base import OpDef
-from .softmax import line, softmax_shape
+from .logsumexp import log_sum_exp
+from .softmax import along_lines, softmax_shape
 
 
 def forward(x, axis=-1):
@@ -21,22 +22,19 @@ def spread(g, out, x, axis=-1):
 
 def feeds(site, i, idx):
     """x[k] feeds its whole line: ∂yⱼ/∂xₖ = 1 − sₖ for j = k, −sₖ otherwise (sₖ = exp(yₖ))."""
-    n, stride = line(site)
-    first = idx - (idx // stride % n) * stride
-    out = (first[:, None] + np.arange(n) * stride).ravel()
-    k = np.repeat(idx, n)
+    src, out = along_lines(site, idx)
+    k = idx[src]
     s = np.exp(site.out_value.reshape(-1)[k])
     diag = out == k
     ref = Ref(site.out, site.out_shape, k)
     factor = Factor(np.where(diag, 1 - s, -s), ("1 − exp({0})", "−exp({0})"), (ref,), (~diag).astype(np.int8))
-    return I.Effect(np.repeat(np.arange(len(idx)), n), out, factor)
+    return I.Effect(src, out, factor)
 
 
 def scalar_form(ex, site, flat):
     """yⱼ = xⱼ − log Σₖ exp(xₖ) along the axis."""
     entries = S.along(site, flat, site.params.get("axis", -1))
-    lse = S.call("log", np.log, S.total([S.call("exp", np.exp, ex(0, k)) for k in entries], [1] * len(entries)))
-    return S.total([ex(0, flat), lse], [1, -1])
+    return S.total([ex(0, flat), log_sum_exp([ex(0, k) for k in entries])], [1, -1])
 
 
 OP = OpDef(

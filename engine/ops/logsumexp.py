@@ -25,10 +25,11 @@ def vjp(g, out, x, axis=None, keepdims=False):
     return weights(x, out, axis, keepdims) * expand_to(g, np.shape(x), axis, keepdims)
 
 
-def torch_source(shapes, params):
-    """torch.logsumexp, which takes every axis as a tuple where numpy takes None."""
-    dims = tuple(range(len(shapes[0]))) if params["axis"] is None else "{axis}"
-    return f"torch.logsumexp({{0}}, dim={dims}, keepdim={{keepdims}})"
+def torch_source(params):
+    """torch.logsumexp, which needs an axis: over all entries, that of the flattened array."""
+    if params["axis"] is not None:
+        return "torch.logsumexp({0}, dim={axis}, keepdim={keepdims})"
+    return "torch.logsumexp({0}.reshape(-1), dim=0)" + (".reshape([1] * {0}.ndim)" if params["keepdims"] else "")
 
 
 def numpy_vjp(shapes, params):
@@ -45,8 +46,12 @@ def feeds(site, i, idx):
 
 def scalar_form(ex, site, flat):
     """y = log Σₖ exp(xₖ)."""
-    entries = S.along(site, flat, site.params.get("axis"))
-    return S.call("log", np.log, S.total([S.call("exp", np.exp, ex(0, k)) for k in entries], [1] * len(entries)))
+    return log_sum_exp([ex(0, k) for k in S.along(site, flat, site.params.get("axis"))])
+
+
+def log_sum_exp(xs):
+    """The scalar form log Σₖ exp(xₖ) of Exprs xs."""
+    return S.call("log", np.log, S.total([S.call("exp", np.exp, x) for x in xs], [1] * len(xs)))
 
 
 OP = OpDef(

@@ -4,4 +4,4 @@ import numpy as np
 
 from ._extreme import extreme
 
-OP = extreme("max", np.max, np.argmax, "largest")
+OP = extreme("max", np.maximum, np.argmax, "largest")

@@ -4,4 +4,4 @@ import numpy as np
 
 from ._extreme import extreme
 
-OP = extreme("min", np.min, np.argmin, "smallest")
+OP = extreme("min", np.minimum, np.argmin, "smallest")

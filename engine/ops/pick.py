@@ -6,11 +6,11 @@ from .. import influence as I
 from .. import syntax as S
 from ..factors import constant
 from ..rules import derived
-from ._base import OpDef, ShapeRule
+from ._base import OpDef, ShapeRule, within
 
 
 def forward(x, y, rows):
-    return x[np.arange(rows), y]
+    return x[np.arange(rows), within(y, x)]
 
 
 def pick_shape(x, y, rows):

@@ -17,9 +17,14 @@ def pow_x(site, i, out):
     return Factor(p * np.power(x, p - 1), (text,), (r,))
 
 
+def vjp(g, out, x, exponent):
+    """g ⊙ p·x^(p−1); for a square, 2x without a power."""
+    return g * (exponent * (x if exponent == 2 else np.power(x, exponent - 1)))
+
+
 OP = OpDef(
     "pow", "**", lambda x, exponent: np.power(x, exponent), same_shape,
-    vjps=(lambda g, out, x, exponent: g * exponent * np.power(x, exponent - 1),),
+    vjps=(vjp,),
     formulas=([GRAD, "⊙", derived("p·{0}^(p−1)", lambda g, o, x, exponent: exponent * np.power(x, exponent - 1))],),
     influence=I.EntryRule((I.pointwise(pow_x),), lambda ex, site, k: S.power(ex(0, k), site.params["exponent"])),
     description="x ** p for a constant p",

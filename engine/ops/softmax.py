@@ -29,11 +29,15 @@ def centred(g, out, x, axis=-1):
 
 def feeds(site, i, idx):
     """x[k] feeds its whole row (column) along the axis; ∂sⱼ/∂xₖ = sⱼ(δⱼₖ − sₖ)."""
+    src, out = along_lines(site, idx)
+    return I.Effect(src, out, factor(site, out, idx[src]))
+
+
+def along_lines(site, idx):
+    """(src, out): each entry of `idx` with every entry of its line along the axis."""
     n, stride = line(site)
     first = idx - (idx // stride % n) * stride  # the entry's line along the axis starts here
-    out = (first[:, None] + np.arange(n) * stride).ravel()
-    src = np.repeat(np.arange(len(idx)), n)
-    return I.Effect(src, out, factor(site, out, idx[src]))
+    return np.repeat(np.arange(len(idx)), n), (first[:, None] + np.arange(n) * stride).ravel()
 
 
 def line(site):

@@ -12,9 +12,9 @@ from engine.passes import run_pass
 
 from .op_samples import extend_with_ops
 
-INPUTS = "a = randn(2, 2); b = randn(2, 2); c = randn(2); r = randn(1, 2)\n"
+INPUTS = "a = randn(2, 2); b = randn(2, 2); c = randn(2); r = randn(1, 2); cls = labels(2, 2)\n"
 LEAVES = st.sampled_from(["a", "b", "c", "r", "a", "b", "2"])
-EXPRS = st.recursive(LEAVES, extend_with_ops, max_leaves=6)
+EXPRS = st.recursive(LEAVES, lambda inner: extend_with_ops(inner, labels="cls"), max_leaves=6)
 PROGRAMS = st.tuples(EXPRS, EXPRS, st.booleans()).map(
     lambda t: INPUTS + f"h = {t[0]}\ny = {t[1].replace('b', 'h', 1) if t[2] else t[1]}")
 

@@ -17,7 +17,7 @@ def extend(inner):
 
 
 EXPRS = st.recursive(LEAVES, extend, max_leaves=8)
-NOISE = st.text(alphabet="ab+-*/@()=;.T?,0123456789 \n#", max_size=40)
+NOISE = st.text(alphabet="ab+-*/@()=;.T?,0123456789 \n#[]:", max_size=40)
 
 
 def run(text):
@@ -33,7 +33,7 @@ def run(text):
 
 @given(EXPRS)
 def test_well_formed_programs_compute_or_explain(expr):
-    run(f"y = {expr}")
+    run(f"lab = labels(2, 2)\ny = {expr}")
 
 
 @given(NOISE)

@@ -113,3 +113,11 @@ def test_the_command_line_takes_integer_labels_and_refuses_floats(tmp_path):
     assert run(tmp_path / "ints.npy").returncode == 0
     refused = run(tmp_path / "floats.npy")
     assert refused.returncode == 2 and "class labels" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_explain_speaks_the_new_syntax():
+    text = "n = 4\nx = randn(n, 3)\ny = labels(n, 3)\nl = x - x.max(1, keepdims=True)\nloss = -log_softmax(l)[arange(n), y].mean()"
+    terms = engine.explain(text, "x[0,1]")
+    assert terms["total"] == pytest.approx(terms["grad"], rel=1e-9, abs=1e-12)
+    forward = engine.explain(text, "l[0,0]", forward=True)
+    assert "max(" in forward["equation"]

@@ -111,3 +111,20 @@ def test_a_new_op_file_is_picked_up_everywhere(tmp_path):
                           timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "picked up" in done.stdout
+
+
+def test_every_op_exports_numpy_source_that_computes_its_forward():
+    """Each op's numpy source, on the sample cases' arrays, gives the op's own forward (the
+    source is the op file's own template, evaluated here only)."""
+    import numpy as np
+
+    import engine
+    from engine.ops import source
+    from tests.engine.op_samples import cases
+    for name, op in REGISTRY.items():
+        for _, text, given in cases(op):
+            eqn = engine.parse(text).eqns[-1]
+            want = op.forward(*given.values(), **eqn.kwargs)
+            code = source(name, "numpy", list(given), eqn.params)
+            got = eval(code, {"np": np, **given})   # noqa: S307 - the op file's template, not user text
+            np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-12, err_msg=f"{name}: {code}")

@@ -149,3 +149,14 @@ def test_an_inline_input_is_not_called_undeclared(qtbot, controller, shown):
     texts = [label.text() for label in panel.findChildren(QLabel)]
     assert any("eye, written inside an expression on line 1" in t for t in texts)
     assert [e.objectName() for e in panel.findChildren(QLineEdit) if e.objectName().startswith("shape_")] == ["shape_a"]
+
+
+def test_labels_are_edited_as_integers(qtbot, controller, shown):
+    controller.apply_text("x = randn(3, 4)\ny = labels(3, 4)\nloss = cross_entropy(x, y)")
+    panel = shown(InputsPanel(controller))
+    with qtbot.waitSignal(controller.pass_recomputed):
+        type_into_cell(qtbot, panel.tables["y"], 0, 2, str(3 - controller.session.records.values["y"][2]))
+    labels = controller.session.records.values["y"]
+    assert labels.dtype.kind == "i" and "y" not in controller.session.records.grads
+    type_into_cell(qtbot, panel.tables["y"], 0, 0, "1.5")
+    assert "whole number" in panel.message.text()

@@ -61,3 +61,28 @@ def test_double_click_on_empty_canvas_opens_the_list_there(qtbot, window, contro
     qtbot.keyClicks(popups[0].filter, "tanh")
     qtbot.keyClick(popups[0].filter, Qt.Key_Return)
     assert "tanh(?)" in controller.text and not popups[0].isVisible()
+
+
+def test_labels_and_an_index_come_from_the_palette_with_their_parameters(qtbot, window, controller):
+    window.editor.text_edit.setPlainText("x = randn(3, 4)")
+    window.editor.apply()
+    view, palette = window.graph_view, window.palette_panel
+    window.docks["palette"].raise_()
+    palette.shape.setText("3, 4")
+    drag_from_palette(qtbot, palette, view, "labels", QPoint(60, 200), kind="input")
+    assert "labels(3, 4)" in controller.text
+    palette.parameter.setText("0, 1:3")
+    drag_from_palette(qtbot, palette, view, "index", QPoint(250, 120))
+    assert controller.text.endswith("[0, 1:3]")
+    palette.parameter.setText("3")
+    drag_from_palette(qtbot, palette, view, "pick", QPoint(250, 250))
+    assert "[arange(3), ?]" in controller.text
+
+
+def test_a_bad_index_is_refused_with_a_message(qtbot, window, controller):
+    view, palette = window.graph_view, window.palette_panel
+    window.docks["palette"].raise_()
+    palette.parameter.setText("a + 1")
+    with qtbot.waitSignal(view.builder.refused) as refused:
+        drag_from_palette(qtbot, palette, view, "index", QPoint(250, 120))
+    assert "index" in refused.args[0]
