@@ -31,6 +31,8 @@ def her_gradient(name, array, result):
     """Her ∂L/∂name as float64, once it is known to fit a gradient the engine has."""
     if name not in result.values:
         raise InputError(f"no value named {name!r}; the program's values are: {', '.join(result.values)}")
+    if name not in result.grads and result.values[name].dtype.kind in "iu":
+        raise InputError(f"{name} holds class labels, which get no gradient to compare with")
     if name not in result.grads:
         raise InputError(f"{name} has no gradient to compare with: it has no path to L "
                          f"(the backward pass starts from {result.records.start})")

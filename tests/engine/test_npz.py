@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -77,3 +78,13 @@ def test_a_write_that_fails_midway_leaves_the_earlier_file_whole(tmp_path, monke
         engine.export_npz(engine.grad("d = a"), path)
     assert path.read_bytes() == b"earlier"
     assert [p.name for p in tmp_path.iterdir()] == ["x.npz"]
+
+
+def test_labels_are_written_as_integers_with_no_gradient(tmp_path):
+    example = Path(__file__).parents[2] / "resources" / "examples" / "cross_entropy.txt"
+    result = engine.grad(example.read_text(encoding="utf-8"))
+    engine.export_npz(result, tmp_path / "ce.npz")
+    with np.load(tmp_path / "ce.npz") as z:
+        assert z["y"].dtype == np.int64 and "grad_y" not in z.files and "grad_x" in z.files
+    with pytest.raises(engine.InputError, match="y holds class labels"):
+        engine.compare(example.read_text(encoding="utf-8"), {"y": np.zeros(result.values["y"].shape)})
