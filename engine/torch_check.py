@@ -8,6 +8,7 @@ import numpy as np
 from .api import as_program, grad
 from .errors import EngineError
 from .export import export_source
+from .gradcheck import as_float64
 
 INSTALL_LINE = "pip install torch==2.13.0"
 
@@ -31,7 +32,7 @@ def torch_check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     engine| over the entries; grad_max_diff is None where the engine has no gradient (no path to L)."""
     torch = require_torch()
     program = as_program(program)   # parsed once for both passes
-    as64 = {k: np.asarray(v, dtype=np.float64) for k, v in (inputs or {}).items()}
+    as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}
     result = grad(program, as64, upstream, rng_seed=rng_seed, start=start)
     module = torch_program(torch, export_source(program, "torch", inputs=as64, start=start, rng_seed=rng_seed))
     values = module["forward"]({inp.name: result.values[inp.name] for inp in program.inputs})

@@ -63,3 +63,11 @@ def test_labels_cross_the_bridge_as_integers_without_a_warning():
     assert r.returncode == 0 and r.stderr == ""
     torch = json.loads(r.stdout)["torch"]
     assert torch["y"] == {"value_max_diff": 0.0, "grad_max_diff": None}
+
+
+@needs_torch
+def test_given_labels_stay_integers():
+    example = (Path(__file__).parents[2] / "resources" / "examples" / "cross_entropy.txt").read_text(encoding="utf-8")
+    labels = engine.grad(example).values["y"]
+    report = engine.torch_check(example, inputs={"y": np.array(labels)})
+    assert report["x"]["grad_max_diff"] <= 1e-12
