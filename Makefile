@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+golden: $(STAMP)   # regenerate tests/golden/*.png after a change that alters a picture on purpose
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.golden.pictures
 
 bench: $(STAMP)
 	$(PY) bench/engine.py

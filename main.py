@@ -62,7 +62,7 @@ def parser():
 
 def read_document(args, fail):
     """The document to open: {"expression": ...} or a session's dict; a bad file calls fail."""
-    from gui.session_file import SessionError, load_session
+    from gui.model.session_file import SessionError, load_session
     if args.expr is not None:
         return {"expression": args.expr}
     try:
@@ -104,7 +104,7 @@ def seed_text():
 def first_controller(doc, engine, rng_seed):
     """The controller, on the document's text when it can be computed, else on the seed's (the
     document is then opened over it, and its error shown in place)."""
-    from gui.controller import StudioController
+    from gui.app.controller import StudioController
     try:
         return StudioController(doc["expression"], rng_seed=rng_seed)
     except engine.EngineError:   # a parse, shape or memory error: shown once the window is up
@@ -118,7 +118,7 @@ def start(args, doc, fail):
         quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
     import engine
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
@@ -150,7 +150,7 @@ def main(argv=None):
 
     doc = read_document(args, fail)   # a bad file is reported before any window is tried
     if not args.screenshot:
-        from gui.platform_check import problem
+        from gui.app.platform_check import problem
         message = problem()
         if message:
             print(message, file=sys.stderr)

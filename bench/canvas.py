@@ -60,8 +60,8 @@ def measure(app, nodes, bar):
     """Rows for one program size: a fresh build + layout + paint, and one step's restyle + repaint."""
     from PySide6.QtGui import QImage, QPainter
 
-    from gui.controller import StudioController
-    from gui.graph_view import GraphView
+    from gui.app.controller import StudioController
+    from gui.canvas.view import GraphView
 
     controller = StudioController(generated_program(nodes))
     view = GraphView(controller)
@@ -100,8 +100,8 @@ def measure_builder(app, nodes):
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QMouseEvent
 
-    from gui.controller import StudioController
-    from gui.graph_view import GraphView
+    from gui.app.controller import StudioController
+    from gui.canvas.view import GraphView
 
     text = generated_program(nodes)
     controller = StudioController(text)

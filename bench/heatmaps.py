@@ -21,7 +21,7 @@ def program(n):
 def step_times(controller, panel, app, k, runs, cold=False):
     """Seconds of `runs` steps from k-1 to k, each ending with the panel painted. `cold`: as on a
     first visit after a recompute, with no summary or term array remembered."""
-    from gui.heatmap_data import forget_summaries
+    from gui.heatmap.data import forget_summaries
 
     times = []
     for _ in range(runs):
@@ -41,8 +41,8 @@ def step_times(controller, panel, app, k, runs, cold=False):
 
 def measure(n, app, cold):
     """(median ms over all steps, worst step's median ms, its step text)."""
-    from gui.controller import StudioController
-    from gui.inspector import InspectorPanel
+    from gui.app.controller import StudioController
+    from gui.panels.inspector import InspectorPanel
 
     controller = StudioController(program(n))
     panel = InspectorPanel(controller)

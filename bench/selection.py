@@ -65,8 +65,8 @@ def switch_times(window, app):
 
 
 def setup(app):
-    from gui.controller import StudioController
-    from gui.main_window import MainWindow
+    from gui.app.controller import StudioController
+    from gui.app.main_window import MainWindow
 
     controller = StudioController(PROGRAM)
     controller.to_end()

@@ -3,27 +3,52 @@ step records, attribute each gradient entry to the entries that feed it. numpy o
 from importlib import import_module
 
 from .api import Result, check, explain, explanation, grad
-from .compare import compare
 from .errors import EngineError, IncompleteError, InputError, MemoryLimitError, ParseError, ShapeError
-from .export import export_source
-from .npz import arrays_npz, export_npz
 from .parser import parse
+from .prepared import Prepared, prepare
 from .program import Program
 from .session import GradState, Session
-from .torch_check import torch_check
 
-__all__ = ["parse", "grad", "check", "explain", "explanation", "attribute", "forward_attribute", "Program",
-           "Session", "GradState", "Result", "EngineError", "ParseError", "ShapeError", "IncompleteError",
-           "InputError", "MemoryLimitError"]
-__all__ += ["arrays_npz", "export_npz", "compare", "torch_check", "export_source"]  # her own arrays
+# The public face: the GUI, scripts and tests use these names and no submodule.
+__all__ = ["parse", "prepare", "Prepared", "grad", "check", "explain", "explanation", "attribute",
+           "forward_attribute", "Program", "Session", "GradState", "Result", "EngineError", "ParseError",
+           "ShapeError", "IncompleteError", "InputError", "MemoryLimitError"]
 
-# The attribution modules are imported on first use, so that starting the app does not pay for them.
-LAZY = {"attribute": ".attribution", "forward_attribute": ".forward"}
+# Imported on first use, so that starting the app (or a script) pays only for what it uses.
+# "public=inner" exports a module's name under one that says what it is at the top level.
+LAZY = {
+    ".attribution": ("attribute",),
+    ".forward": ("forward_attribute",),
+    ".program": ("Const", "HoleRef", "INITIALISERS", "infer_shapes"),
+    ".values": ("guard_memory", "initial_value"),
+    ".errors": ("excerpt",),
+    ".entries": ("check_entry", "format_entry", "parse_entry"),
+    ".notation": ("grad_sub", "number", "shown", "sub"),
+    ".ops": ("REGISTRY", "lookup"),
+    ".rules": ("INDEX_LETTERS", "rule_text"),
+    ".plan": ("ancestors", "consumers"),
+    ".ranges": ("Range", "as_matrix_shape", "block_ranges=ranges"),
+    ".predict": ("judge_cells", "judge_value"),
+    ".chaintext": ("LATEX", "TEXT", "backward_text", "forward_text", "numeric", "rule_notes", "scalar_lines",
+                   "symbolic"),
+    ".scalar": ("render_scalar=render",),
+    ".sketch": ("sketch_from_program", "settle_output", "add_node", "connect_ports=connect",
+                "disconnect_port=disconnect", "remove_nodes=remove", "rename_node=rename"),
+    ".sketch_text": ("write_text",),
+    ".syntax": ("equation_pieces", "render_syntax=render", "syntax_pieces=pieces"),
+    ".calls": ("subscript_params",),
+    ".npz": ("arrays_npz", "export_npz"), ".comparison": ("compare",),   # her own arrays: out, compared,
+    ".crosscheck": ("torch_check",), ".export": ("export_source",),   # cross-checked, exported as code
+}
+WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
+         for public, *inner in (n.split("=") for n in names)}
+__all__ += [n for n in WHERE if n not in __all__]
 
 
 def __getattr__(name):
-    if name in LAZY:
-        value = getattr(import_module(LAZY[name], __name__), name)
+    if name in WHERE:
+        module, inner = WHERE[name]
+        value = getattr(import_module(module, __name__), inner)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'engine' has no attribute {name!r}")

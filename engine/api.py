@@ -6,6 +6,7 @@ from .errors import InputError
 from .gradcheck import gradient_check
 from .parser import parse
 from .passes import run_pass
+from .prepared import prepare
 
 
 @dataclass(frozen=True)
@@ -16,23 +17,24 @@ class Result:
     records: object
 
 
-def as_program(program):
-    return parse(program) if isinstance(program, str) else program
+def as_prepared(program):
+    """Text, a Program or a Prepared, as a Prepared (a Program is prepared once while it is recent)."""
+    return prepare(parse(program) if isinstance(program, str) else program)
 
 
 def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
-    """Forward and backward pass of `program` (text or Program); upstream is G = ∂L/∂start
+    """Forward and backward pass of `program` (text, Program or Prepared); upstream is G = ∂L/∂start
     (default ones, i.e. L = sum(start)). Arithmetic stays in the inputs' dtype."""
-    program = as_program(program)
-    records = run_pass(program, inputs, upstream, start, rng_seed)
-    named = program.named_values()
+    prepared = as_prepared(program)
+    records = run_pass(prepared, inputs, upstream, start, rng_seed)
+    named = prepared.program.named_values()
     return Result({n: records.values[n] for n in named},
                   {n: records.grads[n] for n in named if n in records.grads}, records)
 
 
 def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
-    return gradient_check(as_program(program), inputs, upstream, rng_seed, start)
+    return gradient_check(as_prepared(program).program, inputs, upstream, rng_seed, start)
 
 
 def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
@@ -42,7 +44,7 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
     from .forward import forward_attribute
     if forward and through is not None:
         raise InputError("a through node is for a gradient entry's terms; a forward equation has none")
-    records = run_pass(as_program(program), inputs, upstream, start, rng_seed)
+    records = run_pass(as_prepared(program), inputs, upstream, start, rng_seed)
     name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
     if forward:
         return forward_attribute(records, (name, index))

@@ -9,10 +9,10 @@ import numpy as np
 
 from . import api
 from .errors import EngineError, InputError
-from .compare import compare, compare_text
+from .comparison import compare, compare_text
 from .export import TARGETS, export_source
 from .npz import export_npz
-from .torch_check import require_torch, torch_check, torch_text
+from .crosscheck import require_torch, torch_check, torch_text
 from .chaintext import LATEX, TEXT, backward_text, forward_text
 
 

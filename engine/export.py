@@ -11,7 +11,7 @@ import keyword
 
 import numpy as np
 
-from .api import as_program
+from .api import as_prepared
 from .broadcast import unbroadcast
 from .errors import InputError
 from .npz import GRAD_PREFIX
@@ -26,11 +26,11 @@ RESERVED = ("np", "torch", "inputs", "values", "upstream", "forward", "backward"
 
 
 def export_source(program, to="numpy", *, inputs=None, start=None, rng_seed=0):
-    """The module's source for `program` (text or a Program) at its input shapes (from `inputs`, the rest
+    """The module's source for `program` (text, a Program or a Prepared) at its input shapes (from `inputs`, the rest
     as declared), backward from `start` (default the output)."""
     if to not in TARGETS:
         raise InputError(f"export --to takes {' or '.join(TARGETS)}, got {to!r}")
-    records = run_pass(as_program(program), inputs, None, start, rng_seed)
+    records = run_pass(as_prepared(program), inputs, None, start, rng_seed)
     check_names(records.values)
     body = numpy_module(records) if to == "numpy" else torch_module(records)
     return "\n".join(header(records, to) + body) + "\n"

@@ -13,6 +13,7 @@ from .attribution import flat_index, shapes_of, site_of
 from .entries import format_entry, parse_entry
 from .notation import sub
 from .ops import lookup
+from .prepared import memo
 from .program import Const
 from .ranges import ranges, unique_ranges
 from .scalar import leaf, num, render
@@ -27,7 +28,7 @@ class Expander:
         self.records, self.expand_hidden, self.sites = records, expand_hidden, {}
         # sizes depend on the program and shapes only: kept with the program for later queries
         shapes = tuple(sorted((n, v.shape) for n, v in records.values.items()))
-        self.sizes = records.program.cache.setdefault(("forward sizes", shapes), {})
+        self.sizes = memo(records.program).setdefault(("forward sizes", shapes), {})
 
     def entry(self, name, flat, root=False):
         """name's entry `flat` as an Expr: a leaf for inputs and named values (but the root)."""

@@ -6,6 +6,7 @@ import zlib
 import numpy as np
 
 from .errors import InputError
+from .prepared import memo
 from .values import as_input_array, initial_value, sealed, sealed_view
 
 
@@ -19,9 +20,10 @@ def initial(inp, shape, dtype, rng_seed):
 
 def given_arrays(program, inputs):
     """The given inputs as private read-only arrays: labels as integers, the rest as floats."""
-    labels = program.cache.get("label inputs")
+    cache = memo(program)
+    labels = cache.get("label inputs")
     if labels is None:   # asked on every pass: found once per program
-        labels = program.cache["label inputs"] = {i.name: i for i in program.inputs if i.labels}
+        labels = cache["label inputs"] = {i.name: i for i in program.inputs if i.labels}
     return {name: as_labels(labels[name], value) if name in labels else as_input_array(name, value)
             for name, value in (inputs or {}).items()}
 

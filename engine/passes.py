@@ -3,7 +3,8 @@ a whole pass once. Broadcasting is undone here, once, for every op.
 
 Everything that depends only on the program, the start node and the input shapes (shape
 inference, the memory guard, the backward plan, each equation's function and parameters) is
-prepared once and cached on the program, so a pass does little more than the numpy calls."""
+prepared once and kept in the program's Prepared (engine.prepare), so a pass does little more than
+the numpy calls."""
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from .broadcast import unbroadcast
 from .errors import InputError
 from .ops import REGISTRY, lookup
 from .plan import backward_plan
+from .prepared import memo, prepare
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
 from .labels import given_arrays, initial
@@ -58,9 +60,10 @@ def forward_steps(program, values):
 
 
 def forward_calls(program):
-    calls = program.cache.get("forward")
+    cache = memo(program)
+    calls = cache.get("forward")
     if calls is None:
-        calls = program.cache["forward"] = tuple((e, lookup(e.op).forward, prepared(e)) for e in program.eqns)
+        calls = cache["forward"] = tuple((e, lookup(e.op).forward, prepared(e)) for e in program.eqns)
     return calls
 
 
@@ -77,7 +80,7 @@ class BackwardCall(NamedTuple):
 
 def backward_calls(program, start, shapes):
     """A BackwardCall per backward step, cached per start node beside the shapes it was made for."""
-    per_start = program.cache.setdefault(("backward", id(shapes)), {})
+    per_start = memo(program).setdefault(("backward", id(shapes)), {})
     calls = per_start.get(start)
     if calls is None:
         calls = per_start[start] = tuple(
@@ -105,13 +108,14 @@ def backward_steps(calls, values, grads, first_index):
 
 def input_shapes(program, given):
     """Every value's shape for these given input shapes: inferred and memory-checked once.
-    The dict is kept in the program's cache for the program's life, so its id is a stable key."""
+    The dict is kept in the program's Prepared for its life, so its id is a stable key."""
     key = ("shapes", tuple((n, a.shape, a.dtype.itemsize) for n, a in given.items()))
-    shapes = program.cache.get(key)
+    cache = memo(program)
+    shapes = cache.get(key)
     if shapes is None:
         shapes = require_shapes(program, {n: a.shape for n, a in given.items()})
         guard_memory(shapes, max([a.dtype.itemsize for a in given.values()], default=8))
-        program.cache[key] = shapes
+        cache[key] = shapes
     return shapes
 
 
@@ -137,10 +141,11 @@ def seeded_value(program, inp, shape, dtype, rng_seed):
     """The input's drawn values, kept for the last (shape, dtype, seed) asked: a pass recomputed
     with the same ones reuses them, and re-drawing with new seeds does not pile arrays up."""
     drawn_for = (shape, np.dtype(dtype).name, rng_seed)
-    kept = program.cache.get(("seeded", inp.name))
+    cache = memo(program)
+    kept = cache.get(("seeded", inp.name))
     if kept is None or kept[0] != drawn_for:
         kept = (drawn_for, freeze(initial(inp, shape, dtype, rng_seed)))
-        program.cache[("seeded", inp.name)] = kept
+        cache[("seeded", inp.name)] = kept
     return kept[1]
 
 
@@ -148,9 +153,10 @@ def seed_gradient(program, upstream, shape, dtype, start):
     """G = ∂L/∂start: the user's, or ones (L = sum(start)), made once per shape and dtype."""
     if upstream is None:
         key = ("ones", shape, np.dtype(dtype).name)
-        ones = program.cache.get(key)
+        cache = memo(program)
+        ones = cache.get(key)
         if ones is None:
-            ones = program.cache[key] = freeze(np.ones(shape, dtype))
+            ones = cache[key] = freeze(np.ones(shape, dtype))
         return ones
     g = as_input_array("G", upstream).astype(dtype, copy=False)
     if g.shape != tuple(shape):
@@ -160,7 +166,9 @@ def seed_gradient(program, upstream, shape, dtype, start):
 
 
 def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
-    """Compute a whole pass once: forward steps, the seed step, backward steps (PassRecords)."""
+    """Compute a whole pass once: forward steps, the seed step, backward steps (PassRecords).
+    `program` is a Program or its Prepared (engine.prepare)."""
+    program = prepare(program).program   # a Prepared is kept among the recent ones for this pass
     start = start or program.output
     values, shapes, dtype = prepare_inputs(program, inputs, rng_seed)
     calls = backward_calls(program, start, shapes)
@@ -169,4 +177,4 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
         steps = forward_steps(program, values)
         steps.append(Step(len(steps) + 1, "seed", start, grads[start], user_upstream=upstream is not None))
         steps.extend(backward_steps(calls, values, grads, len(steps) + 1))
-    return PassRecords(program, start, values, grads, tuple(steps), len(program.eqns))
+    return PassRecords(program, start, values, grads, tuple(steps))

@@ -6,6 +6,7 @@ from typing import NamedTuple
 from .broadcast import stretched_axes
 from .errors import InputError
 from .ops import elementwise, lookup
+from .prepared import memo
 from .rules import Rule, rule_text
 
 class BackwardItem(NamedTuple):
@@ -36,11 +37,12 @@ def consumers(program):
 
 
 def backward_plan(program, start, shapes):
-    """The backward items for a pass from `start`, cached on the program."""
+    """The backward items for a pass from `start`, kept in the program's Prepared."""
     key = ("plan", start, tuple(sorted(shapes.items())))
-    plan = program.cache.get(key)
+    cache = memo(program)
+    plan = cache.get(key)
     if plan is None:
-        plan = program.cache[key] = tuple(build_plan(program, start, shapes))
+        plan = cache[key] = tuple(build_plan(program, start, shapes))
     return plan
 
 

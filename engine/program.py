@@ -106,7 +106,6 @@ class Program:
     source: str = ""
     comments: tuple = ()
     constants: tuple = ()   # (name, value, text) per constant statement (`n = 32`), folded into the eqns
-    cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def names(self):
         return [i.name for i in self.inputs] + [e.out for e in self.eqns]
@@ -116,10 +115,8 @@ class Program:
 
     def producer(self, name):
         """The equation that computes `name`, or None for an input."""
-        index = self.cache.get("producers")
-        if index is None:
-            index = self.cache["producers"] = {e.out: e for e in self.eqns}
-        return index.get(name)
+        from .prepared import prepare   # prepare imports this module
+        return prepare(self).producers.get(name)
 
     def holes(self):
         return [x for e in self.eqns for x in e.inputs if isinstance(x, HoleRef)]

@@ -4,6 +4,7 @@ from bisect import bisect_right
 
 from .parser import parse
 from .passes import run_pass
+from .prepared import prepare
 
 
 class GradState:
@@ -16,38 +17,25 @@ class GradState:
 class Session:
     """The only stateful engine object: program + inputs + G + start, their pass, and a cursor.
 
+    `program` is text, a Program or a Prepared (engine.prepare).
     `cursor` = N means steps 1..N are done; 0 shows the inputs only."""
 
     def __init__(self, program, inputs=None, upstream=None, start=None, rng_seed=0):
-        self.program = parse(program) if isinstance(program, str) else program
+        self.prepared = prepare(parse(program) if isinstance(program, str) else program)
+        self.program = self.prepared.program
         self.inputs, self.upstream, self.start, self.rng_seed = dict(inputs or {}), upstream, start, rng_seed
         self.cursor = 0
         self.recompute()
 
     def recompute(self):
         """Compute the pass for the current program, inputs, G and start node, once."""
-        self.records = run_pass(self.program, self.inputs, self.upstream, self.start, self.rng_seed)
+        self.records = run_pass(self.prepared, self.inputs, self.upstream, self.start, self.rng_seed)
         self.value_step = {s.target: s.index for s in self.records.steps if s.kind == "forward"}
         self.grad_steps = {}
         for s in self.records.steps:
             if s.kind != "forward":
                 self.grad_steps.setdefault(s.target, []).append(s)
         self.cursor = min(self.cursor, self.total)
-
-    # -- changing what is computed ------------------------------------------------------------
-    def update(self, program=None, inputs=None, upstream=..., start=..., rng_seed=None):
-        """Change any of program, inputs, G, start or seed and recompute; the cursor is kept."""
-        if program is not None:
-            self.program = parse(program) if isinstance(program, str) else program
-        if inputs is not None:
-            self.inputs = dict(inputs)
-        if upstream is not ...:
-            self.upstream = upstream
-        if start is not ...:
-            self.start = start
-        if rng_seed is not None:
-            self.rng_seed = rng_seed
-        self.recompute()
 
     # -- the cursor -------------------------------------------------------------------------------
     @property
@@ -62,12 +50,6 @@ class Session:
         """Move the cursor to `n` (clamped): steps 1..n done."""
         self.cursor = max(0, min(int(n), self.total))
         return self.cursor
-
-    def step_forward(self):
-        return self.seek(self.cursor + 1)
-
-    def step_back(self):
-        return self.seek(self.cursor - 1)
 
     def current_step(self):
         return self.steps[self.cursor - 1] if self.cursor else None

@@ -62,4 +62,3 @@ class PassRecords(NamedTuple):
     values: dict
     grads: dict
     steps: tuple
-    forward_count: int

@@ -1,16 +1,31 @@
-"""Panels that listen to the controller subscribe in their constructor and unsubscribe when closed
-(napari's qt_dims pattern), so a closed panel never redraws on the controller's signals."""
+"""The one way a widget subscribes to the controller: it lists its (signal, slot) pairs in
+`subscriptions()`, calls `listen()` in its constructor, and closing it unsubscribes them (once,
+however often it is closed), so a closed widget never redraws on the controller's signals
+(napari's qt_dims pattern)."""
 
 
 class Listening:
-    """Mixin for a QWidget panel: `_subscriptions()` gives its (signal, slot) pairs; `listen()`
-    connects them, and closing the panel disconnects them."""
+    """Mixin for a QWidget (or QObject) that listens to the controller."""
+    listening = False
+
+    def subscriptions(self):
+        raise NotImplementedError
 
     def listen(self):
-        for signal, slot in self._subscriptions():
+        for signal, slot in self.subscriptions():
             signal.connect(slot)
+        self.listening = True
+
+    def unlisten(self):
+        if self.listening:
+            self.listening = False
+            for signal, slot in self.subscriptions():
+                signal.disconnect(slot)
+
+    def close(self):
+        self.unlisten()
+        return super().close()
 
     def closeEvent(self, event):
-        for signal, slot in self._subscriptions():
-            signal.disconnect(slot)
+        self.unlisten()
         super().closeEvent(event)

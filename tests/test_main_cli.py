@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from gui import platform_check
+from gui.app import platform_check
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -33,7 +33,7 @@ PICKED_UP = '''
 import numpy as np
 import engine
 from engine.ops import REGISTRY
-from gui.palette import entries
+from gui.panels.palette import entries
 from tests.engine import op_samples
 from tests.engine.test_attribution_property import oracle_locals
 from tests.engine.test_fuzz import test_well_formed_programs_compute_or_explain

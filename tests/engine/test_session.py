@@ -11,7 +11,7 @@ def test_cursor_moves_without_recomputing():
     steps = s.steps
     s.seek(99)
     assert s.cursor == 7
-    s.step_back()
+    s.seek(s.cursor - 1)
     s.seek(0)
     assert s.steps is steps
 
@@ -51,10 +51,10 @@ def test_start_from_an_inner_node_and_user_upstream():
 
 
 def test_re_drawing_with_new_seeds_keeps_one_array_per_input():
-    s = engine.Session("d = a @ b")
+    prepared = engine.prepare(engine.parse("d = a @ b"))
     for seed in range(1, 6):
-        s.update(rng_seed=seed)
-    seeded = [k for k in s.program.cache if k[0] == "seeded"]
+        s = engine.Session(prepared, rng_seed=seed)
+    seeded = [k for k in prepared.memo if k[0] == "seeded"]
     assert sorted(seeded) == [("seeded", "a"), ("seeded", "b")]
     assert np.array_equal(s.records.values["a"], engine.Session("d = a @ b", rng_seed=5).records.values["a"])
 
@@ -68,3 +68,22 @@ def test_an_input_made_writable_again_by_its_owner_does_not_rewrite_history():
     assert s.records.values["a"][0, 0] == 1.0
     with pytest.raises(ValueError):
         s.records.values["a"].flags.writeable = True
+
+
+def test_a_prepared_program_gives_the_same_numbers_as_its_text(seed_inputs):
+    text = "d = a @ b + c"
+    prepared = engine.prepare(engine.parse(text))
+    assert engine.prepare(prepared) is prepared
+    assert engine.prepare(prepared.program) is prepared   # a bare Program finds its preparation
+    for given in (text, prepared.program, prepared):
+        r = engine.grad(given, seed_inputs)
+        np.testing.assert_array_equal(r.grads["a"], np.ones((2, 2)) @ seed_inputs["b"].T)
+    assert engine.Session(prepared, seed_inputs).prepared is prepared
+    assert engine.check(prepared, inputs=seed_inputs)["ok"]
+    assert engine.explain(prepared, "a[0,0]", inputs=seed_inputs)["entry"] == "a[0,0]"
+
+
+def test_a_program_keeps_no_cache_of_its_own():
+    program = engine.parse("d = a @ b")
+    engine.grad(program)
+    assert "cache" not in vars(program)

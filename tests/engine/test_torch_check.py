@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import engine
-from engine.torch_check import INSTALL_LINE
+from engine.crosscheck import INSTALL_LINE
 
 SEED = "a = randn(2, 3)\nb = randn(3, 4)\nc = randn(4)\nd = a @ b + c\ne = tanh(d)"
 needs_torch = pytest.mark.skipif(importlib.util.find_spec("torch") is None,

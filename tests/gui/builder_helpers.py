@@ -2,6 +2,11 @@
 viewport (qtbot), keys on the canvas. Shared by the builder's tests."""
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+def places(view):
+    """{node id: (x, y)} of the canvas's items as they stand."""
+    return {node_id: (i.x(), i.y()) for node_id, i in view.scene().nodes.items()}
+
+
 def canvas_point(view, scene_point):
     return view.mapFromScene(scene_point)
 

@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from gui.controller import StudioController
+from gui.app.controller import StudioController
 
 SEED_TEXT = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 
@@ -33,7 +33,7 @@ def shown(qtbot):
 @pytest.fixture
 def window(qtbot, controller, settings):
     """The main window on the seed example, shown and active (window keys need an active window)."""
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
     win = MainWindow(controller, settings)
     qtbot.addWidget(win)
     win.resize(1400, 900)
@@ -42,3 +42,11 @@ def window(qtbot, controller, settings):
     win.activateWindow()
     qtbot.waitUntil(lambda: win.isActiveWindow())
     return win
+
+
+def give_numbers(controller, inputs, upstream=None):
+    """Type these inputs (and G) in, as the inputs panel does: one edit each."""
+    for name, values in inputs.items():
+        controller.set_input(name, values)
+    if upstream is not None:
+        controller.set_upstream(upstream)

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from tests.gui.builder_helpers import clear_canvas, drag_from_palette, item, rename, wire
+from tests.gui.builder_helpers import clear_canvas, drag_from_palette, item, places, rename, wire
 
 SEED_BUILT = "a = randn(2, 2)\nb = randn(2, 2)\nc = randn(2)\nd = a @ b + c"
 DROPS = {"a": QPoint(60, 60), "b": QPoint(60, 160), "c": QPoint(60, 260), "matmul": QPoint(230, 110),
@@ -43,20 +43,20 @@ def drop(qtbot, view, palette, drops, op, what=None):
 
 def test_building_the_seed_writes_its_text(built, window, controller):
     assert window.editor.text() == controller.text == SEED_BUILT
-    assert controller.draft is None and controller.session.total == 7   # computed: stepping is offered
+    assert controller.session is not None and controller.session.total == 7   # computed: stepping is offered
     assert window.actions["step_forward"].isEnabled()
 
 
 def test_the_built_nodes_stay_where_they_were_dropped(built, drops):
-    places = built.positions()
-    assert [places[n] for n in ("a", "b", "c", "d:a@b", "d:a@b+c")] == [drops[w] for w in DROPS]
+    placed = places(built)
+    assert [placed[n] for n in ("a", "b", "c", "d:a@b", "d:a@b+c")] == [drops[w] for w in DROPS]
 
 
 def test_editing_the_text_adds_one_node_and_keeps_the_others_in_place(qtbot, built, window, controller):
-    before = built.positions()
+    before = places(built)
     window.editor.text_edit.setPlainText(SEED_BUILT.replace("d = a @ b + c", "d = relu(a @ b + c)"))
     window.editor.apply()
-    after = built.positions()
+    after = places(built)
     assert set(after) - set(before) == {"d:relu(a@b+c)"}
     assert all(after[n] == before[n] for n in ("a", "b", "c", "d:a@b", "d:a@b+c"))
 
@@ -76,7 +76,7 @@ def test_undo_walks_back_to_the_empty_canvas_and_redo_rebuilds_it(qtbot, built, 
     assert window.editor.text() == "" and "empty" in window.step_label.text()
     while stack.canRedo() and controller.text != SEED_BUILT:
         qtbot.keyClick(built, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
-    assert controller.text == SEED_BUILT and built.positions()["d:a@b"] == drops["matmul"]
+    assert controller.text == SEED_BUILT and places(built)["d:a@b"] == drops["matmul"]
 
 
 def test_the_undo_history_is_a_dock_hidden_until_asked_for(window):

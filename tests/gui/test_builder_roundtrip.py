@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 import engine
 from engine.sketch import settle_output
 from engine.sketch_text import write_text
-from gui.graph_view import GraphView
-from gui.layout import LOSS_ID, program_graph
+from gui.canvas.view import GraphView
+from gui.model.canvas_edits import sketch_of
+from gui.model.layout import LOSS_ID, program_graph
 from tests.engine.test_fuzz import EXPRS
 from tests.engine.test_sketch import structure
 
@@ -31,11 +32,11 @@ def test_text_to_canvas_to_text_is_the_same_program(view, controller, exprs):
         program = engine.parse(text)
     except engine.ParseError:
         return
-    if not controller.apply_text(text) and controller.draft is None:
+    if not controller.apply_text(text) and controller.session is not None:
         return   # inputs the engine refuses (memory); not the canvas's concern
     if program.input(program.output) and program.eqns:
         return   # the canvas hands the output to the newest computed node (engine.sketch.settle_output)
-    written, keymap = write_text(settle_output(view.builder.sketch()))
+    written, keymap = write_text(settle_output(sketch_of(controller.shown, controller.model.made_up)))
     again = engine.parse(written)
     assert structure(again) == structure(program)
     shown = set(view.scene().nodes) - {LOSS_ID}

@@ -2,7 +2,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
-from gui.editor import ExpressionEditor
+from gui.panels.editor import ExpressionEditor
 
 
 def retype(qtbot, editor, text):
@@ -108,7 +108,7 @@ def test_syntax_colours_tell_comments_names_and_numbers_apart(qtbot, controller,
 
 
 def test_a_draft_error_says_the_graph_shows_it(qtbot, controller):
-    from gui.editor import ExpressionEditor
+    from gui.panels.editor import ExpressionEditor
     editor = ExpressionEditor(controller)
     qtbot.addWidget(editor)
     controller.apply_text("a = randn(2, 3)\nd = a @ a")
@@ -119,7 +119,7 @@ def test_a_draft_error_says_the_graph_shows_it(qtbot, controller):
 
 
 def test_an_expression_too_large_for_memory_keeps_the_last_graph(qtbot, controller):
-    from gui.editor import ExpressionEditor
+    from gui.panels.editor import ExpressionEditor
     editor = ExpressionEditor(controller)
     qtbot.addWidget(editor)
     program = controller.session.program
@@ -129,7 +129,7 @@ def test_an_expression_too_large_for_memory_keeps_the_last_graph(qtbot, controll
 
 
 def test_editor_undo_never_reaches_past_a_canvas_or_app_edit(qtbot, controller):
-    from gui.editor import ExpressionEditor
+    from gui.panels.editor import ExpressionEditor
     editor = ExpressionEditor(controller)
     qtbot.addWidget(editor)
     before = controller.text

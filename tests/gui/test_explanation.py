@@ -2,8 +2,8 @@
 import pytest
 
 from engine.notation import number
-from gui.controller import StudioController
-from gui.explanation_panel import DEFAULT_THROUGH, ExplanationPanel
+from gui.app.controller import StudioController
+from gui.panels.explanation import DEFAULT_THROUGH, ExplanationPanel
 
 FAN_OUT = "a = randn(2, 2)\nb = randn(2, 2)\nd = a @ b\ne = d + a"
 
@@ -45,12 +45,12 @@ def test_the_through_node_can_be_changed_and_a_bad_one_is_explained_in_place(pan
     p.controller.select_entry(("a", (0, 0), True))
     assert [p.through.itemText(i) for i in range(p.through.count())] == [DEFAULT_THROUGH, "d", "e"]
     choose(p, "d")
-    assert p.controller.through == "d"
+    assert p.controller.view.through == "d"
     assert "the path a → e avoids it" in p.scalar.text() and p.terms.count() == 0
     choose(p, "e")
     assert p.scalar.text().startswith("∂L/∂a₁₁ = ∂L/∂e₁₁")
     choose(p, DEFAULT_THROUGH)
-    assert p.controller.through is None and "path a → d" in p.scalar.text()
+    assert p.controller.view.through is None and "path a → d" in p.scalar.text()
 
 
 def test_the_seed_through_its_hidden_node(panel):
@@ -82,7 +82,7 @@ def test_an_input_entry_is_given_not_computed(panel):
 ])
 def test_the_matrix_level_says_why_there_is_no_rule(text, start, entry, says):
     import engine
-    from gui.selection_state import Selected
+    from gui.model.selection import Selected
     session = engine.Session(text, start=start)
     session.seek(session.total)
     assert says in Selected(session, entry).no_rule_reason()

@@ -4,8 +4,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from gui.graph_view import GraphView
-from gui.layout import LOSS_ID
+from gui.canvas.view import GraphView
+from gui.model.layout import LOSS_ID
+from tests.gui.builder_helpers import places
 
 A_EDGE, B_EDGE = ("a", "d:a@b", 0), ("b", "d:a@b", 1)
 
@@ -118,9 +119,9 @@ def test_a_broken_expression_keeps_the_old_graph_and_says_so(view, controller):
 
 
 def test_an_edit_keeps_surviving_nodes_in_place(view, controller):
-    before = view.positions()
+    before = places(view)
     assert controller.apply_text(controller.text.replace("a @ b + c", "relu(a @ b + c)"))
-    after = view.positions()
+    after = places(view)
     assert {n: after[n] for n in ("a", "b", "c", "d:a@b")} == {n: before[n] for n in ("a", "b", "c", "d:a@b")}
     assert "d:relu(a@b+c)" in after
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -132,7 +133,7 @@ def test_highlight_path_lights_nodes_and_the_edges_between_them(view):
     scene = view.scene()
     assert [n for n, item in scene.nodes.items() if item.lit] == ["a", "d:a@b", "d:a@b+c"]
     assert {k for k, edge in scene.edges.items() if edge.lit} == {A_EDGE, ("d:a@b", "d:a@b+c", 0)}
-    view.clear_highlight()
+    view.highlight_path(())
     assert not any(item.lit for item in scene.nodes.values())
 
 
@@ -156,20 +157,20 @@ def test_a_click_on_empty_canvas_clears_the_selection(qtbot, view, controller):
 
 
 def test_a_new_start_node_moves_the_loss_marker_and_keeps_the_layout(view, controller):
-    before = view.positions()
+    before = places(view)
     controller.set_start("t1")
     assert set(view.scene().edges) >= {("d:a@b", LOSS_ID, 0)} and ("d:a@b+c", LOSS_ID, 0) not in view.scene().edges
-    assert view.positions()["a"] == before["a"]
+    assert places(view)["a"] == before["a"]
     controller.seek(controller.session.total)
     assert view.scene().nodes["c"].state.grad == "no path to L"
     assert "no path to L" in view.scene().nodes["c"].toolTip()
 
 
-def test_saved_positions_are_restored(view):
-    saved = {node: (x + 100.0, y - 40.0) for node, (x, y) in view.positions().items()}
+def test_saved_positions_are_restored(view, controller):
+    saved = {node: (x + 100.0, y - 40.0) for node, (x, y) in places(view).items()}
     del saved["c"]
-    view.set_positions(saved)
-    shown = view.positions()
+    controller.open_document({"expression": controller.text, "positions": saved})
+    shown = places(view)
     assert all(shown[node] == saved[node] for node in saved)
     assert shown["c"][0] < saved["d:a@b+c"][0]   # the missing node goes beside its consumer
 

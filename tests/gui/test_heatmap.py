@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QApplication
 
 from engine.notation import number, sub
 from gui import style
-from gui.heatmap import Heatmap
-from gui.heatmap_data import CLIP_RMS, literal
+from gui.heatmap.data import CLIP_RMS, literal
+from gui.heatmap.heatmap import Heatmap
+from tests.gui.heatmap_helpers import cell_position, clipped_marks, nonfinite_marks, outlines_shown, visible_texts
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def heatmap(qtbot):
 def click(qtbot, heatmap, row, col):
     """Click the centre of a cell and return the entry the heatmap emitted."""
     with qtbot.waitSignal(heatmap.entry_clicked, timeout=1000) as blocker:
-        qtbot.mouseClick(heatmap.view.viewport(), Qt.MouseButton.LeftButton, pos=heatmap.cell_position(row, col))
+        qtbot.mouseClick(heatmap.view.viewport(), Qt.MouseButton.LeftButton, pos=cell_position(heatmap, row, col))
     return blocker.args[0]
 
 
@@ -39,14 +40,14 @@ def test_an_outlier_is_clipped_at_a_few_rms_and_marked(heatmap):
     heatmap.show_matrix(values, "a")
     rms = np.sqrt(np.mean(values ** 2))
     assert heatmap.levels()[1] == pytest.approx(CLIP_RMS * rms)
-    assert heatmap.marks.clipped == 1
+    assert clipped_marks(heatmap) == 1
 
 
 def test_nan_and_inf_are_marked_not_coloured(heatmap):
     heatmap.show_matrix(np.array([[1.0, np.nan], [-np.inf, 2.0]]), "a")
-    assert heatmap.marks.nonfinite == 2
+    assert nonfinite_marks(heatmap) == 2
     assert np.isnan(heatmap.image.image[0, 1]) and np.isnan(heatmap.image.image[1, 0])
-    assert heatmap.labels.visible_texts() == ["1", "NaN", "−∞", "2"]
+    assert visible_texts(heatmap) == ["1", "NaN", "−∞", "2"]
     assert "2 not finite" in heatmap.footer.text()
 
 
@@ -81,7 +82,7 @@ def test_vector_is_a_row_and_scalar_a_cell(qtbot, heatmap):
 
 def test_hover_tells_value_and_both_indices(qtbot, heatmap):
     heatmap.show_matrix(np.array([[0.5, -0.125], [2.0, 3.0]]), "∂L/∂a", ("a", True, False))
-    qtbot.mouseMove(heatmap.view.viewport(), heatmap.cell_position(0, 1))
+    qtbot.mouseMove(heatmap.view.viewport(), cell_position(heatmap, 0, 1))
     qtbot.waitUntil(lambda: heatmap.hover_text != "", timeout=1000)
     assert "∂L/∂a[0,1] = -0.125" in heatmap.hover_text
     assert sub("∂L/∂a", (0, 1)) in heatmap.hover_text == heatmap.image.toolTip()
@@ -92,7 +93,7 @@ def test_not_yet_is_hatched_with_the_words_never_zeros(heatmap):
     heatmap.show_missing((2, 2), "∂L/∂a", "not yet")
     assert np.isnan(heatmap.image.image).all()   # nothing coloured: the hatching shows through
     assert heatmap.cover.reason == "not yet"
-    assert heatmap.labels.visible_texts() == []
+    assert visible_texts(heatmap) == []
     assert "not yet" in heatmap.footer.text()
 
 
@@ -101,7 +102,7 @@ def test_large_matrix_is_downsampled_but_summarised_exactly(heatmap):
     heatmap.show_matrix(values, "a")
     assert heatmap.image.image.shape[0] < 1024 and heatmap.image.image.shape[1] < 1024
     assert number(values.max()) in heatmap.footer.text()
-    assert heatmap.labels.visible_texts() == []
+    assert visible_texts(heatmap) == []
 
 
 def test_same_array_is_not_drawn_again(heatmap, monkeypatch):
@@ -129,7 +130,7 @@ def test_a_gradient_not_yet_computed_can_be_clicked_and_outlined(qtbot, heatmap)
     heatmap.show_missing((2, 3), "∂L/∂a", "not yet", "complete at step 6", ("a", True, False))
     assert click(qtbot, heatmap, 1, 2) == ("a", (1, 2), True)
     heatmap.outline([(slice(0, 1), slice(0, 3), "upstream")])
-    assert heatmap.outlines.shown() == [("upstream", (0, 1, 0, 3))]
+    assert outlines_shown(heatmap) == [("upstream", (0, 1, 0, 3))]
 
 
 def test_outline_roles_have_their_own_colours(heatmap):
@@ -148,29 +149,29 @@ def test_a_hidden_entry_is_greyed_under_a_question_mark(heatmap):
 def test_outline_draws_one_rectangle_per_range(heatmap):
     heatmap.show_matrix(np.ones((3, 4)), "a")
     heatmap.outline([(slice(1, 2), slice(None)), (slice(0, 3), slice(2, 3))])
-    assert heatmap.outlines.visible_count() == 2
+    assert len(outlines_shown(heatmap)) == 2
     rect = heatmap.outlines.items[0].rect()
     assert (rect.left(), rect.top(), rect.width(), rect.height()) == (-0.5, 0.5, 4, 1)
     heatmap.clear_outline()
-    assert heatmap.outlines.visible_count() == 0
+    assert len(outlines_shown(heatmap)) == 0
 
 
 def test_numbers_shorten_then_hide_as_cells_shrink(qtbot, heatmap):
     heatmap.show_matrix(np.array([[0.123456, -2.5, 1.0, 3.0]] * 2), "a")
-    assert heatmap.labels.visible_texts()[:2] == ["0.1235", "−2.5"]
+    assert visible_texts(heatmap)[:2] == ["0.1235", "−2.5"]
     heatmap.resize(200, 200)
-    qtbot.waitUntil(lambda: heatmap.labels.visible_texts()[:2] == ["0.12", "−2.5"], timeout=1000)
+    qtbot.waitUntil(lambda: visible_texts(heatmap)[:2] == ["0.12", "−2.5"], timeout=1000)
     heatmap.resize(130, 200)
-    qtbot.waitUntil(lambda: heatmap.labels.visible_texts() == [], timeout=1000)
+    qtbot.waitUntil(lambda: visible_texts(heatmap) == [], timeout=1000)
 
 
 def test_numbers_that_no_longer_fit_never_show_an_older_matrix(qtbot, heatmap):
     heatmap.show_matrix(np.ones((2, 2)), "G")
-    assert heatmap.labels.visible_texts() == ["1"] * 4
+    assert visible_texts(heatmap) == ["1"] * 4
     heatmap.resize(60, 200)   # no text fits any more, and a new matrix arrives meanwhile
     heatmap.show_matrix(np.array([[-2.0978, 3.5], [0.25, -1.125]]), "∂L/∂b")
-    qtbot.waitUntil(lambda: "1" not in heatmap.labels.visible_texts(), timeout=1000)
-    shown = heatmap.labels.visible_texts()
+    qtbot.waitUntil(lambda: "1" not in visible_texts(heatmap), timeout=1000)
+    shown = visible_texts(heatmap)
     assert shown in ([], ["−2.1", "3.5", "0.25", "−1.1"], ["−2.098", "3.5", "0.25", "−1.125"])
 
 

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from shiboken6 import isValid
 
-from gui.inputs_panel import InputsPanel, parse_shape
-from gui.matrix_table import parse_number
+from gui.panels.inputs import InputsPanel, parse_shape
+from gui.panels.matrix_table import parse_number
 
 
 def type_into_cell(qtbot, table, row, col, text):
@@ -116,7 +116,7 @@ def test_parse_shape():
 def test_a_program_that_cannot_be_computed_has_no_g_yet(qtbot, controller, shown):
     panel = shown(InputsPanel(controller))
     controller.apply_text("a = randn(2, 3)\nb = randn(2, 3)\nd = a @ b")
-    assert controller.draft is not None
+    assert controller.session is None
     assert "G" not in panel.tables and {"a", "b"} <= set(panel.tables)
     texts = [label.text() for label in panel.findChildren(QLabel)]
     assert any("set once the program can be computed" in t for t in texts)
@@ -131,8 +131,8 @@ def test_a_draft_shows_its_own_inputs_and_they_can_be_edited(qtbot, controller, 
     assert panel.tables["x"].rowCount() == 3
     assert not panel.start_combo.isEnabled()
     type_into_cell(qtbot, panel.tables["x"], 0, 0, "2.5")
-    qtbot.waitUntil(lambda: controller.state().inputs.get("x") is not None, timeout=1000)
-    assert controller.state().inputs["x"][0, 0] == 2.5
+    qtbot.waitUntil(lambda: controller.shown.document.inputs.get("x") is not None, timeout=1000)
+    assert controller.shown.document.inputs["x"][0, 0] == 2.5
 
 
 def test_a_shape_too_large_for_memory_is_refused_before_drawing(controller):

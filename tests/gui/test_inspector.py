@@ -3,8 +3,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.controller import StudioController
-from gui.inspector import InspectorPanel
+from gui.app.controller import StudioController
+from gui.panels.inspector import InspectorPanel
+from tests.gui.heatmap_helpers import cell_position
 
 # After N steps, the titles of the equation's matrices (t1 = a @ b; d = t1 + c).
 SEED_TITLES = {
@@ -71,7 +72,7 @@ def test_clicking_bT_selects_the_entry_of_b(qtbot, panel, controller):
     controller.seek(6)
     bT = panel.equation.visible_heatmaps()[2]
     with qtbot.waitSignal(controller.entry_selected, timeout=1000) as blocker:
-        qtbot.mouseClick(bT.view.viewport(), Qt.MouseButton.LeftButton, pos=bT.cell_position(0, 1))
+        qtbot.mouseClick(bT.view.viewport(), Qt.MouseButton.LeftButton, pos=cell_position(bT, 0, 1))
     assert blocker.args == [("b", (1, 0), False)]
     assert controller.selected_entry == ("b", (1, 0), False)
 
@@ -140,7 +141,7 @@ def test_a_step_redraws_only_matrices_that_changed(panel, controller, monkeypatc
 
 def test_new_numbers_are_shown_after_a_recompute(panel, controller):
     controller.seek(1)
-    controller.set_inputs({"a": np.eye(2)})
+    controller.set_input("a", np.eye(2))
     np.testing.assert_array_equal(panel.equation.visible_heatmaps()[1].array, np.eye(2))
 
 

@@ -2,7 +2,7 @@
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
 
-from gui import actions as act
+from gui.app import actions as act
 
 SEED_STATUS = [
     "step 0/7: inputs only (F10 steps forward)",
@@ -26,7 +26,7 @@ def focus_canvas(qtbot, window):
 
 
 def test_window_builds_shows_and_closes(qtbot, controller, settings):
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
     win = MainWindow(controller, settings)
     qtbot.addWidget(win)
     win.show()
@@ -114,7 +114,7 @@ def test_every_action_has_a_tooltip_naming_its_key(window):
 
 
 def test_check_gradients_reports_every_input(window):
-    from gui.dialogs import check_dialog, check_rows
+    from gui.app.dialogs import check_dialog, check_rows
     result = window.controller.check()
     assert result["ok"]
     rows = check_rows(result)
@@ -146,7 +146,7 @@ def test_menus_hold_the_file_edit_run_and_help_actions(window):
 def test_shortcuts_dialog_lists_every_key(window):
     from PySide6.QtWidgets import QTableWidget
 
-    from gui.dialogs import shortcuts_dialog
+    from gui.app.dialogs import shortcuts_dialog
     box = shortcuts_dialog(window, act.shortcut_rows())
     table = box.findChild(QTableWidget)
     keys = " ".join(table.item(i, 0).text() for i in range(table.rowCount()))
@@ -157,7 +157,7 @@ def test_shortcuts_dialog_lists_every_key(window):
 
 
 def test_the_arrangement_is_restored_in_the_next_window(qtbot, controller, settings):
-    from gui.main_window import MainWindow
+    from gui.app.main_window import MainWindow
     first = MainWindow(controller, settings)
     qtbot.addWidget(first)
     first.show()
@@ -225,3 +225,17 @@ def test_clicking_a_node_shows_its_value_and_gradient(qtbot, window):
     assert [t for t, _ in shown] == ["b", "∂L/∂b"]
     np.testing.assert_array_equal(shown[0][1], window.controller.session.records.values["b"])
     np.testing.assert_array_equal(shown[1][1], window.controller.session.records.grads["b"])
+
+
+def test_the_undo_history_jumps_back_and_forth_over_several_edits(window):
+    controller, stack = window.controller, window.controller.undo_stack
+    first = controller.text
+    controller.apply_text(first + "\ne = relu(d)")
+    controller.seek(3)
+    controller.set_start("d")
+    controller.apply_text(first + "\ne = relu(d)\nf = e * 2")
+    stack.setIndex(0)   # a click on "(opened)" in the Undo history dock
+    assert controller.text == first and window.editor.text() == first and controller.session.start is None
+    stack.setIndex(stack.count())
+    assert controller.text.endswith("f = e * 2") and controller.session.start == "d"
+    assert controller.view.cursor == 3

@@ -3,7 +3,7 @@ same list at the cursor on a double-click on empty canvas."""
 from PySide6.QtCore import QPoint, Qt
 
 from engine import ops
-from gui.palette import PaletteList, entries
+from gui.panels.palette import PaletteList, entries
 from tests.gui.builder_helpers import drag_from_palette
 
 
@@ -50,7 +50,7 @@ def test_a_constant_dropped_on_a_free_port_wires_into_it(qtbot, window, controll
     palette.constant.setText("0.5")
     port = view.mapFromScene(view.scene().nodes["d:a*?"].in_port(1))
     drag_from_palette(qtbot, palette, view, "", port, kind="const")
-    assert controller.text.endswith("d = a * 0.5") and controller.draft is None
+    assert controller.text.endswith("d = a * 0.5") and controller.session is not None
 
 
 def test_double_click_on_empty_canvas_opens_the_list_there(qtbot, window, controller):
@@ -83,6 +83,6 @@ def test_a_bad_index_is_refused_with_a_message(qtbot, window, controller):
     view, palette = window.graph_view, window.palette_panel
     window.docks["palette"].raise_()
     palette.parameter.setText("a + 1")
-    with qtbot.waitSignal(view.builder.refused) as refused:
+    with qtbot.waitSignal(controller.refused) as refused:
         drag_from_palette(qtbot, palette, view, "index", QPoint(250, 120))
     assert "index" in refused.args[0]

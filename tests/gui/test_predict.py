@@ -4,13 +4,14 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import give_numbers
 from tests.gui.test_selection import G, INPUTS, click, outlined, select_grad
 
 
 @pytest.fixture
 def quiz(window, controller, qtbot):
     """Predict first on, at step 5 (∂L/∂d is known, ∂L/∂a not yet), ∂L/∂a₁₁ selected."""
-    controller.change("numbers", inputs=dict(INPUTS), upstream=G)
+    give_numbers(controller, INPUTS, G)
     window.actions["predict"].trigger()
     controller.seek(5)
     select_grad(qtbot, window, "a", 0, 0)

@@ -4,6 +4,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import give_numbers
+from tests.gui.heatmap_helpers import cell_position, outlines_shown
+
 G = np.array([[0.3, -0.1], [0.7, 2.0]])
 INPUTS = {"a": np.array([[1.0, 2.0], [3.0, 4.0]]), "b": np.array([[0.5, -1.0], [2.0, 0.25]]),
           "c": np.array([0.1, -0.2])}
@@ -15,7 +18,7 @@ FEEDS_A11 = {("d", (0, 0), True), ("d", (0, 1), True), ("b", (0, 0), False), ("b
 @pytest.fixture
 def seed(window, controller):
     """The main window on the seed with the hand-checked a, b, c and G, every step done."""
-    controller.change("numbers", inputs=dict(INPUTS), upstream=G)
+    give_numbers(controller, INPUTS, G)
     controller.to_end()
     return window
 
@@ -27,7 +30,7 @@ def shown_heatmap(window, title):
 def click(qtbot, heatmap, row, col):
     with qtbot.waitSignal(heatmap.entry_clicked, timeout=1000):
         qtbot.mouseClick(heatmap.view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=heatmap.cell_position(row, col))
+                         pos=cell_position(heatmap, row, col))
 
 
 def outlined(window, roles=("upstream", "factor", "feeds")):
@@ -37,7 +40,7 @@ def outlined(window, roles=("upstream", "factor", "feeds")):
         if heatmap.source is None:
             continue
         name, is_grad, transposed = heatmap.source
-        for role, (r0, r1, c0, c1) in heatmap.outlines.shown():
+        for role, (r0, r1, c0, c1) in outlines_shown(heatmap):
             if role in roles:
                 found |= {(name, index(values[name].ndim, i, j, transposed), is_grad)
                           for i in range(r0, r1) for j in range(c0, c1)}
@@ -70,7 +73,7 @@ def test_a_transposed_view_outlines_the_same_entries(qtbot, seed, controller):
     controller.seek(6)   # ∂L/∂a = ∂L/∂t1 @ bᵀ
     select_grad(qtbot, seed, "a", 0, 0)
     bt = shown_heatmap(seed, "bᵀ")
-    assert [cells for _, cells in bt.outlines.shown()] == [(0, 2, 0, 1)]   # column 1 of bᵀ is row 1 of b
+    assert [cells for _, cells in outlines_shown(bt)] == [(0, 2, 0, 1)]   # column 1 of bᵀ is row 1 of b
 
 
 def test_a_broadcast_entry_is_fed_by_a_column_of_g(qtbot, seed):

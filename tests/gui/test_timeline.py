@@ -1,7 +1,7 @@
 """The timeline: one mark per step, grouped by kind; click or drag to jump."""
 from PySide6.QtCore import QPoint, Qt
 
-from gui.timeline import GAP, Timeline
+from gui.panels.timeline import GAP, Timeline
 
 
 def make_timeline(shown, controller, width=400):

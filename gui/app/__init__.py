@@ -1,0 +1,1 @@
+"""The application: the main window, its actions, files and the one controller."""

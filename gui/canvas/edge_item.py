@@ -1,0 +1,135 @@
+"""One arrow per use of a value: operand → equation, into the port of that operand.
+
+Its state says how the cursor relates to it: idle; lit (the current forward step reads it);
+flow (the current backward step sends the gradient back along it, drawn in the gradient colour
+with the arrowhead at the operand); flowed (a gradient passed earlier, drawn faintly)."""
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from gui import style
+from gui.canvas.node_item import font
+from gui.canvas.restylable import Restylable
+from gui.model.canvas_state import EdgeState
+
+ARROW = 9.0
+LABEL_WIDTH = 160.0   # room kept for the label of a flowing gradient
+PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (style.GRADIENT, 3.5),
+       "flowed": (style.GRADIENT, 1.6), "path": (style.SELECTION, 3.0)}
+
+
+class EdgeItem(Restylable, QGraphicsItem):
+    base_z = style.CANVAS_Z_EDGE
+
+    def __init__(self, source, target, port, waypoints=()):
+        """`port` is which operand of `target` this edge feeds (0 = first); the curve passes
+        through `waypoints` (scene points) to go around nodes in its way. A wire into an
+        equation can be selected (and deleted); the loss marker's cannot."""
+        super().__init__()
+        self.source, self.target, self.port = source, target, port
+        self.waypoints = [QPointF(*p) for p in waypoints]
+        self.state = EdgeState()
+        self.setZValue(self.base_z)
+        if target.kind == "eqn":
+            self.setFlag(QGraphicsItem.ItemIsSelectable)
+        else:
+            self.setAcceptedMouseButtons(Qt.NoButton)
+        self.adjust()
+
+    def ends(self):
+        """From the source's output port to this operand's input port on the target."""
+        return self.source.out_port(), self.target.in_port(self.port)
+
+    def follow(self):
+        """An end moved (a drag): recompute the curve, dropping the detour planned for the old places."""
+        self.waypoints = []
+        self.adjust()
+
+    def adjust(self):
+        """Recompute the curve from the two items' positions."""
+        self.prepareGeometryChange()
+        start, end = self.ends()
+        points = [start, *self.waypoints, end - QPointF(ARROW * 0.6, 0)]
+        path = QPainterPath(start)
+        for a, b in zip(points, points[1:]):  # S-curves, level at every point: the edges read as flow
+            ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
+            bend = max(8.0, abs(bx - ax) / 2)
+            path.cubicTo(ax + bend, ay, bx - bend, by, bx, by)
+        self.path, self.points = path, points
+        self.start, self.end = start, end
+        self.label_box = self.label_place()
+        self.bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW) | self.label_box
+
+    def label_place(self):
+        """Where a flowing gradient's label goes: beside the operand's end, on the side the curve
+        does not head to (below a rising edge, above a level or falling one: clear of its neighbours)."""
+        start, heading = self.points[0], self.points[1]
+        top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
+        return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
+
+    def itemChange(self, change, value):
+        """A box selects nodes only (their wires go with them); a wire is selected by a click."""
+        if change == QGraphicsItem.ItemSelectedChange and value and self.scene() is not None:
+            if any(not view.rubberBandRect().isNull() for view in self.scene().views()):
+                return False
+        return super().itemChange(change, value)
+
+    def raised(self):
+        return self.state.kind in ("lit", "flow")
+
+    def boundingRect(self):
+        return self.bounds
+
+    def shape(self):
+        stroker = QPainterPathStroker()
+        stroker.setWidth(6)
+        return stroker.createStroke(self.path)
+
+    def paint(self, painter, option, widget=None):
+        kind = self.state.kind
+        detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        colour, width = self.pen_for(detail)
+        painter.setPen(QPen(colour, width, Qt.SolidLine, Qt.RoundCap))
+        painter.setBrush(Qt.NoBrush)
+        if detail < style.CANVAS_MIN_DETAIL:  # an overview: straight segments draw far faster
+            painter.drawPolyline(QPolygonF(self.points))
+            return
+        painter.drawPath(self.path)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(colour)
+        if kind == "flow":  # the gradient runs against the arrow: point back at the operand
+            painter.drawPolygon(arrow_head(self.start + QPointF(1, 0), math.pi, ARROW + 2))
+            self.paint_label(painter)
+        else:
+            painter.drawPolygon(arrow_head(self.end, 0.0, ARROW if width < 3 else ARROW + 2))
+
+    def pen_for(self, detail):
+        """Colour and width for the state (a highlighted path shows on idle edges), never thinner
+        than one screen pixel."""
+        kind = self.state.kind
+        colour, width = PEN["path" if (self.lit or self.isSelected()) and kind == "idle" else kind]
+        colour = QColor(colour)
+        if kind == "flowed":
+            colour.setAlphaF(0.55)
+        return colour, max(width, 1.0 / detail)
+
+    def paint_label(self, painter):
+        """What flows back along the edge (`∂L/∂a`, `G`), on a chip above the curve's middle."""
+        painter.setFont(font(12, bold=True))
+        text = painter.fontMetrics().boundingRect(self.state.label).width() + 12
+        chip = QRectF(self.label_box.topLeft(), QSizeF(text, self.label_box.height()))
+        painter.setPen(QPen(QColor(style.GRADIENT), 1))
+        painter.setBrush(QColor(style.CANVAS_BACKGROUND))
+        painter.drawRoundedRect(chip, 9, 9)
+        painter.setPen(QColor(style.GRADIENT))
+        painter.drawText(chip, Qt.AlignCenter, self.state.label)
+
+
+def arrow_head(tip, angle, size):
+    """A filled triangle with its tip at `tip`, pointing along `angle` (radians, 0 = right)."""
+    back = angle + math.pi
+    left = tip + QPointF(math.cos(back + 0.45) * size, math.sin(back + 0.45) * size)
+    right = tip + QPointF(math.cos(back - 0.45) * size, math.sin(back - 0.45) * size)
+    return QPolygonF([tip, left, right])

@@ -1,0 +1,280 @@
+"""One canvas item per graph node: it paints its own name, op, shape and step state.
+
+Inputs are tabs with an accent bar, equations are cards with an op badge (user-named values in
+bold, generated t-names muted), constants are small pills, and `L` the loss marker. Equations
+have one input port per operand on the left (an unwired one is a hollow red ring: the text's
+hole `?`), inputs and equations an output port on the right; a node whose shapes do not fit
+(or that waits for a wire) wears a red `!` badge, its tooltip naming the rule. The bottom strip
+shows the gradient: empty (not yet), part-filled (partial k of n), full (done) or hatched (no
+path to L). The item emits its node id when pressed; the view maps it to the engine's names."""
+from functools import lru_cache
+
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from engine import GradState
+from gui import style
+from gui.canvas.restylable import Restylable
+from gui.model.canvas_state import NodeState
+
+STRIP = 5.0       # height of the gradient strip at the bottom of a card
+RADIUS = {"input": 4.0, "eqn": 9.0}
+
+
+class NodeSignals(QObject):
+    """Items are not QObjects (a thousand of them stay cheap); they share one emitter per scene."""
+    pressed = Signal(str)
+
+
+@lru_cache(maxsize=None)
+def font(size, bold=False, italic=False):
+    result = QFont(style.CANVAS_FONT)
+    result.setPixelSize(size)
+    result.setBold(bold)
+    result.setItalic(italic)
+    return result
+
+
+def shape_text(shape):
+    """`2×3`, `(3,)` for a vector, `scalar` for (), `?` when unknown."""
+    if shape is None:
+        return "?"
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "×".join(map(str, shape)) if shape else "scalar"
+
+
+class NodeItem(Restylable, QGraphicsItem):
+    base_z = style.CANVAS_Z_NODE
+
+    def __init__(self, node_id, data, signals):
+        super().__init__()
+        self.node_id, self.data, self.signals = node_id, data, signals
+        self.kind = data["kind"]
+        w, h = data["size"]
+        self.box = QRectF(-w / 2, -h / 2, w, h)
+        self.state = NodeState()
+        self.setFlag(QGraphicsItem.ItemIsSelectable, self.kind in ("input", "eqn"))
+        self.setZValue(self.base_z)
+        self.setToolTip(self.tooltip())
+
+    # -- state ------------------------------------------------------------------------------------
+    def raised(self):
+        return self.state.active
+
+    def set_state(self, state):
+        if state != self.state:
+            super().set_state(state)
+            self.setToolTip(self.tooltip())
+
+    def tooltip(self):
+        """What the node is, its shape, and what the cursor knows of its value and gradient."""
+        data, state = self.data, self.state
+        lines = [data["tip"], f"shape {shape_text(data['shape'])}"]
+        if data["problem"]:
+            lines.append(data["problem"])
+        if data["name"]:
+            lines.append("value computed" if state.has_value else "value not computed yet")
+            partial = f" ({state.k} of {state.n})" if state.grad == GradState.PARTIAL else ""
+            lines.append(f"∂L/∂{data['name']}: {state.grad}{partial}")
+        return "\n".join(lines)
+
+    def accent(self):
+        """The colour of the node's state: error, gradient done, value, or pending."""
+        if self.data["problem"]:
+            return QColor(style.ERROR)
+        if self.kind == "loss":
+            return QColor(style.GRADIENT if self.state.grad == GradState.DONE else style.PENDING)
+        return QColor(style.VALUE if self.state.has_value else style.PENDING)
+
+    # -- ports -------------------------------------------------------------------------------------
+    def in_port(self, port, local=False):
+        """Where input `port` sits (scene point; local with `local`): spread down the left side."""
+        box = self.box
+        point = QPointF(box.left(), box.top() + box.height() * (port + 1) / (self.data["ports"] + 1))
+        return point if local else self.pos() + point
+
+    def out_port(self, local=False):
+        point = QPointF(self.box.right(), 0)
+        return point if local else self.pos() + point
+
+    def has_output(self):
+        return self.kind in ("input", "eqn", "const")
+
+    def paint_ports(self, painter):
+        """Dots for the wired ports and the output, a hollow red ring for each unwired one."""
+        r = style.CANVAS_PORT_RADIUS
+        painter.setPen(QPen(QColor(style.CANVAS_EDGE), 1.2))
+        painter.setBrush(QColor(style.CANVAS_NODE_FILL))
+        if self.kind in ("input", "eqn"):
+            painter.drawEllipse(self.out_port(local=True), r, r)
+        for port in range(self.data["ports"] if self.kind == "eqn" else 0):
+            hole = port in self.data["holes"]
+            painter.setPen(QPen(QColor(style.ERROR if hole else style.CANVAS_EDGE), 2.0 if hole else 1.2))
+            painter.setBrush(QColor(style.CANVAS_NODE_FILL if hole else style.CANVAS_EDGE))
+            size = r if hole else r - 1.5
+            painter.drawEllipse(self.in_port(port, local=True), size, size)
+
+    def paint_problem(self, painter):
+        """A red `!` on the top right corner: the shapes do not fit, or a port waits for a wire."""
+        centre = QPointF(self.box.right() - 2, self.box.top() + 2)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(style.ERROR))
+        painter.drawEllipse(centre, 7, 7)
+        painter.setPen(QColor("white"))
+        painter.setFont(font(10, bold=True))
+        painter.drawText(QRectF(centre.x() - 7, centre.y() - 7, 14, 14), Qt.AlignCenter, "!")
+
+    # -- Qt ----------------------------------------------------------------------------------------
+    def boundingRect(self):
+        return self.box.adjusted(-7, -7, 7, 7)
+
+    def mousePressEvent(self, event):
+        super().mousePressEvent(event)
+        if event.button() == Qt.LeftButton:
+            self.signals.pressed.emit(self.node_id)
+
+    def paint(self, painter, option, widget=None):
+        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < style.CANVAS_MIN_DETAIL:
+            self.paint_overview(painter)
+            return
+        if self.state.active:
+            self.paint_ring(painter, style.ACTIVE, 5, 0)
+        painter.setPen(self.border_pen())
+        painter.setBrush(QBrush(self.fill()))
+        painter.drawPath(self.outline())
+        if self.isSelected() or self.lit:
+            self.paint_ring(painter, style.SELECTION, 3.5, 2.5)
+        getattr(self, f"paint_{self.kind}")(painter)
+        self.paint_ports(painter)
+        if self.data["problem"]:
+            self.paint_problem(painter)
+
+    def paint_overview(self, painter):
+        """Zoomed far out: a solid block in the colour that says most (lit, selected, gradient,
+        value, pending); text would be unreadable and slow."""
+        state = self.state
+        if state.active:
+            colour = style.ACTIVE
+        elif self.isSelected() or self.lit:
+            colour = style.SELECTION
+        elif state.k and self.kind != "loss":
+            colour = style.GRADIENT
+        else:
+            colour = self.accent().name()
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRect(self.box)
+
+    # -- painting ----------------------------------------------------------------------------------
+    def outline(self, grow=0.0):
+        """The node's shape, grown by `grow` on every side."""
+        box = self.box.adjusted(-grow, -grow, grow, grow)
+        path = QPainterPath()
+        if self.kind == "loss":
+            path.addEllipse(box)
+        elif self.kind == "const":
+            path.addRoundedRect(box, box.height() / 2, box.height() / 2)
+        else:
+            path.addRoundedRect(box, RADIUS[self.kind] + grow, RADIUS[self.kind] + grow)
+        return path
+
+    def paint_ring(self, painter, colour, grow, width):
+        """A ring `grow` outside the node: filled (width 0, the current step's glow) or stroked
+        (the selection or a highlighted path)."""
+        if width:
+            painter.setPen(QPen(QColor(colour), width))
+            painter.setBrush(Qt.NoBrush)
+        else:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(colour))
+        painter.drawPath(self.outline(grow))
+
+    def border_pen(self):
+        colour = self.accent() if self.kind != "const" else QColor(style.CANVAS_EDGE)
+        width = 2.0 if self.data["named"] else 1.2
+        pen = QPen(colour, width)
+        if self.kind == "loss" and self.state.grad != GradState.DONE:
+            pen.setStyle(Qt.DashLine)
+        return pen
+
+    def fill(self):
+        base = QColor(style.CANVAS_INPUT_FILL if self.kind == "input" else style.CANVAS_NODE_FILL)
+        if self.state.has_value and self.kind == "eqn":
+            return blend(base, QColor(style.VALUE), 0.08)
+        return base
+
+    def paint_text_block(self, painter, rect):
+        """Name (bold when the user named it, muted italic for a t-name) over the shape."""
+        named = self.data["named"]
+        painter.setFont(font(13, bold=named, italic=not named))
+        painter.setPen(QColor(style.CANVAS_TEXT if named else style.CANVAS_MUTED_TEXT))
+        top = QRectF(rect.left(), rect.top() + 3, rect.width(), rect.height() / 2 - 1)
+        painter.drawText(top, Qt.AlignHCenter | Qt.AlignBottom, self.data["name"])
+        painter.setFont(font(10))
+        painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
+        bottom = QRectF(rect.left(), rect.center().y() + 1, rect.width(), rect.height() / 2 - STRIP - 1)
+        painter.drawText(bottom, Qt.AlignHCenter | Qt.AlignTop, shape_text(self.data["shape"]))
+
+    def paint_input(self, painter):
+        bar = QRectF(self.box.left(), self.box.top(), 5, self.box.height())
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(self.accent())
+        painter.drawRoundedRect(bar, 2, 2)
+        self.paint_text_block(painter, self.box.adjusted(5, 0, 0, 0))
+        self.paint_gradient(painter)
+
+    def paint_eqn(self, painter):
+        label = self.data["label"]
+        width = max(26.0, 10 + style.CANVAS_BADGE_CHAR * len(label))
+        badge = QRectF(self.box.left() + 7, -13, width, 26 - STRIP / 2)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(self.accent())
+        painter.drawRoundedRect(badge, 13, 13)
+        painter.setPen(QColor("white"))
+        painter.setFont(font(15 if len(label) == 1 else 11, bold=True))
+        painter.drawText(badge, Qt.AlignCenter, label)
+        self.paint_text_block(painter, self.box.adjusted(width + 9, 0, -2, 0))
+        self.paint_gradient(painter)
+
+    def paint_gradient(self, painter):
+        """The bottom strip: how much of ∂L/∂(this node) is known after the cursor."""
+        strip = QRectF(self.box.left() + 1, self.box.bottom() - STRIP - 1, self.box.width() - 2, STRIP)
+        painter.save()
+        painter.setClipPath(self.outline())
+        painter.setPen(Qt.NoPen)
+        state = self.state
+        if state.grad == GradState.NO_PATH:
+            painter.setBrush(QBrush(QColor(style.PENDING), Qt.BDiagPattern))
+            painter.drawRect(strip)
+        elif state.k:
+            part = QRectF(strip.left(), strip.top(), strip.width() * state.k / state.n, STRIP)
+            painter.setBrush(QColor(style.GRADIENT))
+            painter.drawRect(part)
+        painter.restore()
+        if state.grad == GradState.PARTIAL:
+            self.paint_partial(painter)
+
+    def paint_partial(self, painter):
+        """`k/n` in the top right corner: k of the n contributions to the gradient are in."""
+        painter.setFont(font(9, bold=True))
+        painter.setPen(QColor(style.GRADIENT))
+        corner = QRectF(self.box.right() - 28, self.box.top() + 2, 25, 12)
+        painter.drawText(corner, Qt.AlignRight | Qt.AlignTop, f"{self.state.k}/{self.state.n}")
+
+    def paint_const(self, painter):
+        painter.setFont(font(11))
+        painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
+        painter.drawText(self.box, Qt.AlignCenter, self.data["label"])
+
+    def paint_loss(self, painter):
+        painter.setFont(font(13, bold=True))
+        painter.setPen(self.accent())
+        painter.drawText(self.box, Qt.AlignCenter, "L")
+
+
+def blend(base, tint, amount):
+    """`base` moved `amount` of the way toward `tint`."""
+    mix = [round(b + (t - b) * amount) for b, t in zip(base.getRgb()[:3], tint.getRgb()[:3])]
+    return QColor(*mix)

@@ -1,0 +1,80 @@
+"""The canvas's scene: it draws only the background (a quiet dot grid) and builds the items
+from a graph and its layout; each item paints itself."""
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsScene
+
+from gui import style
+from gui.canvas.edge_item import EdgeItem
+from gui.canvas.node_item import NodeItem, NodeSignals
+
+MARGIN = 400.0   # room to pan past the graph's edges
+MIN_GRID_PIXELS = 10
+
+
+class GraphScene(QGraphicsScene):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.signals = NodeSignals(self)
+        self.nodes, self.edges, self.wires = {}, {}, {}
+        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
+
+    def populate(self, graph, positions, waypoints):
+        """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
+        its waypoints, if any)."""
+        self.clear()
+        self.nodes = {node_id: NodeItem(node_id, data, self.signals)
+                      for node_id, data in graph.nodes(data=True)}
+        for node_id, item in self.nodes.items():
+            item.setPos(*positions[node_id])
+            self.addItem(item)
+        self.edges = {(source, target, key): EdgeItem(self.nodes[source], self.nodes[target], key,
+                                                      waypoints.get((source, target, key), ()))
+                      for source, target, key in graph.edges(keys=True)}
+        self.wires = {node_id: [] for node_id in self.nodes}   # node id -> the edges at its ends
+        for (source, target, _), edge in self.edges.items():
+            self.addItem(edge)
+            self.wires[source].append(edge)
+            self.wires[target].append(edge)
+        bounds = self.itemsBoundingRect()
+        self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def move_node(self, node_id, x, y):
+        """Put a node at (x, y) with its wires following (a drag; the model learns at its end)."""
+        self.nodes[node_id].setPos(x, y)
+        for edge in self.wires[node_id]:
+            edge.follow()
+
+    def selected_nodes(self):
+        return {item.node_id for item in self.selectedItems() if hasattr(item, "node_id")}
+
+    def selected_wires(self):
+        """(target id, port) of each selected wire."""
+        return [(item.target.node_id, item.port) for item in self.selectedItems()
+                if not hasattr(item, "node_id")]
+
+    def output_port_at(self, pos):
+        """The node whose output port is under scene point `pos`, or None."""
+        reach = 2 * style.CANVAS_PORT_RADIUS
+        for node_id, item in self.nodes.items():
+            if item.has_output() and (item.out_port() - pos).manhattanLength() <= reach:
+                return node_id
+        return None
+
+    def drawBackground(self, painter, rect):
+        painter.fillRect(rect, QColor(style.CANVAS_BACKGROUND))
+        step = style.CANVAS_GRID_STEP
+        if painter.worldTransform().m11() * step < MIN_GRID_PIXELS:
+            return  # zoomed far out: the dots would be noise
+        left, top = int(rect.left() // step) * step, int(rect.top() // step) * step
+        dots = QPolygonF([QPointF(x, y) for x in range(left, int(rect.right()) + 1, step)
+                          for y in range(top, int(rect.bottom()) + 1, step)])
+        painter.setPen(QPen(QColor(style.CANVAS_GRID), 2))
+        painter.drawPoints(dots)
+
+    def content_rect(self):
+        """The rectangle the nodes cover (for fitting); edges stay between them."""
+        rect = QRectF(-50, -50, 100, 100) if not self.nodes else QRectF()
+        for item in self.nodes.values():
+            rect |= item.sceneBoundingRect()
+        return rect

@@ -1,0 +1,302 @@
+"""The graph canvas: the program laid out left to right, its nodes and edges styled by the cursor.
+
+It rebuilds its items only when the program changes (keeping the place of every node whose id
+survives) and only restyles them when the cursor or the numbers move. Zoom with the wheel around
+the cursor, pan with the middle button or Space + drag, F fits, a left drag on empty canvas
+box-selects; clicking a node selects its value through the controller.
+
+It is also the visual builder (gui.model.canvas_edits): drag a node to move it, drag from an
+output port to an input port to wire them, Delete removes the selected nodes and wires, a
+double-click renames a node (or, on empty canvas, opens the palette there), L lays the graph
+out afresh, Esc cancels a drag. A palette entry released over it is placed where it was released.
+It lights the selected entry's path itself."""
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView
+
+import engine
+from gui.canvas.banner import CanvasBanner
+from gui.canvas.gestures import MoveNodes, NewWire, free_ports, nearest_port
+from gui.canvas.name_editor import NameEditor
+from gui.canvas.node_item import NodeItem
+from gui.canvas.routes import routes
+from gui.canvas.scene import GraphScene
+from gui.listening import Listening
+from gui.model.canvas_state import edge_states, node_states
+
+ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
+ZOOM_RANGE = (0.05, 4.0)
+FIT_MAX_SCALE = 1.5       # a tiny graph is not blown up past this when fitted
+FIT_PADDING = 24
+
+
+class GraphView(Listening, QGraphicsView):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.graph = None
+        self.highlighted = set()
+        self.panning = None       # the last mouse position of a pan (middle, or Space + left)
+        self.space_held = False
+        self.pressed_empty = False
+        self.auto_fit = True   # follow the window's size until the user zooms or pans
+        self.gesture = None
+        self.setScene(GraphScene(self))
+        self.banner = CanvasBanner(self)   # over the viewport, not in it: scrolling would move it
+        self.name_editor = NameEditor(self)
+        self.configure()
+        self.scene().signals.pressed.connect(self._on_node_pressed)
+        self.listen()
+        self.rebuild()
+        self._on_error_changed(controller.error)
+
+    def subscriptions(self):
+        c = self.controller
+        return ((c.program_changed, self._on_program_changed), (c.positions_changed, self.rebuild),
+                (c.pass_recomputed, self._on_pass_recomputed), (c.step_changed, self._on_step_changed),
+                (c.node_selected, self._on_node_selected), (c.error_changed, self._on_error_changed),
+                (c.entry_selected, self._on_entry_selected), (c.node_requested, self._on_node_requested))
+
+    def configure(self):
+        """Antialiased, frameless, box-selecting; zoom and pan keep their own anchors."""
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setDragMode(QGraphicsView.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.NoAnchor)  # zoom() keeps its own anchor
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setFrameShape(QFrame.NoFrame)
+        # Panning moves the (hidden) scroll bars; the canvas shows no bars of its own.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.StrongFocus)
+
+    # -- public -----------------------------------------------------------------------------------
+    def fit(self):
+        """Show the whole graph, centred, never magnified past FIT_MAX_SCALE."""
+        rect = self.scene().content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
+        self.fitInView(rect, Qt.KeepAspectRatio)
+        if self.transform().m11() > FIT_MAX_SCALE:
+            self.resetTransform()
+            self.scale(FIT_MAX_SCALE, FIT_MAX_SCALE)
+        self.centerOn(rect.center())
+
+    def fit_if_needed(self):
+        """Fit when a node's centre is out of sight; otherwise the view stays where the user put it."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not all(visible.contains(item.scenePos()) for item in self.scene().nodes.values()):
+            self.fit()
+
+    def highlight_path(self, node_names):
+        """Light the given values' nodes and the edges between them in the selection colour."""
+        ids = self.graph.graph["ids"]
+        self.highlighted = {ids[name] for name in node_names if name in ids}
+        self.restyle_highlight()
+
+    def zoom(self, factor, anchor=None):
+        """Scale by `factor` (within ZOOM_RANGE) keeping the scene point under `anchor` (a viewport
+        point, default the centre) in place."""
+        low, high = ZOOM_RANGE
+        scale = self.transform().m11()
+        factor = max(low / scale, min(high / scale, factor))
+        anchor = anchor if anchor is not None else self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
+        self.scale(factor, factor)
+        self.scroll_by(self.mapFromScene(fixed) - anchor)
+
+    def scroll_by(self, delta):
+        """Move the visible area by `delta` viewport pixels."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + round(delta.x()))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + round(delta.y()))
+
+    # -- building and styling -----------------------------------------------------------------------
+    def rebuild(self):
+        """New items for the shown program (also one without a pass), at the shown places."""
+        shown = self.controller.shown
+        selected = self.scene().selected_nodes()
+        self.graph, positions = shown.graph, shown.layout
+        self.scene().populate(self.graph, positions, routes(self.graph, positions))
+        self.restyle()
+        self._on_node_selected(self.controller.selected_node)
+        for node_id in selected & set(self.scene().nodes):
+            self.scene().nodes[node_id].setSelected(True)
+        self._on_entry_selected(self.controller.selected_entry)
+
+    def restyle(self):
+        """Colour every item for the cursor: values, gradients, the current step's node and edges
+        (a draft has no pass: everything is pending)."""
+        scene = self.scene()
+        session = self.controller.session if self.controller.session is not None else None
+        for node_id, state in node_states(self.graph, session).items():
+            scene.nodes[node_id].set_state(state)
+        for key, state in edge_states(self.graph, session).items():
+            scene.edges[key].set_state(state)
+
+    def restyle_highlight(self):
+        scene, lit = self.scene(), self.highlighted
+        for node_id, item in scene.nodes.items():
+            item.set_lit(node_id in lit)
+        for (source, target, _), edge in scene.edges.items():
+            edge.set_lit(source in lit and target in lit)
+
+    # -- controller signals -------------------------------------------------------------------------
+    def _on_program_changed(self):
+        self.rebuild()
+        self.fit() if self.auto_fit else self.fit_if_needed()
+        QTimer.singleShot(0, self.fit_if_needed)   # again once the window has settled around new docks
+
+    def _on_entry_selected(self, _entry):
+        """Light the selected entry's path (from its node to its through nodes)."""
+        selection = self.controller.selection
+        self.highlight_path(selection.path_nodes() if selection is not None else ())
+
+    def _on_node_requested(self, entry, global_pos, arg):
+        """A palette entry released at `global_pos`: a node there when that is over the canvas; a
+        constant goes into the free input port it is dropped on."""
+        point = self.viewport().mapFromGlobal(global_pos)
+        if not self.viewport().rect().contains(point):
+            return
+        pos = self.mapToScene(point)
+        if entry.kind == "const":
+            port = nearest_port(self.scene(), pos, free_ports(self.scene()))
+            self.controller.edit_canvas("add_constant", arg, port)
+        else:
+            self.controller.edit_canvas("add", entry.kind, entry.op, (pos.x(), pos.y()), arg)
+
+    def _on_pass_recomputed(self):
+        """New numbers: restyle, unless the backward pass now starts elsewhere (L moves)."""
+        if self.controller.session.records.start != self.graph.graph["start"]:
+            self.rebuild()
+            self.fit() if self.auto_fit else self.fit_if_needed()
+        else:
+            self.restyle()
+
+    def _on_error_changed(self, error):
+        """Only a text that does not parse makes the canvas read-only; a hole or a shape that
+        does not fit is shown on the graph itself, the banner saying why there are no steps."""
+        reason = self.controller.shown.reason
+        if isinstance(error, engine.ParseError) or reason is None:
+            self.banner.show_error(error if isinstance(error, engine.ParseError) else None)
+        else:
+            self.banner.show_no_pass(reason)
+
+    def _on_step_changed(self, cursor):
+        self.restyle()
+
+    def _on_node_selected(self, name):
+        """Select the value's node alone (or none), without echoing back to the controller."""
+        node_id = self.graph.graph["ids"].get(name)
+        for item_id, item in self.scene().nodes.items():
+            item.setSelected(item_id == node_id)
+
+    def _on_node_pressed(self, node_id):
+        name = self.graph.nodes[node_id]["name"]
+        if name and self.controller.session is not None:   # a draft's values are not computed
+            self.controller.select_node(name)
+
+    # -- Qt events --------------------------------------------------------------------------------------
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.banner.place()
+        if self.auto_fit:   # the window's docks settle after the first show: fit them again
+            self.fit()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.auto_fit:
+            self.fit()
+
+    def keyPressEvent(self, event):
+        key, plain = event.key(), not event.modifiers()
+        if key == Qt.Key_F and plain:
+            self.auto_fit = True
+            self.fit()
+        elif key == Qt.Key_L and plain:
+            self.controller.auto_layout()
+        elif key in (Qt.Key_Delete, Qt.Key_Backspace):
+            scene = self.scene()
+            self.controller.edit_canvas("delete", scene.selected_nodes(), scene.selected_wires())
+        elif key == Qt.Key_Escape and self.gesture is not None:
+            self.gesture.cancel()
+            self.gesture = None
+        elif event.matches(QKeySequence.SelectAll):
+            for item in self.scene().nodes.values():
+                item.setSelected(True)   # only inputs and equations can be
+        elif key == Qt.Key_Space and not event.isAutoRepeat():
+            self.space_held = True
+            self.viewport().setCursor(Qt.OpenHandCursor)
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event):
+        if event.key() == Qt.Key_Space and not event.isAutoRepeat():
+            self.space_held = False
+            self.viewport().unsetCursor()
+        else:
+            super().keyReleaseEvent(event)
+
+    def wheelEvent(self, event):
+        self.auto_fit = False
+        self.zoom(ZOOM_STEP ** event.angleDelta().y(), event.position().toPoint())
+
+    def mousePressEvent(self, event):
+        """Middle button, or Space + left button, pans; a left press on an output port draws a
+        wire, on a node selects and drags it, on empty canvas starts a box."""
+        button, point = event.button(), event.position().toPoint()
+        if button == Qt.MiddleButton or (button == Qt.LeftButton and self.space_held):
+            self.panning = event.position()
+            self.auto_fit = False
+            self.viewport().setCursor(Qt.ClosedHandCursor)
+            return
+        pos = self.mapToScene(point)
+        source = self.scene().output_port_at(pos) if button == Qt.LeftButton else None
+        if source is not None:
+            self.gesture = NewWire(self, source, pos)
+            return
+        item = self.itemAt(point)
+        self.pressed_empty = button == Qt.LeftButton and item is None
+        super().mousePressEvent(event)
+        if button == Qt.LeftButton and isinstance(item, NodeItem) and item.isSelected():
+            self.gesture = MoveNodes(self, self.scene().selected_nodes(), pos)
+
+    def mouseMoveEvent(self, event):
+        if self.panning is not None:
+            self.scroll_by(self.panning - event.position())
+            self.panning = event.position()
+        elif not (self.gesture and self.gesture.mouse_move(self.mapToScene(event.position().toPoint()))):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if self.panning is not None:
+            self.panning = None
+            if self.space_held:
+                self.viewport().setCursor(Qt.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            return
+        gesture, self.gesture = self.gesture, None
+        super().mouseReleaseEvent(event)
+        if gesture is not None:
+            gesture.mouse_release(self.mapToScene(event.position().toPoint()))
+        if self.pressed_empty and event.button() == Qt.LeftButton:
+            self.pressed_empty = False
+            self.tell_selection()
+
+    def mouseDoubleClickEvent(self, event):
+        """On a node: rename it; on empty canvas: the palette at the cursor."""
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
+            self.name_editor.edit(item.node_id)
+        elif item is None:
+            from gui.panels.palette import PalettePopup   # the palette imports this module's neighbours
+            PalettePopup(self.controller, self, event.globalPosition().toPoint()).show()
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def tell_selection(self):
+        """After a click or a box on empty canvas: one node selected (or none) is the controller's
+        selection too; a box of several stays on the canvas."""
+        selected = [item for item in self.scene().selectedItems() if isinstance(item, NodeItem)]
+        if len(selected) <= 1 and self.controller.session is not None:
+            name = selected[0].data["name"] if selected else ""
+            if name != self.controller.selected_node:
+                self.controller.select_node(name)

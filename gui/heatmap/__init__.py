@@ -1,0 +1,1 @@
+"""Heatmaps: the ImageItem recipe, colour bar, overlays and the layout of equations."""

@@ -1,0 +1,50 @@
+"""Predict first, as plain state (no Qt): while the mode is on, a selected gradient entry stays
+hidden until the step that completes it (its last contribution); the learner types its value or
+picks the cells they think feed it, and the completing step (or Check) reveals the verdict."""
+from engine import judge_cells, judge_value
+
+
+class Prediction:
+    """`on`: the mode; `picking`: clicks pick cells instead of selecting; `value`: the typed guess
+    (None: none); `picks`: picked entries (name, index, is_grad); `checked`: revealed by Check."""
+
+    def __init__(self):
+        self.on = self.picking = False
+        self.forget()
+
+    def forget(self):
+        """A new selection: a new question (the mode stays as it was)."""
+        self.value, self.picks, self.checked = None, frozenset(), False
+
+    def update(self, on=None, picking=None, value=..., pick=None, checked=None):
+        """Change any field; `pick` toggles one entry in or out of the picks."""
+        if on is not None:
+            self.on = bool(on)
+            self.picking = self.picking and self.on
+        if picking is not None:
+            self.picking = bool(picking) and self.on
+        if value is not ...:
+            self.value = value
+        if pick is not None:
+            self.picks = self.picks ^ {pick}
+        if checked is not None:
+            self.checked = bool(checked)
+
+    def asks(self, selection):
+        """True when the mode applies to this selection: a gradient entry the engine attributes."""
+        return self.on and selection is not None and selection.att is not None
+
+    def hidden(self, selection):
+        """True while the selected gradient is a question: before its completing step, unchecked."""
+        if not self.asks(selection) or self.checked:
+            return False
+        session = selection.session
+        return session.cursor < session.completing_step(selection.name).index
+
+    def verdicts(self, selection):
+        """(value verdict or None, cells verdict or None) once revealed; (None, None) before."""
+        if not self.asks(selection) or self.hidden(selection):
+            return None, None
+        value = None if self.value is None else judge_value(self.value, selection.att.grad)
+        cells = judge_cells(self.picks, selection.feeding()) if self.picks else None
+        return value, cells

@@ -1,0 +1,1 @@
+"""The docked panels: editor, inputs, inspector, explanation, predict, timeline, palette."""

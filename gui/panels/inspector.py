@@ -1,0 +1,262 @@
+"""The equation inspector: the current step laid out as the equation it satisfies, one heatmap per
+matrix (`∂L/∂a = ∂L/∂t1 @ bᵀ`), and below it the selected node's value and gradient, or, while
+an entry is selected, the selection's own equation (`∂L/∂a = ∂L/∂d · b`). Every heatmap shown
+outlines the entries that feed the selected one (gui.heatmap.selection_marks).
+
+Heatmap widgets are pooled and reused by position, so a step redraws only matrices whose array
+changed; clicks go to the controller as entries of the real arrays."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from gui import style
+from gui.heatmap.data import summarize
+from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
+from gui.heatmap.heatmap import Heatmap
+from gui.heatmap.selection_layout import selection_slots
+from gui.heatmap.selection_marks import marks, outline_all
+from gui.listening import Listening
+
+
+class HeatmapRow(QWidget):
+    """A row of matrices and operator symbols, read left to right, reusing its Heatmap and
+    QLabel widgets.
+
+    Every matrix gets the same width, as if the row held at least `columns` of them, and the row
+    starts at the left: a step from two matrices to three leaves the first two where they are
+    (nothing resized, downsampled or repainted for nothing), and the matrices keep their size
+    and place as the student steps."""
+
+    def __init__(self, on_entry, columns, operators=True, parent=None):
+        super().__init__(parent)
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.heatmaps, self.operators, self.on_entry = [], [], on_entry
+        self.kinds, self.columns, self.with_operators = (), columns, operators
+        # the matrices share whatever width the panel gets; a long equation must not widen the dock
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_slots(self, slots, scales):
+        """Lay out `slots` (str operators and MatrixSlot matrices); `scales` maps id(slot) to a colour
+        half-range (absent: the matrix's own). The same sequence of kinds keeps the layout, so
+        no widget is resized (resizing a large matrix's view means downsampling it again)."""
+        kinds = tuple(isinstance(s, MatrixSlot) for s in slots)
+        maps, ops = self._pool(self.heatmaps, kinds.count(True)), self._pool(self.operators, kinds.count(False))
+        widgets = [maps.pop(0) if kind else ops.pop(0) for kind in kinds]
+        if kinds != self.kinds:
+            self._relayout(widgets, kinds)
+        for widget, slot in zip(widgets, slots):
+            if isinstance(slot, MatrixSlot):
+                show(widget, slot, scales.get(id(slot)))
+            else:
+                widget.setText(slot)
+
+    def _relayout(self, widgets, kinds):
+        while self.layout_.count():
+            self.layout_.takeAt(0)
+        for widget in widgets:
+            self.layout_.addWidget(widget)
+            widget.setVisible(True)
+        self.layout_.addStretch(1)
+        self.kinds = kinds
+        self._size_heatmaps()
+
+    def _size_heatmaps(self):
+        """One width for every matrix: the row's width shared by max(columns, count) of them."""
+        n = max(self.columns, self.kinds.count(True))
+        operators = (n - 1) * style.INSPECTOR_OPERATOR_WIDTH if self.with_operators else 0
+        spare = self.width() - operators - 2 * n * self.layout_.spacing()
+        width = max(style.HEATMAP_MIN_SIZE[0], spare // n)
+        for heatmap in self.heatmaps:
+            if heatmap.width() != width:
+                heatmap.setFixedWidth(width)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._size_heatmaps()
+
+    def _pool(self, pool, count):
+        """The first `count` widgets of `pool` (heatmaps or operators), made when missing; the rest
+        are hidden."""
+        while len(pool) < count:
+            pool.append(self._new_heatmap() if pool is self.heatmaps else self._new_operator())
+        for widget in pool[count:]:
+            widget.setVisible(False)
+        return pool[:count]
+
+    def _new_heatmap(self):
+        heatmap = Heatmap(self)
+        heatmap.entry_clicked.connect(self.on_entry)
+        return heatmap
+
+    def _new_operator(self):
+        label = QLabel(self)
+        label.setStyleSheet(style.INSPECTOR_OPERATOR_CSS)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMinimumWidth(style.INSPECTOR_OPERATOR_WIDTH)
+        return label
+
+    def visible_heatmaps(self):
+        return [h for h in self.heatmaps if not h.isHidden()]
+
+
+def show(heatmap, slot, scale):
+    if slot.missing:
+        heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail, slot.source)
+    else:
+        heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
+
+
+class InspectorPanel(Listening, QWidget):
+    """The current step's equation as heatmaps, its note, and the selected node's value and gradient."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.arrays = {}   # step index -> its rule's term arrays, so revisiting a step redraws nothing
+        self.heading, self.note, self.node_heading = QLabel(), QLabel(), QLabel()
+        self.shared = QCheckBox("one colour scale")
+        self.equation = HeatmapRow(controller.click_entry, 3)
+        self.node = HeatmapRow(controller.click_entry, 2, operators=False)
+        self.selected_row = HeatmapRow(controller.click_entry, 3)
+        self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
+        self._build()
+        self.listen()
+        self.refresh()
+
+    def subscriptions(self):
+        c = self.controller
+        return ((c.step_changed, self._on_step_changed), (c.pass_recomputed, self._on_pass_recomputed),
+                (c.program_changed, self._on_pass_recomputed), (c.node_selected, self._on_node_selected),
+                (c.entry_selected, self._on_entry_selected), (c.term_hovered, self._on_term_hovered),
+                (c.prediction_changed, self._on_prediction_changed))
+
+
+    def _build(self):
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.shared)
+        self.shared.setToolTip("Colour every matrix of the equation on one scale (on), or each matrix "
+                               "on its own (off)")
+        self.shared.toggled.connect(self._on_shared_toggled)
+        self.heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
+        self.note.setStyleSheet(style.INSPECTOR_NOTE_CSS)
+        self.node_heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
+        for label in (self.heading, self.note, self.node_heading):
+            label.setWordWrap(True)
+            # fixed heights, so a step with a longer text (or none) does not resize every heatmap
+            label.setFixedHeight(2 * label.fontMetrics().lineSpacing() + 4)
+        layout.addLayout(top)
+        layout.addWidget(self.equation, 3)
+        layout.addWidget(self.note)
+        layout.addWidget(self.node_heading)
+        layout.addWidget(self.node, 2)
+        layout.addWidget(self.selected_row, 3)
+        self.selected_row.setVisible(False)
+
+    # -- slots ------------------------------------------------------------------------------------
+    def _on_step_changed(self, _cursor):
+        self.refresh()
+
+    def _on_pass_recomputed(self):
+        self.arrays.clear()
+        self.refresh()
+
+    def _on_node_selected(self, _name):
+        self.show_node()
+
+    def _on_entry_selected(self, _entry):
+        self.hovered = None
+        self.show_node()
+
+    def _on_term_hovered(self, n):
+        self.hovered = n
+        self.outline()
+
+    def _on_prediction_changed(self):
+        self.outline()
+
+    def _on_shared_toggled(self, _shared):
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def refresh(self):
+        """Show the step after the cursor and the node; while the program cannot be computed,
+        only why (the pass kept meanwhile is another program's)."""
+        if self.controller.session is None:
+            self.show_no_pass()
+            return
+        session = self.controller.session
+        step = session.current_step()
+        heading, slots, note = step_layout(session, step, self._rule_arrays(step))
+        self.heading.setText(heading)
+        self.note.setText(note)
+        self.note.setToolTip("")
+        self.equation.show_slots(slots, self._scales(slots))
+        self.show_node()
+
+    def _rule_arrays(self, step):
+        if step is None or step.kind != "backward":
+            return ()
+        if step.index not in self.arrays:
+            self.arrays[step.index] = step.rule_arrays()
+        return self.arrays[step.index]
+
+    def _scales(self, slots):
+        """Each matrix's colour half-range: its own, or with the switch on, the largest of them."""
+        shown = [s for s in slots if isinstance(s, MatrixSlot) and not s.missing]
+        own = {id(s): summarize(s.array).scale for s in shown}
+        if self.shared.isChecked() and own:
+            return dict.fromkeys(own, max(own.values()))
+        return own
+
+    def node_name(self):
+        """The selected node, or else the current step's target (the program's output at step 0)."""
+        session = self.controller.session
+        values = session.records.values
+        name = self.controller.selected_node
+        if name in values:
+            return name
+        step = session.current_step()
+        return step.target if step is not None else session.program.output
+
+    def show_no_pass(self):
+        why = self.controller.shown.reason
+        self.heading.setText("No steps yet: the program cannot be computed")
+        self.note.setText(why[:1].upper() + why[1:])
+        self.note.setToolTip(why)
+        self.equation.show_slots([], {})
+        self.node_heading.setText("")
+        self.node.setVisible(False)
+        self.selected_row.setVisible(False)
+
+    def show_node(self):
+        """The selected node's value and gradient, or while an entry is selected its own equation."""
+        if self.controller.session is None:
+            return
+        selection = self.controller.selection
+        self.node.setVisible(selection is None)
+        self.selected_row.setVisible(selection is not None)
+        if selection is None:
+            name = self.node_name()
+            self.node_heading.setText(f"node {name}: value and gradient")
+            self.node.show_slots(node_slots(self.controller.session, name), {})
+        else:
+            heading, slots = selection_slots(self.controller.session, selection)
+            self.node_heading.setText(heading)
+            self.selected_row.show_slots(slots, {})
+        self.outline()
+
+    def heatmaps(self):
+        """Every heatmap shown."""
+        rows = (self.equation, self.node, self.selected_row)
+        return [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
+
+    def outline(self):
+        """Outline in every heatmap shown what feeds the selected entry (or the hovered term)."""
+        session = self.controller.session
+        if session is None:
+            return   # no pass: no heatmaps to outline
+        values = session.records.values
+        found = marks(self.controller, self.hovered)
+        outline_all(self.heatmaps(), found, {n: v.shape for n, v in values.items()})
