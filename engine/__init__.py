@@ -37,6 +37,11 @@ LAZY = {
     ".sketch_text": ("write_text",),
     ".syntax": ("equation_pieces", "render_syntax=render", "syntax_pieces=pieces"),
     ".calls": ("subscript_params",),
+    ".step_cells": ("cells_of_step=step_cells",),
+    ".reach": ("reached",),
+    ".index_form": ("index_sum=index_form",),
+    ".entry_rule": ("sum_note",),
+    ".rounding": ("entry_magnitude", "shown_number"),
     ".npz": ("arrays_npz", "export_npz"), ".comparison": ("compare",),   # her own arrays: out, compared,
     ".crosscheck": ("torch_check",), ".export": ("export_source",),   # cross-checked, exported as code
 }

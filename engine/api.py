@@ -52,8 +52,20 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
 
 
 def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
-            forward=False):
+            forward=False, step=None):
     """The chain-rule terms of ∂L/∂entry = Σ ∂L/∂y[j]·∂y[j]/∂entry over its through nodes' entries
-    (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON."""
-    return explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
-                       through=through, forward=forward).to_dict()
+    (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON.
+    With `step` = K (1-based), also the cells of step K's equation that feed the entry through
+    it (engine.step_cells), under "step" (None when step K does not compute the entry)."""
+    att = explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
+                      through=through, forward=forward)
+    return with_step(att, step, forward)
+
+
+def with_step(att, step, forward):
+    """The explain dict of `att`, with the "step" object when a step is asked for."""
+    found = att.to_dict()
+    if step is not None:
+        from .step_cells import step_json
+        found["step"] = step_json(att.records, (att.name, att.index), not forward, step)
+    return found

@@ -93,6 +93,8 @@ def build_parser():
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
     add_format(e, ("text", "json", "latex"))
+    e.add_argument("--step", type=int, metavar="K", help="with --format json, also the cells of step K's "
+                   "equation (1-based, as the timeline numbers it) that feed the entry through it")
     m = subs.add_parser("compare", help="compare your own gradients (.npy) with the engine's, entry by entry")
     common_args(m)
     m.add_argument("--mine", action="append", required=True, metavar="NAME=FILE.npy",
@@ -153,7 +155,7 @@ def run_explain(args):
     att = api.explanation(read_expression(args.expr), args.entry, through=args.through, forward=args.forward,
                           **context(args))
     if args.format == "json":
-        print(json.dumps(jsonable(att.to_dict()), ensure_ascii=False))
+        print(json.dumps(jsonable(api.with_step(att, args.step, args.forward)), ensure_ascii=False))
         return 0
     render = forward_text if args.forward else backward_text
     print(render(att, LATEX if args.format == "latex" else TEXT))
