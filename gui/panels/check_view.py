@@ -4,8 +4,9 @@ failures outlined in red, kinks and domain exits in orange with their reason in 
 runs worst first. The check runs on a worker thread with progress and Cancel, so a large input's
 sampled check never freezes the window; a new pass makes the shown check stale."""
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import (QGraphicsRectItem, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from engine import parse_entry, sub, worst_rows
@@ -16,6 +17,8 @@ from gui.panels.compare import cell
 
 ROLE = {"fail": "extra", "not_checkable": "extra", "kink": "missing", "domain": "missing"}
 LISTED = 30
+HATCHED = 400        # kink and domain cells hatched per heatmap (each is one item)
+HATCH_COLOUR = "#d9822b"
 REASON = {"fail": "beyond tolerance", "not_checkable": "not a number: nothing to check",
           "kink": "a kink within ±h (the derivative jumps)", "domain": "±h leaves the domain"}
 
@@ -47,7 +50,7 @@ class CheckView(Listening, QWidget):
         self.cancel.setEnabled(False)
         self.progress, self.summary = QProgressBar(), QLabel("Compare every gradient with central differences.")
         self.summary.setWordWrap(True)
-        self.row, self.heatmaps = QHBoxLayout(), {}
+        self.row, self.heatmaps, self.hatched = QHBoxLayout(), {}, {}
         self.worst = QListWidget()
         self.worst.setMaximumHeight(120)
         self.worst.itemClicked.connect(lambda item: controller.click_entry(item.data(256)))
@@ -122,7 +125,7 @@ class CheckView(Listening, QWidget):
     def draw(self, maps):
         for heatmap in self.heatmaps.values():
             heatmap.setParent(None)
-        self.heatmaps = {}
+        self.heatmaps, self.hatched = {}, {}
         for name, found in maps.items():
             heatmap = Heatmap()
             heatmap.entry_clicked.connect(self.controller.click_entry)
@@ -131,6 +134,7 @@ class CheckView(Listening, QWidget):
             heatmap.outline([(slice(i, i + 1), slice(j, j + 1), ROLE[r["status"]])
                              for r in found.rows if r["status"] != "ok"
                              for i, j in [cell(parse_entry(r["entry"])[1])]])
+            self.hatched[name] = hatch(heatmap, found.status)
             self.row.addWidget(heatmap, 1)
             self.heatmaps[name] = heatmap
         self.list_worst(maps)
@@ -147,3 +151,19 @@ class CheckView(Listening, QWidget):
         bad = [r for r in rows if r["status"] in ("fail", "not_checkable")]
         self.summary.setText(f"{len(bad)} worst-listed entries fail the check." if bad else
                              "Every checked entry is within tolerance (or at a kink or domain edge).")
+
+
+def hatch(heatmap, status):
+    """Hatch the cells at a kink or a domain edge, each with its reason as a tooltip: there the
+    ratio says nothing about the rule (the numeric derivative straddles a jump, or is not a number)."""
+    grid = status.reshape(1, -1) if status.ndim < 2 else status
+    excused, items = np.argwhere((grid == "kink") | (grid == "domain"))[:HATCHED], []
+    for row, col in excused:
+        item = QGraphicsRectItem(QRectF(col - 0.5, row - 0.5, 1, 1))
+        item.setBrush(QBrush(QColor(HATCH_COLOUR), Qt.BrushStyle.BDiagPattern))
+        item.setPen(QPen(Qt.PenStyle.NoPen))
+        item.setZValue(3)
+        item.setToolTip(REASON[grid[row, col]])
+        heatmap.box.addItem(item, ignoreBounds=True)
+        items.append(item)
+    return items

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
                                QPushButton, QVBoxLayout, QWidget)
 
 import engine
-from engine import parse_entry, sub
+from engine import number, parse_entry, sub
 from gui.heatmap.heatmap import Heatmap
 from gui.listening import Listening
 from gui.model.arrays import ArrayRefused, read_file
@@ -116,8 +116,9 @@ class ComparePanel(Listening, QWidget):
         self.worst.clear()
         for row in rows:
             index = parse_entry(row["entry"])[1]
-            item = QListWidgetItem(f"∂L/∂{sub(name, index)}: yours {row['mine']:.6g}, engine's {row['engine']:.6g}, "
-                                   f"error {row['error']:.3g} ({row['ratio']:.3g}× the tolerance)")
+            item = QListWidgetItem(f"∂L/∂{sub(name, index)}: yours {number(row['mine'])}, engine's "
+                                   f"{number(row['engine'])}, error {number(row['error'])} "
+                                   f"({number(row['ratio'])}× the tolerance)")
             item.setData(256, (name, index, True))
             self.worst.addItem(item)
 

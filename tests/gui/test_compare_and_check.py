@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QPushButton
 
 from engine import REGISTRY
 from gui.panels import compare as compare_module
-from gui.panels.check_view import CheckView
+from gui.panels.check_view import REASON, CheckView
 from gui.panels.compare import ComparePanel
 
 
@@ -75,6 +75,9 @@ def test_a_right_program_checks_clean_and_a_kink_is_not_a_failure(qtbot, shown):
     status = view.maps["x"].status
     assert list(status[0]) == ["kink", "ok", "ok"]
     assert view.heatmaps["x"].outlines.roles == ["missing"]
+    hatched = view.hatched["x"]
+    assert [(i.rect().center().x(), i.toolTip()) for i in hatched] == [(0.0, REASON["kink"])]
+    assert all(i.scene() is view.heatmaps["x"].box.scene() for i in hatched)
 
 
 def test_a_large_check_runs_off_the_window_with_progress_and_cancel(qtbot, shown):
