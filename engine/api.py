@@ -7,6 +7,7 @@ from .gradcheck import gradient_check
 from .parser import parse
 from .passes import run_pass
 from .prepared import prepare
+from .values import computing
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
 
 def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
-    return gradient_check(as_prepared(program).program, inputs, upstream, rng_seed, start)
+    with computing():
+        return gradient_check(as_prepared(program).program, inputs, upstream, rng_seed, start)
 
 
 def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
@@ -46,9 +48,10 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
         raise InputError("a through node is for a gradient entry's terms; a forward equation has none")
     records = run_pass(as_prepared(program), inputs, upstream, start, rng_seed)
     name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
-    if forward:
-        return forward_attribute(records, (name, index))
-    return attribute(records, (name, index), through)
+    with computing():
+        if forward:
+            return forward_attribute(records, (name, index))
+        return attribute(records, (name, index), through)
 
 
 def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
@@ -59,7 +62,8 @@ def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=Non
     it (engine.step_cells), under "step" (None when step K does not compute the entry)."""
     att = explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
                       through=through, forward=forward)
-    return with_step(att, step, forward)
+    with computing():
+        return with_step(att, step, forward)
 
 
 def with_step(att, step, forward):

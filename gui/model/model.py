@@ -212,6 +212,7 @@ class StudioModel:
         computed selects what it can: an input's entry). None selects nothing."""
         if not text:
             return Changed.NONE
+        parse_entry(text)   # a malformed entry is refused, whether or not there is a pass
         values = self.shown.inputs.records.values if self.shown.inputs is not None else {}
         try:
             name, index, is_grad = parse_entry(text, {n: np.shape(v) for n, v in values.items()})

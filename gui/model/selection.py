@@ -4,8 +4,8 @@ selection (or change of the through node, or new pass) and read by every widget.
 For a gradient entry ∂L/∂x[idx] the engine's backward attribution (its terms, the ranges of the
 entries that feed it, the chain rule as text); for a value entry its forward equation."""
 import engine
-from engine import (LATEX, Range, TEXT, ancestors, as_matrix_shape, backward_text, block_ranges, consumers,
-                    entry_magnitude, forward_text, grad_sub, index_sum, number, numeric, parse_entry,
+from engine import (LATEX, Range, TEXT, ancestors, as_matrix_shape, backward_text, block_ranges, computing,
+                    consumers, entry_magnitude, forward_text, grad_sub, index_sum, number, numeric, parse_entry,
                     render_scalar, rule_notes, scalar_lines, shown, shown_number, sub, symbolic)
 
 ROLES_THAT_FEED = ("upstream", "factor", "feeds")
@@ -39,10 +39,11 @@ class Selected:
         self.att = self.fwd = None
         self.error, self.found_steps = "", {}
         try:
-            if self.is_grad:
-                self.att = engine.attribute(session.records, (self.name, self.index), through)
-            else:
-                self.fwd = engine.forward_attribute(session.records, (self.name, self.index))
+            with computing():   # inf and NaN in the numbers are shown, not warned about
+                if self.is_grad:
+                    self.att = engine.attribute(session.records, (self.name, self.index), through)
+                else:
+                    self.fwd = engine.forward_attribute(session.records, (self.name, self.index))
         except engine.EngineError as exc:
             self.error = str(exc)
         found = self.att or self.fwd
