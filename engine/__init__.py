@@ -19,6 +19,9 @@ __all__ = ["parse", "prepare", "Prepared", "grad", "check", "explain", "explanat
 LAZY = {
     ".attribution": ("attribute",),
     ".forward": ("forward_attribute",),
+    ".pathlist": ("paths", "list_paths", "forward_listing"),
+    ".pathtext": ("listing_text", "forward_listing_text"),
+    ".scalargraph": ("scalar_graph",),
     ".program": ("Const", "HoleRef", "INITIALISERS", "infer_shapes"),
     ".values": ("guard_memory", "initial_value", "computing"),
     ".files": ("read_text_file=read_text",),

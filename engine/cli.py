@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from . import api
+from . import api, paths_cli
 from .errors import EngineError, InputError
 from .comparison import compare, compare_text
 from .export import TARGETS, export_source
@@ -121,6 +121,7 @@ def build_parser():
     common_args(x)
     x.add_argument("--to", choices=TARGETS, default="numpy", help="numpy (backward written out) or torch (autograd)")
     add_format(x)
+    paths_cli.register(subs, common_args)
     return parser
 
 
@@ -197,7 +198,7 @@ def run_export(args):
 
 
 COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain, "compare": run_compare,
-            "export": run_export}
+            "export": run_export, "paths": paths_cli.run}
 
 
 def main(argv=None):
