@@ -47,7 +47,7 @@ LAZY = {
     ".entry_rule": ("sum_note",),
     ".rounding": ("entry_magnitude", "shown_number"),
     ".npz": ("arrays_npz", "export_npz"), ".comparison": ("compare", "compare_result"),   # her own arrays: out, compared,
-    ".check_rows": ("check_row", "worst_rows"), ".export": ("export_source",),   # cross-checked, exported
+    ".check_rows": ("worst_rows",), ".gradcheck": ("input_checks",), ".export": ("export_source",),   # cross-checked, exported
     ".crosscheck": ("torch_check", "TORCH_INSTALL=INSTALL_LINE"),                # as code
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()

@@ -33,7 +33,7 @@ class CheckWorker(QObject):
         self.shown, self.stop = shown, False
 
     def run(self):
-        maps = check_maps(self.shown, lambda: self.stop, self.progressed.emit, self.shown.document.rng_seed)
+        maps = check_maps(self.shown, lambda: self.stop, self.progressed.emit)
         self.finished.emit(maps)
 
 

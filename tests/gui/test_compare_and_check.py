@@ -3,6 +3,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+import engine
 from engine import REGISTRY
 from gui.panels import compare as compare_module
 from gui.panels.check_view import REASON, CheckView
@@ -64,6 +65,8 @@ def test_the_check_heatmap_flags_a_broken_vjp(qtbot, shown, monkeypatch):
     assert (found.ratio[[0, 1, 1], [0, 0, 1]] <= 1).all()
     assert view.heatmaps["x"].outlines.spans == [(0, 1, 1, 2)]
     assert view.worst.item(0).text().startswith("∂L/∂x₁₂")
+    engine_rows = engine.check(controller.text, inputs={"x": controller.session.records.values["x"]})["inputs"]["x"]
+    assert found.rows == engine_rows["worst"]          # the same check as the command line's
 
 
 def test_a_right_program_checks_clean_and_a_kink_is_not_a_failure(qtbot, shown):
