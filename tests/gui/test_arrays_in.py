@@ -136,3 +136,20 @@ def test_main_refuses_an_input_that_does_not_fit(qtbot, tmp_path):
     with pytest.raises(SystemExit):
         main.start(args, {"expression": main.seed_text()}, lambda m: (failures.append(m), sys.exit(2)))
     assert "cannot be (3, 3)" in failures[0]
+
+
+def test_ctrl_v_over_an_input_table_pastes_into_it(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
+    QApplication.clipboard().setText("1,2\n3,4")
+    table = panel.tables["a"]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert np.array_equal(controller.session.records.values["a"], HAND["a"])
+
+
+def test_a_pasted_g_of_the_wrong_shape_is_refused(qtbot, controller, shown):
+    panel = shown(InputsPanel(controller))
+    section(panel, "G").paste_text("[[1, 2, 3]]")
+    assert "G must be (2, 2)" in panel.message.text() and controller.session.upstream is None
+    section(panel, "G").paste_text("np.array([[1, 0], [0, 2]])")
+    assert np.array_equal(controller.session.upstream, HAND["G"])
