@@ -198,7 +198,8 @@ def run_export(args):
 
 
 COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain, "compare": run_compare,
-            "export": run_export, "paths": paths_cli.run}
+            "export": run_export}
+COMMANDS["paths"] = paths_cli.run
 
 
 def main(argv=None):

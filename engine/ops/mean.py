@@ -10,8 +10,10 @@ from ._reduce import (AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_sourc
 
 def forward(x, axis=None, keepdims=False):
     """np.mean without its Python wrapper: the sum over the axis, divided by its length."""
+    # the dtype of x as an array: a number written in the program (a Python float) is float64 here,
+    # where result_type would take it as weak and give float32
     return np.true_divide(np.add.reduce(x, axis=axis, keepdims=keepdims), reduced_count(np.shape(x), axis),
-                          dtype=np.result_type(x, np.float32))
+                          dtype=np.result_type(np.asarray(x).dtype, np.float32))
 
 
 def vjp(g, out, x, axis=None, keepdims=False):

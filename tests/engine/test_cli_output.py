@@ -65,10 +65,11 @@ def test_an_open_pipe_still_gets_everything():
     assert proc.returncode == 0 and proc.stdout.startswith('{"values"') and proc.stdout.endswith("}\n")
 
 
-@pytest.mark.parametrize("command", ["grad", "check", "explain", "compare", "export"])
+@pytest.mark.parametrize("command", ["grad", "check", "explain", "compare", "export", "paths"])
 def test_every_command_takes_format_and_json_as_its_alias(command):
     parser = build_parser()
-    rest = {"explain": ["--entry", "a[0,0]"], "compare": ["--mine", "a=x.npy"]}.get(command, [])
+    rest = {"explain": ["--entry", "a[0,0]"], "paths": ["--entry", "a[0,0]"],
+            "compare": ["--mine", "a=x.npy"]}.get(command, [])
     assert parser.parse_args([command, SEED, *rest]).format == "text"
     assert parser.parse_args([command, SEED, *rest, "--format", "json"]).format == "json"
     assert parser.parse_args([command, SEED, *rest, "--json"]).format == "json"

@@ -154,3 +154,8 @@ def test_every_example_exports_to_numpy_exactly(tmp_path, path):
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_example_exports_to_torch_exactly(tmp_path, path):
     assert_same(*run_export(path.read_text(encoding="utf-8"), "torch", tmp_path))
+
+
+def test_the_mean_of_a_number_is_float64_as_the_program_is():
+    records = engine.grad("h = a\ny = exp(mean(2, keepdims=True)) + h").records
+    assert records.values["t1"].dtype == np.float64
