@@ -29,7 +29,7 @@ window.show()
 app.processEvents()
 window.grab().toImage().save(sys.argv[1], "PNG")
 """
-OTHER_BENCHES = ("canvas.py", "heatmaps.py")
+OTHER_BENCHES = ("canvas.py", "heatmaps.py", "app_chain.py")
 # What the first paint must not wait for: each is loaded on first use (tests/gui/test_first_paint.py).
 LAZY = ("networkx", "engine.attribution", "engine.forward", "gui.panels.palette", "gui.app.dialogs")
 MODULES_AT_FIRST_PAINT = ("import json, sys, main; main.main(['--screenshot', sys.argv[1], '--size', '{w}x{h}']); "
