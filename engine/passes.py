@@ -19,7 +19,7 @@ from .prepared import memo, prepare
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
 from .labels import given_arrays, initial
-from .values import as_input_array, freeze, guard_memory
+from .values import as_input_array, check_seed, computing, freeze, guard_memory
 
 
 class Call(NamedTuple):
@@ -219,12 +219,13 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     prepared = prepare(program)   # a Prepared is kept among the recent ones for this pass
     program, cache = prepared.program, prepared.memo
     start = start or program.output
+    check_seed(rng_seed)
     given = given_arrays(program, inputs)
     plan = pass_plan(program, cache, given, start)
     values = input_values(program, cache, given, plan, rng_seed)
     seed = plan.ones if upstream is None else user_gradient(upstream, plan.shapes[start], plan.dtype, start)
     grads = {start: seed}
-    with np.errstate(all="ignore"):  # inf and NaN are shown to the user, not raised
+    with computing():
         steps = forward_steps(forward_runs(prepared), values)
         steps.append(Step(len(steps) + 1, "seed", start, seed, user_upstream=upstream is not None))
         steps.extend(backward_steps(plan.calls, values, grads, len(steps) + 1))
