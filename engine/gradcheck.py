@@ -7,6 +7,7 @@ derivative jumps) is reported as at a kink, not a failure. An
 entry whose ±h step leaves the function's domain (log of a value within h of 0: L is finite at
 x but not at x ± h) is reported as not checkable there, not a failure. A gradient that is not a
 number, or an L that is not finite at x itself, is a failure: nothing there can be checked.
+Each row's status says which of these it is (see engine.check_rows).
 
 Each numeric difference re-runs only the equations downstream of the perturbed input, and the
 number of entries checked is bounded by the work one difference costs (WORK_PER_INPUT), so a
@@ -15,8 +16,11 @@ when that is affordable, larger ones by a seeded sample of 1,024 plus the 64 lar
 fewer when even that would cost too much."""
 import math
 
+from typing import Callable, NamedTuple
+
 import numpy as np
 
+from .check_rows import FAILURES, check_row, worst_rows
 from .entries import format_entry
 from .ops import lookup
 from .passes import forward_calls, operand_values, run_pass
@@ -28,7 +32,6 @@ LARGEST_ENTRIES = 64
 MIN_ENTRIES = 16          # entries checked per input however costly its differences are
 WORK_PER_INPUT = 3e9      # multiply-adds (and entry visits) spent on one input's differences
 WORST_REPORTED = 10
-ATOL, RTOL = 1e-6, 1e-4
 
 
 def downstream_calls(program, name, needed):
@@ -95,36 +98,29 @@ def numeric_difference(calls, values, start, upstream, name, flat):
     return idx, (plus - minus) / (2 * h), flipped
 
 
-def judged(name, idx, analytic, numeric, flipped, base_finite):
-    """One row of the report, and whether it is a failure."""
-    error = abs(analytic - numeric)
-    bad = not error <= ATOL + RTOL * abs(numeric)
-    kink = bad and flipped
-    # L finite at x, a finite gradient, a difference that is not: the ±h step left the domain
-    domain = bad and not kink and base_finite and math.isfinite(analytic) and not math.isfinite(numeric)
-    row = {"entry": format_entry(name, idx), "analytic": analytic, "numeric": numeric, "error": error,
-           "kink": bool(kink), "not_checkable": bool(domain),
-           "_score": error / (ATOL + RTOL * abs(numeric))}
-    return row, bad and not kink and not domain
+class InputCheck(NamedTuple):
+    """The check of one input, entry by entry: the flat indices it covers, and row(flat) ->
+    (index, check_row) for one of them, so that a caller can show progress or stop between entries."""
+    name: str
+    shape: tuple
+    flats: np.ndarray
+    row: Callable
 
 
-def check_input(program, records, upstream, name, rng):
-    """The check of one input: how many entries were checked and the worst ones."""
+def input_check(program, records, upstream, name, rng):
+    """The InputCheck of input `name`: its entries are drawn now, its differences run on demand."""
     values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
     calls = downstream_calls(program, name, ancestors(program, records.start))
     grad = records.grads[name]
-    rows, failed = [], False
     with np.errstate(all="ignore"):
         base_finite = math.isfinite(loss_and_masks([], values, records.start, upstream)[0])
         affordable = WORK_PER_INPUT / max(1, difference_cost(calls, values, records.start))
-        for flat in entries_to_check(grad, rng, affordable):
+
+    def row(flat):
+        with np.errstate(all="ignore"):
             idx, numeric, flipped = numeric_difference(calls, values, records.start, upstream, name, flat)
-            row, bad = judged(name, idx, float(grad[idx]), numeric, flipped, base_finite)
-            rows.append(row)
-            failed |= bad
-    rows.sort(key=lambda r: -np.nan_to_num(r["_score"], nan=np.inf))
-    worst = [{k: v for k, v in r.items() if k != "_score"} for r in rows[:WORST_REPORTED]]
-    return {"checked": len(rows), "worst": worst}, failed
+        return idx, check_row(format_entry(name, idx), float(grad[idx]), numeric, flipped, base_finite)
+    return InputCheck(name, grad.shape, entries_to_check(grad, rng, affordable), row)
 
 
 def as_float64(value):
@@ -134,15 +130,20 @@ def as_float64(value):
     return value.astype(np.float64) if value.dtype.kind == "f" else value
 
 
-def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
-    """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
+def input_checks(program, inputs=None, upstream=None, rng_seed=0, start=None):
+    """[InputCheck] of every input with a gradient, in program order (the entries engine.check covers)."""
     as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}
     records = run_pass(program, as64, upstream, start, rng_seed)
     g = records.grads[records.start].astype(np.float64)
-    rng = np.random.default_rng(rng_seed)
+    rng = np.random.default_rng(rng_seed)   # drawn from input by input, in order, as the report reads
+    return [input_check(program, records, g, inp.name, rng) for inp in program.inputs if inp.name in records.grads]
+
+
+def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
+    """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
     report, ok = {}, True
-    for inp in program.inputs:
-        if inp.name in records.grads:
-            report[inp.name], failed = check_input(program, records, g, inp.name, rng)
-            ok &= not failed
+    for check in input_checks(program, inputs, upstream, rng_seed, start):
+        rows = [check.row(flat)[1] for flat in check.flats]
+        report[check.name] = {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}
+        ok &= not any(r["status"] in FAILURES for r in rows)
     return {"ok": bool(ok), "inputs": report}

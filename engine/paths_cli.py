@@ -28,6 +28,7 @@ def register(subs, common_args):
                    help=f"list the first ⌈N/2⌉ and last ⌊N/2⌋ paths (default {LIMIT}); all are counted")
     p.add_argument("--forward", action="store_true", help="a value entry's summands instead")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
 
 
 def run(args):
