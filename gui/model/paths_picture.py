@@ -13,7 +13,7 @@ import math
 from typing import NamedTuple
 
 import engine
-from engine import computing, grad_sub, number, parse_entry, path_gap_text, path_product_text, sub
+from engine import computing, grad_sub, number, parse_entry, sub   # the paths' names load on first use
 
 LIMIT = 6
 
@@ -90,7 +90,7 @@ def add_path(session, boxes, links, path, i, row, width, cursor):
         boxes.append(Box(key, j, row, entry_text(session, node, idx, cursor), "entry", (node, idx, True), i))
         links.append(Link(previous, key, local_text(edge), i))
         previous = key
-    text = path_product_text(path).replace(" = ", "\n= ", 1)   # symbols above their numbers
+    text = engine.path_product_text(path).replace(" = ", "\n= ", 1)   # symbols above their numbers
     boxes.append(Box(("p", i), width, row, text, "product", None, i))
     links.append(Link(previous, ("p", i), "", i))
 
@@ -106,7 +106,7 @@ def add_gap(boxes, steps, listing, row, width):
     """The omitted paths as one box and one play step adding their sum."""
     listed = math.fsum(p.product for p in listing.paths)
     steps.append((None, None, listing.total - listed))
-    boxes.append(Box("gap", 1, row, path_gap_text(listing), "gap"))
+    boxes.append(Box("gap", 1, row, engine.path_gap_text(listing), "gap"))
     boxes.append(Box(("p", "gap"), width, row, f"Σ = {number(listing.total - listed)}", "product"))
     return row + 1
 

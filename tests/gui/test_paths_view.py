@@ -70,10 +70,12 @@ def test_hovering_a_path_outlines_its_cells_as_hovering_a_term_does(qtbot, seed,
 def test_playing_the_terms_grows_the_running_sum(qtbot, seed):
     panel = paths(seed)
     panel.set_speed(50.0)
+    sums = []   # the running sum at each term played
+    seed.controller.terms_played.connect(lambda played: sums.append(played and round(played[2], 12)))
     qtbot.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.running.text().startswith("running sum 0.15"), timeout=2000)
-    qtbot.waitUntil(lambda: panel.running.text() == "running sum 0.25 = ∂L/∂a₁₁ = 0.25", timeout=2000)
-    assert not panel.timer.isActive()
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=3000)
+    assert sums == [0.15, 0.25]
+    assert panel.running.text() == "running sum 0.25 = ∂L/∂a₁₁ = 0.25"
 
 
 def test_brackets_step_one_term_lighting_its_path(qtbot, seed):
