@@ -7,16 +7,7 @@ import re
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def resource(*parts):
-    """A file of resources/: beside this file in a checkout, under share/ in an installed copy."""
-    for root in (os.path.join(HERE, "resources"), os.path.join(sys.prefix, "share", "backprop-studio")):
-        path = os.path.join(root, *parts)
-        if os.path.exists(path):
-            return path
-    return os.path.join(HERE, "resources", *parts)
+from gui.resources import resource
 
 
 SEED_FILE = resource("examples", "seed.txt")
@@ -96,19 +87,14 @@ def quiet_offscreen_warning():
     previous = qInstallMessageHandler(handler)
 
 
-def seed_text():
-    with open(SEED_FILE, encoding="utf-8") as f:
-        return f.read().strip()
-
-
 def first_controller(doc, engine, rng_seed):
-    """The controller, on the document's text when it can be computed, else on the seed's (the
-    document is then opened over it, and its error shown in place)."""
+    """The controller, on the document's text when it can be computed, else on an empty graph (the
+    document is then opened over it, and its own error shown in place)."""
     from gui.app.controller import StudioController
     try:
         return StudioController(doc["expression"], rng_seed=rng_seed)
-    except engine.EngineError:   # a parse, shape or memory error: shown once the window is up
-        return StudioController(seed_text(), rng_seed=rng_seed)
+    except engine.EngineError:   # a parse or memory error: shown once the window is up
+        return StudioController("", rng_seed=rng_seed)
 
 
 def start(args, doc, fail):
@@ -126,12 +112,14 @@ def start(args, doc, fail):
     window = MainWindow(controller, settings_for(args))
     try:
         # A plain expression that parsed is already open; a session or a broken text is opened
-        # over it (a broken one keeps the seed's graph on screen and shows its error).
+        # over it (a broken one shows its error over an empty graph).
         opened = True
         if "format" in doc or controller.text != doc["expression"]:
             opened = controller.open_document(doc)
         if args.open:
             window.files.opened(args.open, doc)
+        window.files.new = args.expr is not None   # never saved: unsaved though unedited
+        window.update_title()
         if args.steps is not None:
             controller.seek(args.steps)
         if args.select and opened:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
                                QUndoView)
 
 from gui.app import actions as act
+from gui.app.examples_menu import ExamplesMenu
 from gui.app.files import SessionFiles
 from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
 from gui.canvas.view import GraphView
@@ -28,7 +29,6 @@ class MainWindow(Listening, QMainWindow):
         super().__init__(parent)
         self.controller, self.settings = controller, settings
         self.setObjectName("MainWindow")
-        self.setWindowTitle(TITLE)
         self.graph_view = GraphView(controller)
         self.setCentralWidget(self.graph_view)
         self.editor = ExpressionEditor(controller)
@@ -38,6 +38,8 @@ class MainWindow(Listening, QMainWindow):
         self.docks = self.build_docks()
         self.playback = Playback(controller, self)
         self.files = SessionFiles(self, controller, settings)
+        self.examples = ExamplesMenu(self, self.files)
+        self.update_title()
         self.actions = act.make_actions(self) | act.undo_actions(self, controller.undo_stack)
         self.build_menus()
         self.build_toolbar()
@@ -88,6 +90,8 @@ class MainWindow(Listening, QMainWindow):
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "Run", "View", "Help")}
         for spec in act.SPECS:
             menus[spec.menu].addAction(self.actions[spec.name])
+            if spec.name == "open":
+                menus["File"].addMenu(self.examples.menu)
             if spec.name == "save_as":
                 menus["File"].addMenu(self.files.recent_menu)
                 menus["File"].addSeparator()
@@ -142,6 +146,9 @@ class MainWindow(Listening, QMainWindow):
             self.arrange()
 
     def closeEvent(self, event):
+        if not self.files.may_replace():   # Cancel keeps the window and everything in it
+            event.ignore()
+            return
         self.playback.stop()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
@@ -155,9 +162,9 @@ class MainWindow(Listening, QMainWindow):
         super().closeEvent(event)
 
     def update_title(self):
-        name = self.files.display_name()
-        dirty = "" if self.controller.undo_stack.isClean() else " *"
-        self.setWindowTitle(f"{name}{dirty} — {TITLE}" if name else TITLE + dirty)
+        """`name.json * — Backprop Studio`: the file's name (Untitled without one), * when unsaved."""
+        dirty = " *" if self.files.unsaved() else ""
+        self.setWindowTitle(f"{self.files.display_name() or 'Untitled'}{dirty} — {TITLE}")
 
     # -- slots -------------------------------------------------------------------------------------------
     def _on_step_changed(self, _cursor):
@@ -176,6 +183,13 @@ class MainWindow(Listening, QMainWindow):
 
     def on_predict(self, checked):
         self.controller.update_prediction(on=checked)
+
+    def on_new(self):
+        self.files.new_document()
+
+    def on_export(self):
+        from gui.app.export import export_dialog   # only when asked
+        export_dialog(self)
 
     def on_open(self):
         self.files.open_dialog()
