@@ -47,6 +47,8 @@ def parser():
                    help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
     p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    p.add_argument("--export", metavar="OUT", help="write the step as OUT.png, .svg, .md (a handout with "
+                   "pictures beside it) or .tex (a LaTeX document) offscreen, and exit")
     p.add_argument("--rng-seed", type=int, default=0, metavar="N", help="seed of the random inputs (0)")
     return p
 
@@ -66,10 +68,15 @@ def settings_for(args):
     """QSettings for the window's arrangement and recent files; a screenshot uses a throwaway
     scope so it neither reads nor changes the user's."""
     from PySide6.QtCore import QSettings
-    if args.screenshot:
+    if headless(args):
         return QSettings(os.path.join(tempfile.mkdtemp(prefix="studio-"), "settings.ini"),
                          QSettings.Format.IniFormat)
     return QSettings(ORGANISATION, APPLICATION)
+
+
+def headless(args):
+    """--screenshot and --export run offscreen, with throwaway settings and no platform check."""
+    return bool(args.screenshot or args.export)
 
 
 def quiet_offscreen_warning():
@@ -99,7 +106,7 @@ def first_controller(doc, engine, rng_seed):
 
 def start(args, doc, fail):
     """Build the app, open `doc` at the asked step and selection; returns (app, window)."""
-    if args.screenshot:
+    if headless(args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before the QApplication exists
         quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
@@ -137,7 +144,7 @@ def main(argv=None):
         sys.exit(2)
 
     doc = read_document(args, fail)   # a bad file is reported before any window is tried
-    if not args.screenshot:
+    if not headless(args):
         from gui.app.platform_check import problem
         message = problem()
         if message:
@@ -148,8 +155,20 @@ def main(argv=None):
         if not window.screenshot(args.screenshot, args.size):
             fail(f"cannot write {args.screenshot}")
         return 0
+    if args.export:
+        from gui.app.export import headless as export
+        try:
+            written = export(window, args.export, args.size)
+        except ValueError as exc:
+            fail(str(exc))
+        if not written:
+            fail(f"cannot write {args.export}")
+        return 0
     window.resize(*args.size)
     window.show()
+    from gui.app.recovery import Recovery, offer
+    window.recovery = Recovery(window)
+    offer(window)
     return app.exec()
 
 

@@ -245,17 +245,20 @@ class MainWindow(Listening, QMainWindow):
     # -- headless -------------------------------------------------------------------------------------------
     def screenshot(self, path, size):
         """Render the window at `size` (w, h) to a PNG of exactly that size."""
-        self.resize(*size)
-        # Laid out as if shown, but painted once, by grab(), rather than also on a screen.
-        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.show()
-        QApplication.instance().processEvents()   # layouts settle; queued fits run
-        self.graph_view.fit()                     # for the canvas's final size
+        self.lay_out_offscreen(size)
         image = self.grab().toImage()
         if (image.width(), image.height()) != tuple(size):
             image = image.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
         return image.save(path, "PNG")
+
+    def lay_out_offscreen(self, size):
+        """Laid out at `size` as if shown, but painted only when grabbed, never on a screen."""
+        self.resize(*size)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.show()
+        QApplication.instance().processEvents()   # layouts settle; queued fits run
+        self.graph_view.fit()                     # for the canvas's final size
 
     # -- the visual builder ---------------------------------------------------------------------------------
     def build_builder_docks(self):
