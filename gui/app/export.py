@@ -6,7 +6,7 @@ import os
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.model.handout import latex, markdown, step_handout
 
@@ -32,8 +32,11 @@ def write_svg(widget, path):
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     generator.setTitle("Backprop Studio")
     painter = QPainter(generator)
-    widget.render(painter, QPoint(0, 0))
-    return painter.end()
+    try:
+        QWidget.render(widget, painter, QPoint(0, 0))   # the widget as drawn (QGraphicsView overrides render)
+    finally:   # a painter left active on a device crashes Qt when the device goes
+        ended = painter.end()
+    return ended
 
 
 def handout(window):
