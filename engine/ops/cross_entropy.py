@@ -8,7 +8,6 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
 from ._base import OpDef, ShapeRule, within
-from .logsumexp import log_sum_exp
 from .softmax import forward as softmax
 
 
@@ -22,6 +21,11 @@ def ce_shape(x, y):
     if len(x) != 2 or y != x[:1]:
         raise ShapeRule(f"cross_entropy(x, y) needs x of shape (n, k) and n labels y, got {x} and {y}")
     return ()
+
+
+# slope as exported numpy source: the softmax of each row less the one-hot rows, over n
+NUMPY_SLOPE = ("{g} * ((np.exp({0} - np.max({0}, axis=1, keepdims=True)) / np.sum(np.exp({0} - np.max({0}, axis=1, "
+               "keepdims=True)), axis=1, keepdims=True) - np.eye({0}.shape[1])[{1}]) / len({1}))")
 
 
 def slope(x, y):
@@ -47,7 +51,7 @@ def feeds_labels(site, i, idx):
 def scalar_form(ex, site, flat):
     """c = Σᵢ (log Σⱼ exp(xᵢⱼ) − x_{i,yᵢ}) / n."""
     (n, k), y = site.shape(0), np.asarray(site.values[1]).astype(int)
-    rows = [S.total([log_sum_exp([ex(0, r * k + j) for j in range(k)]), ex(0, r * k + int(y[r]))], [1, -1])
+    rows = [S.total([S.log_sum_exp([ex(0, r * k + j) for j in range(k)]), ex(0, r * k + int(y[r]))], [1, -1])
             for r in range(n)]
     return S.quotient(S.total(rows, [1] * n), S.num(str(n), n))
 
@@ -60,4 +64,5 @@ OP = OpDef(
     description="mean over rows of −log softmax(x) at the row's label y (F.cross_entropy)",
     group="loss", labels=(1,), latex=r"\mathrm{CE}",
     numpy="np.mean(np.log(np.exp({0}).sum(1)) - {0}[np.arange(len({1})), {1}])",
-    torch="torch.nn.functional.cross_entropy({0}, {1})")
+    torch="torch.nn.functional.cross_entropy({0}, {1})",
+    numpy_vjps=(NUMPY_SLOPE, None))

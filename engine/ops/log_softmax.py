@@ -7,7 +7,6 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import GRAD, derived
 from ._base import OpDef
-from .logsumexp import log_sum_exp
 from .softmax import along_lines, softmax_shape
 
 
@@ -34,7 +33,7 @@ def feeds(site, i, idx):
 def scalar_form(ex, site, flat):
     """yⱼ = xⱼ − log Σₖ exp(xₖ) along the axis."""
     entries = S.along(site, flat, site.params.get("axis", -1))
-    return S.total([ex(0, flat), log_sum_exp([ex(0, k) for k in entries])], [1, -1])
+    return S.total([ex(0, flat), S.log_sum_exp([ex(0, k) for k in entries])], [1, -1])
 
 
 OP = OpDef(
@@ -46,4 +45,5 @@ OP = OpDef(
     group="reduction", params=("axis",), defaults=(("axis", -1),), samples=({}, {"axis": 0}),
     latex=r"\mathrm{log\_softmax}",
     numpy="{0} - np.log(np.sum(np.exp({0}), axis={axis}, keepdims=True))",
-    torch="torch.log_softmax({0}, dim={axis})")
+    torch="torch.log_softmax({0}, dim={axis})",
+    numpy_vjps=("{g} - np.exp({y}) * np.sum({g}, axis={axis}, keepdims=True)",))

@@ -7,7 +7,7 @@ from .. import scalar as S
 from ..factors import Factor
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, line_of, reduced
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, expand_to, line_of, reduced
 
 
 def forward(x, axis=None, keepdims=False):
@@ -25,6 +25,18 @@ def vjp(g, out, x, axis=None, keepdims=False):
     return weights(x, out, axis, keepdims) * expand_to(g, np.shape(x), axis, keepdims)
 
 
+def torch_source(params):
+    """torch.logsumexp, which needs an axis: over all entries, that of the flattened array."""
+    if params["axis"] is not None:
+        return "torch.logsumexp({0}, dim={axis}, keepdim={keepdims})"
+    return "torch.logsumexp({0}.reshape(-1), dim=0)" + (".reshape([1] * {0}.ndim)" if params["keepdims"] else "")
+
+
+def numpy_vjp(shapes, params):
+    """vjp as exported numpy source."""
+    return f"np.exp({{0}} - {expand_text('{y}', params)}) * {expand_text('{g}', params)}"
+
+
 def feeds(site, i, idx):
     """Every entry feeds its line's y, with local ∂y/∂xᵢ = e^(xᵢ − y)."""
     out = line_of(site, idx)
@@ -34,12 +46,8 @@ def feeds(site, i, idx):
 
 def scalar_form(ex, site, flat):
     """y = log Σₖ exp(xₖ)."""
-    return log_sum_exp([ex(0, k) for k in S.along(site, flat, site.params.get("axis"))])
-
-
-def log_sum_exp(xs):
-    """The scalar form log Σₖ exp(xₖ) of Exprs xs."""
-    return S.call("log", np.log, S.total([S.call("exp", np.exp, x) for x in xs], [1] * len(xs)))
+    entries = S.along(site, flat, site.params.get("axis"))
+    return S.log_sum_exp([ex(0, k) for k in entries])
 
 
 OP = OpDef(
@@ -51,4 +59,4 @@ OP = OpDef(
     group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
     latex=r"\mathrm{logsumexp}",
     numpy="np.log(np.sum(np.exp({0}), axis={axis}, keepdims={keepdims}))",
-    torch="torch.logsumexp({0}, dim={axis}, keepdim={keepdims})")
+    torch=torch_source, numpy_vjps=(numpy_vjp,))
