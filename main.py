@@ -55,8 +55,9 @@ def parser():
     p.add_argument("--select", metavar="ENTRY",
                    help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
     p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
-    p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    p.add_argument("--export", metavar="OUT", help="write the step as OUT.png, .svg, .md (a handout with "
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    output.add_argument("--export", metavar="OUT", help="write the step as OUT.png, .svg, .md (a handout with "
                    "pictures beside it) or .tex (a LaTeX document) offscreen, and exit")
     p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
     return p
