@@ -60,7 +60,36 @@ def parser():
     output.add_argument("--export", metavar="OUT", help="write the step as OUT.png, .svg, .md (a handout with "
                    "pictures beside it) or .tex (a LaTeX document) offscreen, and exit")
     p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
+    p.add_argument("--input", action="append", default=[], metavar="NAME=FILE.npy",
+                   help="an input's values from a .npy file (repeatable), as the engine's command line")
+    p.add_argument("--upstream", metavar="FILE.npy", help="G = ∂L/∂(start node) from a .npy file")
     return p
+
+
+def given_arrays(args, fail):
+    """[(name, path)] of --input NAME=FILE.npy and --upstream FILE.npy (as "G")."""
+    pairs = []
+    for pair in args.input:
+        name, sep, path = pair.partition("=")
+        if not sep or not name.strip():
+            fail(f"--input takes NAME=FILE.npy, got {pair!r}")
+        pairs.append((name.strip(), path))
+    return pairs + ([("G", args.upstream)] if args.upstream else [])
+
+
+def load_given(controller, pairs, fail):
+    """Give the program the arrays of --input/--upstream, each checked as a loaded file is."""
+    from gui.model.arrays import ArrayRefused, read_file, refusal
+    for name, path in pairs:
+        try:
+            array = read_file(path)
+        except ArrayRefused as exc:
+            fail(str(exc))
+        known = name == "G" or name in {i.name for i in controller.shown.program.inputs}
+        problem = refusal(controller.shown, name, array) if known else f"the program has no input {name}"
+        if problem:
+            fail(f"{path}: {problem}")
+        (controller.set_upstream if name == "G" else lambda a: controller.set_input(name, a))(array)
 
 
 def read_document(args, fail):
@@ -149,6 +178,7 @@ def start(args, doc, fail):
             opened = controller.open_document(doc)
         if args.open:
             window.files.opened(args.open, doc)
+        load_given(controller, given_arrays(args, fail), fail)
         window.files.new = args.expr is not None   # never saved: unsaved though unedited
         window.update_title()
         if args.steps is not None:
