@@ -8,16 +8,7 @@ import stat
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def resource(*parts):
-    """A file of resources/: beside this file in a checkout, under share/ in an installed copy."""
-    for root in (os.path.join(HERE, "resources"), os.path.join(sys.prefix, "share", "backprop-studio")):
-        path = os.path.join(root, *parts)
-        if os.path.exists(path):
-            return path
-    return os.path.join(HERE, "resources", *parts)
+from gui.resources import resource
 
 
 SEED_FILE = resource("examples", "seed.txt")
@@ -64,7 +55,10 @@ def parser():
     p.add_argument("--select", metavar="ENTRY",
                    help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
     p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
-    p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    output.add_argument("--export", metavar="OUT", help="write the step as OUT.png, .svg, .md (a handout with "
+                   "pictures beside it) or .tex (a LaTeX document) offscreen, and exit")
     p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
     p.add_argument("--input", action="append", default=[], metavar="NAME=FILE.npy",
                    help="an input's values from a .npy file (repeatable), as the engine's command line")
@@ -125,10 +119,15 @@ def settings_for(args):
     """QSettings for the window's arrangement and recent files; a screenshot uses a throwaway
     scope so it neither reads nor changes the user's."""
     from PySide6.QtCore import QSettings
-    if args.screenshot:
+    if headless(args):
         return QSettings(os.path.join(tempfile.mkdtemp(prefix="studio-"), "settings.ini"),
                          QSettings.Format.IniFormat)
     return QSettings(ORGANISATION, APPLICATION)
+
+
+def headless(args):
+    """--screenshot and --export run offscreen, with throwaway settings and no platform check."""
+    return bool(args.screenshot or args.export)
 
 
 def quiet_offscreen_warning():
@@ -146,24 +145,19 @@ def quiet_offscreen_warning():
     previous = qInstallMessageHandler(handler)
 
 
-def seed_text():
-    with open(SEED_FILE, encoding="utf-8") as f:
-        return f.read().strip()
-
-
 def first_controller(doc, engine, rng_seed):
-    """The controller, on the document's text when it can be computed, else on the seed's (the
-    document is then opened over it, and its error shown in place)."""
+    """The controller, on the document's text when it can be computed, else on an empty graph (the
+    document is then opened over it, and its own error shown in place)."""
     from gui.app.controller import StudioController
     try:
         return StudioController(doc["expression"], rng_seed=rng_seed)
-    except engine.EngineError:   # a parse, shape or memory error: shown once the window is up
-        return StudioController(seed_text(), rng_seed=rng_seed)
+    except engine.EngineError:   # a parse or memory error: shown once the window is up
+        return StudioController("", rng_seed=rng_seed)
 
 
 def start(args, doc, fail):
     """Build the app, open `doc` at the asked step and selection; returns (app, window)."""
-    if args.screenshot:
+    if headless(args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before the QApplication exists
         quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
@@ -178,13 +172,15 @@ def start(args, doc, fail):
     window = MainWindow(controller, settings_for(args))
     try:
         # A plain expression that parsed is already open; a session or a broken text is opened
-        # over it (a broken one keeps the seed's graph on screen and shows its error).
+        # over it (a broken one shows its error over an empty graph).
         opened = True
         if "format" in doc or controller.text != doc["expression"]:
             opened = controller.open_document(doc)
         if args.open:
             window.files.opened(args.open, doc)
         load_given(controller, given_arrays(args, fail), fail)
+        window.files.new = args.expr is not None   # never saved: unsaved though unedited
+        window.update_title()
         if args.steps is not None:
             controller.seek(args.steps)
         if args.select and opened:
@@ -202,9 +198,10 @@ def main(argv=None):
         sys.exit(2)
 
     doc = read_document(args, fail)   # a bad file is reported before any window is tried
-    if args.screenshot and output_problem(args.screenshot):
-        fail(output_problem(args.screenshot))
-    if not args.screenshot:
+    out = args.screenshot or args.export
+    if out and output_problem(out):
+        fail(output_problem(out))
+    if not headless(args):
         from gui.app.platform_check import problem
         message = problem()
         if message:
@@ -215,8 +212,20 @@ def main(argv=None):
         if not window.screenshot(args.screenshot, args.size):
             fail(f"cannot write {args.screenshot}")
         return 0
+    if args.export:
+        from gui.app.export import headless as export
+        try:
+            written = export(window, args.export, args.size)
+        except ValueError as exc:
+            fail(str(exc))
+        if not written:
+            fail(f"cannot write {args.export}")
+        return 0
     window.resize(*args.size)
     window.show()
+    from gui.app.recovery import Recovery, offer
+    window.recovery = Recovery(window)
+    offer(window)
     return app.exec()
 
 

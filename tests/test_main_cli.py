@@ -73,7 +73,7 @@ def test_a_bad_flag_or_file_exits_2_with_one_message(tmp_path, args, message):
 def test_help_lists_every_flag():
     r = run("--help")
     assert r.returncode == 0
-    for flag in ("--expr", "--open", "--steps", "--select", "--size", "--screenshot", "--rng-seed"):
+    for flag in ("--expr", "--open", "--steps", "--select", "--size", "--screenshot", "--export", "--rng-seed"):
         assert flag in r.stdout
 
 

@@ -19,9 +19,12 @@ class ActionSpec(NamedTuple):
 
 
 SPECS = (
+    ActionSpec("new", "&New", ("Ctrl+N",), "Start an empty graph", "File"),
     ActionSpec("open", "&Open…", ("Ctrl+O",), "Open a session or an expression file", "File"),
     ActionSpec("save", "&Save", ("Ctrl+S",), "Save the session", "File"),
     ActionSpec("save_as", "Save &As…", ("Ctrl+Shift+S",), "Save the session to a new file", "File"),
+    ActionSpec("export", "&Export…", ("Ctrl+E",),
+               "Export the step as a picture (PNG, SVG) or a handout (Markdown, LaTeX)", "File"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "Quit Backprop Studio", "File"),
     ActionSpec("step_forward", "Step forward", ("F10", "Right"), "Do the next step", "Run",
                "SP_MediaSeekForward"),

@@ -1,5 +1,5 @@
-"""Open, Save, Save As and recent files for the main window. The file format lives in
-gui.model.session_file; this is the part with dialogs and messages."""
+"""New, Open, Save, Save As, recent files and the question about unsaved changes, for the main
+window. The file format lives in gui.model.session_file; this is the part with dialogs and messages."""
 import os
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 import engine
 from gui.model.session_file import SessionError, load_session, save_session
 
-FILTER = "Sessions (*.json);;Expressions (*.txt);;All files (*)"
+FILTER = "Sessions and expressions (*.json *.txt);;Sessions (*.json);;Expressions (*.txt);;All files (*)"
 MAX_RECENT = 8
 
 
@@ -17,12 +17,37 @@ class SessionFiles:
     def __init__(self, window, controller, settings):
         self.window, self.controller, self.settings = window, controller, settings
         self.path = None
+        self.new = False    # a document from the command line, never saved: unsaved though unedited
         self.memory = []    # the recent list when there are no settings
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
 
     def display_name(self):
         return os.path.basename(self.path) if self.path else ""
+
+    def unsaved(self):
+        """True when closing would lose something: an edit since the last save or open, or a
+        document given on the command line that was never saved."""
+        return self.new or not self.controller.undo_stack.isClean()
+
+    def may_replace(self):
+        """Ask Save / Discard / Cancel when there are unsaved changes; True when the document may
+        be replaced (saved, discarded, or nothing to lose), False to keep everything."""
+        if not self.unsaved():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes", f"Save the changes to {self.display_name() or 'this document'}?",
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def new_document(self):
+        """Replace the document with an empty graph, after asking about unsaved changes."""
+        if self.may_replace():
+            self.controller.open_document({"expression": ""})
+            self.opened(None, {})
 
     # -- recent files ------------------------------------------------------------------------------
     def recent(self):
@@ -42,13 +67,15 @@ class SessionFiles:
     def fill_recent_menu(self):
         self.recent_menu.clear()
         for path in self.recent():
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+            self.recent_menu.addAction(path, lambda p=path: self.may_replace() and self.open_path(p))
         self.recent_menu.setEnabled(True)
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none yet)").setEnabled(False)
 
     # -- open and save ---------------------------------------------------------------------------
     def open_dialog(self):
+        if not self.may_replace():
+            return
         path, _ = QFileDialog.getOpenFileName(self.window, "Open session or expression", self.folder(),
                                               FILTER)
         if path:
@@ -82,7 +109,9 @@ class SessionFiles:
     def opened(self, path, doc):
         """`path` was opened: Save writes back to a session (never over a plain expression file)."""
         self.path = path if "format" in doc else None
-        self.remember(path)
+        self.new = False
+        if path is not None:
+            self.remember(path)
         self.window.update_title()
 
     def save(self):
@@ -101,7 +130,7 @@ class SessionFiles:
         except SessionError as exc:
             self.refuse("Cannot save", str(exc))
             return False
-        self.path = path
+        self.path, self.new = path, False
         self.remember(path)
         self.controller.undo_stack.setClean()
         self.window.update_title()

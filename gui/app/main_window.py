@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
 
 from gui.app import actions as act
 from gui.app.arrays_menu import ArraysMenu
+from gui.app.examples_menu import ExamplesMenu
 from gui.app.files import SessionFiles
 from gui.app.lazy_dock import LazyDock
 from gui.app.paths_dock import PathsDock
@@ -30,7 +31,6 @@ class MainWindow(Listening, QMainWindow):
         super().__init__(parent)
         self.controller, self.settings = controller, settings
         self.setObjectName("MainWindow")
-        self.setWindowTitle(TITLE)
         self.graph_view = GraphView(controller)
         self.setCentralWidget(self.graph_view)
         self.editor = ExpressionEditor(controller)
@@ -40,6 +40,8 @@ class MainWindow(Listening, QMainWindow):
         self.docks = self.build_docks()
         self.playback = Playback(controller, self)
         self.files = SessionFiles(self, controller, settings)
+        self.examples = ExamplesMenu(self, self.files)
+        self.update_title()
         self.actions = act.make_actions(self) | act.undo_actions(self, controller.undo_stack)
         self.build_menus()
         self.arrays = ArraysMenu(self)
@@ -92,6 +94,8 @@ class MainWindow(Listening, QMainWindow):
         menus = {name: self.menuBar().addMenu(f"&{name}") for name in ("File", "Edit", "Run", "View", "Help")}
         for spec in act.SPECS:
             menus[spec.menu].addAction(self.actions[spec.name])
+            if spec.name == "open":
+                menus["File"].addMenu(self.examples.menu)
             if spec.name == "save_as":
                 menus["File"].addMenu(self.files.recent_menu)
                 menus["File"].addSeparator()
@@ -146,6 +150,9 @@ class MainWindow(Listening, QMainWindow):
             self.arrange()
 
     def closeEvent(self, event):
+        if not self.files.may_replace():   # Cancel keeps the window and everything in it
+            event.ignore()
+            return
         self.playback.stop()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
@@ -160,9 +167,9 @@ class MainWindow(Listening, QMainWindow):
         super().closeEvent(event)
 
     def update_title(self):
-        name = self.files.display_name()
-        dirty = "" if self.controller.undo_stack.isClean() else " *"
-        self.setWindowTitle(f"{name}{dirty} — {TITLE}" if name else TITLE + dirty)
+        """`name.json * — Backprop Studio`: the file's name (Untitled without one), * when unsaved."""
+        dirty = " *" if self.files.unsaved() else ""
+        self.setWindowTitle(f"{self.files.display_name() or 'Untitled'}{dirty} — {TITLE}")
 
     # -- slots -------------------------------------------------------------------------------------------
     def _on_step_changed(self, _cursor):
@@ -181,6 +188,13 @@ class MainWindow(Listening, QMainWindow):
 
     def on_predict(self, checked):
         self.controller.update_prediction(on=checked)
+
+    def on_new(self):
+        self.files.new_document()
+
+    def on_export(self):
+        from gui.app.export import export_dialog   # only when asked
+        export_dialog(self)
 
     def on_open(self):
         self.files.open_dialog()
@@ -230,17 +244,20 @@ class MainWindow(Listening, QMainWindow):
     # -- headless -------------------------------------------------------------------------------------------
     def screenshot(self, path, size):
         """Render the window at `size` (w, h) to a PNG of exactly that size."""
-        self.resize(*size)
-        # Laid out as if shown, but painted once, by grab(), rather than also on a screen.
-        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.show()
-        QApplication.instance().processEvents()   # layouts settle; queued fits run
-        self.graph_view.fit()                     # for the canvas's final size
+        self.lay_out_offscreen(size)
         image = self.grab().toImage()
         if (image.width(), image.height()) != tuple(size):
             image = image.scaled(*size, Qt.AspectRatioMode.IgnoreAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
         return image.save(path, "PNG")
+
+    def lay_out_offscreen(self, size):
+        """Laid out at `size` as if shown, but painted only when grabbed, never on a screen."""
+        self.resize(*size)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.show()
+        QApplication.instance().processEvents()   # layouts settle; queued fits run
+        self.graph_view.fit()                     # for the canvas's final size
 
     # -- the visual builder ---------------------------------------------------------------------------------
     def build_builder_docks(self):

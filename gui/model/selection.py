@@ -160,9 +160,11 @@ class Selected:
         return "(an input: given, not computed)"
 
     def text(self, latex=False):
-        """Everything the panel writes, as plain text or LaTeX (what Copy puts on the clipboard)."""
+        """Everything the panel writes, as plain text or LaTeX (what Copy puts on the clipboard); the
+        LaTeX of a gradient entry starts with its matrix rule (`\\partial L/\\partial a = …`)."""
         if self.att is not None:
-            return backward_text(self.att, LATEX if latex else TEXT)
+            rules = [LATEX.maths(note.split(": ", 1)[0]) for note in rule_notes(self.att)] if latex else []
+            return "\n".join(rules + [backward_text(self.att, LATEX if latex else TEXT)])
         if self.fwd is not None and not self.is_input_value():
             return forward_text(self.fwd, LATEX if latex else TEXT)
         return self.scalar_lines()[0]

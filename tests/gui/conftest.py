@@ -50,3 +50,20 @@ def give_numbers(controller, inputs, upstream=None):
         controller.set_input(name, values)
     if upstream is not None:
         controller.set_upstream(upstream)
+
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """At a test's end its windows close as after "Discard" (tests of the question answer it
+    themselves): an edit a test made must not leave a modal question waiting when qtbot closes
+    the windows (which it does before any fixture is torn down)."""
+    yield
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from gui.app.main_window import MainWindow
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and isValid(widget):
+            widget.files.new = False
+            widget.controller.undo_stack.setClean()

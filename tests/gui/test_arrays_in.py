@@ -122,7 +122,7 @@ def test_main_takes_input_and_upstream_files(qtbot, tmp_path):
         np.save(tmp_path / f"{name}.npy", HAND[name])
     args = main.parser().parse_args(["--screenshot", str(tmp_path / "x.png"), "--input", f"a={tmp_path / 'a.npy'}",
                                      "--upstream", str(tmp_path / "G.npy")])
-    _, window = main.start(args, {"expression": main.seed_text()}, pytest.fail)
+    _, window = main.start(args, main.read_document(args, pytest.fail), pytest.fail)
     qtbot.addWidget(window)
     assert np.array_equal(window.controller.session.records.values["a"], HAND["a"])
     assert np.array_equal(window.controller.session.upstream, HAND["G"])
@@ -134,7 +134,7 @@ def test_main_refuses_an_input_that_does_not_fit(qtbot, tmp_path):
     args = main.parser().parse_args(["--screenshot", str(tmp_path / "x.png"), "--input", f"a={tmp_path / 'a.npy'}"])
     failures = []
     with pytest.raises(SystemExit):
-        main.start(args, {"expression": main.seed_text()}, lambda m: (failures.append(m), sys.exit(2)))
+        main.start(args, main.read_document(args, pytest.fail), lambda m: (failures.append(m), sys.exit(2)))
     assert "cannot be (3, 3)" in failures[0]
 
 

@@ -135,7 +135,8 @@ def test_status_follows_a_click_on_the_timeline(qtbot, window):
 def test_menus_hold_the_file_edit_run_and_help_actions(window):
     menus = {m.title().replace("&", ""): [a.text().replace("&", "") for a in m.actions()]
              for m in (a.menu() for a in window.menuBar().actions())}
-    assert menus["File"][:3] == ["Open…", "Save", "Save As…"] and "Quit" in menus["File"]
+    assert menus["File"][:5] == ["New", "Open…", "Examples", "Save", "Save As…"]
+    assert "Export…" in menus["File"] and "Quit" in menus["File"]
     assert "Open Recent" in menus["File"]
     assert menus["Edit"][0].startswith("Undo") and menus["Edit"][1].startswith("Redo")
     run = {"Step forward", "Step back", "To start", "To end", "Play/Pause", "Check gradients"}
