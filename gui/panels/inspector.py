@@ -12,6 +12,7 @@ from gui import style
 from gui.heatmap.data import summarize
 from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
 from gui.heatmap.heatmap import Heatmap
+from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all
 from gui.listening import Listening
@@ -32,6 +33,7 @@ class HeatmapRow(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.heatmaps, self.operators, self.on_entry = [], [], on_entry
         self.kinds, self.columns, self.with_operators = (), columns, operators
+        self.precision = SharedPrecision()   # matrices of one shape write their numbers one way
         # the matrices share whatever width the panel gets; a long equation must not widen the dock
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -49,6 +51,7 @@ class HeatmapRow(QWidget):
                 show(widget, slot, scales.get(id(slot)))
             else:
                 widget.setText(slot)
+        self.precision.set_members(heatmap.labels for heatmap in widgets if isinstance(heatmap, Heatmap))
 
     def _relayout(self, widgets, kinds):
         while self.layout_.count():
@@ -85,6 +88,7 @@ class HeatmapRow(QWidget):
 
     def _new_heatmap(self):
         heatmap = Heatmap(self)
+        heatmap.labels.share = self.precision
         heatmap.entry_clicked.connect(self.on_entry)
         return heatmap
 
