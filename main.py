@@ -5,7 +5,6 @@ import argparse
 import os
 import re
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -54,7 +53,8 @@ def parser():
                    help="after N steps (0 inputs only; past the end: all)")
     p.add_argument("--select", metavar="ENTRY",
                    help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
-    p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
+    p.add_argument("--size", type=size, metavar="WxH",
+                   help="window size (a screenshot's default 1600x1000; a window's: what fits the screen)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     p.add_argument("--rng-seed", type=int, default=0, metavar="N", help="seed of the random inputs (0)")
     return p
@@ -72,13 +72,10 @@ def read_document(args, fail):
 
 
 def settings_for(args):
-    """QSettings for the window's arrangement and recent files; a screenshot uses a throwaway
-    scope so it neither reads nor changes the user's."""
+    """QSettings for the window's arrangement and recent files; None for a screenshot, so that a
+    picture neither reads nor changes what the user last chose."""
     from PySide6.QtCore import QSettings
-    if args.screenshot:
-        return QSettings(os.path.join(tempfile.mkdtemp(prefix="studio-"), "settings.ini"),
-                         QSettings.Format.IniFormat)
-    return QSettings(ORGANISATION, APPLICATION)
+    return None if args.screenshot else QSettings(ORGANISATION, APPLICATION)
 
 
 def quiet_offscreen_warning():
@@ -157,11 +154,12 @@ def main(argv=None):
             return 1
     app, window = start(args, doc, fail)
     if args.screenshot:
-        if not window.screenshot(args.screenshot, args.size):
+        from gui.app.window_size import DEFAULT_SIZE
+        if not window.screenshot(args.screenshot, args.size or DEFAULT_SIZE):
             fail(f"cannot write {args.screenshot}")
         return 0
-    window.resize(*args.size)
-    window.show()
+    from gui.app.window_size import open_window
+    open_window(window, args.size)
     return app.exec()
 
 

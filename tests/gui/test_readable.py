@@ -65,3 +65,11 @@ def test_heatmaps_with_room_show_numbers_that_contrast(studio, file, size):
         for item, (row, col) in zip(shown, np.ndindex(labels.shape)):
             text = item.textItem.defaultTextColor().getRgbF()[:3]
             assert ratio(text, cell_colour(heatmap, row, col)) >= AA, (file, heatmap.title_text, row, col)
+
+
+@pytest.mark.parametrize("file", sorted(EXAMPLE_SELECTIONS))
+def test_no_example_makes_the_window_grow(studio, file):
+    open_example(studio, file, SIZES[0])
+    least = studio.minimumSizeHint()
+    assert least.width() <= 1024 and least.height() <= 700, f"{file}: {least.toTuple()}"
+    assert studio.size().toTuple() == SIZES[0]
