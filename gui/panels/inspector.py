@@ -110,6 +110,11 @@ def show(heatmap, slot, scale):
         heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
 
 
+def shown_as(slot):
+    """What a matrix slot shows: the same array of the same source, named alike, is the same picture."""
+    return slot.source, id(slot.array), slot.missing, slot.badge
+
+
 class InspectorPanel(Listening, QWidget):
     """The current step's equation as heatmaps, its note, and the selected node's value and gradient."""
 
@@ -123,6 +128,7 @@ class InspectorPanel(Listening, QWidget):
         self.node = HeatmapRow(controller.click_entry, 2, operators=False)
         self.selected_row = HeatmapRow(controller.click_entry, 3)
         self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
+        self.equation_shows = set()   # what the step's row shows: the node row does not repeat it
         self._build()
         self.listen()
         self.refresh()
@@ -197,6 +203,7 @@ class InspectorPanel(Listening, QWidget):
         self.note.setText(note)
         self.note.setToolTip("")
         self.equation.show_slots(slots, self._scales(slots))
+        self.equation_shows = {shown_as(s) for s in slots if isinstance(s, MatrixSlot)}
         self.show_node()
 
     def _rule_arrays(self, step):
@@ -243,8 +250,10 @@ class InspectorPanel(Listening, QWidget):
         self.selected_row.setVisible(selection is not None)
         if selection is None:
             name = self.node_name()
-            self.node_heading.setText(f"node {name}: value and gradient")
-            self.node.show_slots(node_slots(self.controller.session, name), {})
+            slots = [s for s in node_slots(self.controller.session, name) if shown_as(s) not in self.equation_shows]
+            above = "" if slots else " (both shown above)"
+            self.node_heading.setText(f"node {name}: value and gradient{above}")
+            self.node.show_slots(slots, {})
         else:
             heading, slots = selection_slots(self.controller.session, selection)
             self.node_heading.setText(heading)
