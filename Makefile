@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench golden clean
+.PHONY: run test test-slow bench golden clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# the whole hostile-input corpus (make test runs one seeded case per class)
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m slow
 
 golden: $(STAMP)   # regenerate tests/golden/*.png after a change that alters a picture on purpose
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.golden.pictures

@@ -4,6 +4,7 @@ screenshot and exits). Qt and the engine are imported only once the flags are kn
 import argparse
 import os
 import re
+import stat
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -29,18 +30,26 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
 
 
+MIN_SIDE, MAX_SIDE = 64, 8192   # pixels: a window one can see; an image Qt can allocate
+
+
 def size(text):
-    m = re.fullmatch(r"(\d{2,5})[x×](\d{2,5})", text.strip())
+    m = re.fullmatch(r"([0-9]{1,5})[x×]([0-9]{1,5})", text.strip())
     if not m:
         raise argparse.ArgumentTypeError(f"--size {text!r} is not of the form WxH, e.g. 1600x1000")
-    return int(m.group(1)), int(m.group(2))
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise argparse.ArgumentTypeError(f"--size {text!r}: each side takes {MIN_SIDE} to {MAX_SIDE} pixels")
+    return w, h
 
 
-def steps(text):
-    n = int(text)
-    if n < 0:
-        raise ValueError(text)
-    return n
+def whole(flag, digits):
+    """A flag's whole number ≥ 0, in ASCII digits (int() would take '٣' and '-1')."""
+    def parse(text):
+        if not re.fullmatch(f"[0-9]{{1,{digits}}}", text.strip()):
+            raise argparse.ArgumentTypeError(f"{flag} takes a whole number ≥ 0, got {text!r}")
+        return int(text)
+    return parse
 
 
 def parser():
@@ -49,14 +58,14 @@ def parser():
     source = p.add_mutually_exclusive_group()
     source.add_argument("--expr", metavar="TEXT", help="the expression to open (statements on lines or ';')")
     source.add_argument("--open", metavar="FILE", help="a session (.json) or a text file with an expression")
-    p.add_argument("--steps", type=steps, metavar="N",
+    p.add_argument("--steps", type=whole("--steps", 9), metavar="N",
                    help="after N steps (0 inputs only; past the end: all)")
     p.add_argument("--select", metavar="ENTRY",
                    help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
     p.add_argument("--size", type=size, metavar="WxH",
                    help="window size (a screenshot's default 1600x1000; a window's: what fits the screen)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
-    p.add_argument("--rng-seed", type=int, default=0, metavar="N", help="seed of the random inputs (0)")
+    p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
     return p
 
 
@@ -69,6 +78,18 @@ def read_document(args, fail):
         return load_session(args.open or SEED_FILE)
     except SessionError as exc:
         fail(str(exc))
+
+
+def output_problem(path):
+    """Why a screenshot cannot go to `path`, or None: it must be a new file or a regular one (a
+    FIFO would block the write forever, a device would swallow it)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror}"
+    return None if stat.S_ISREG(info.st_mode) else f"cannot write {path}: not a regular file"
 
 
 def settings_for(args):
@@ -114,8 +135,10 @@ def start(args, doc, fail):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before the QApplication exists
         quiet_offscreen_warning()
     from PySide6.QtWidgets import QApplication
+    import numpy as np
     import engine
     from gui.app.main_window import MainWindow
+    np.seterr(all="ignore")   # inf and NaN in the user's numbers are drawn and marked, not warned about
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
@@ -146,6 +169,8 @@ def main(argv=None):
         sys.exit(2)
 
     doc = read_document(args, fail)   # a bad file is reported before any window is tried
+    if args.screenshot and output_problem(args.screenshot):
+        fail(output_problem(args.screenshot))
     if not args.screenshot:
         from gui.app.platform_check import problem
         message = problem()

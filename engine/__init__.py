@@ -20,7 +20,8 @@ LAZY = {
     ".attribution": ("attribute",),
     ".forward": ("forward_attribute",),
     ".program": ("Const", "HoleRef", "INITIALISERS", "infer_shapes"),
-    ".values": ("guard_memory", "initial_value"),
+    ".values": ("guard_memory", "initial_value", "computing"),
+    ".files": ("read_text_file=read_text",),
     ".errors": ("excerpt",),
     ".entries": ("check_entry", "format_entry", "parse_entry"),
     ".notation": ("grad_sub", "number", "shown", "sub"),
@@ -37,6 +38,11 @@ LAZY = {
     ".sketch_text": ("write_text",),
     ".syntax": ("equation_pieces", "render_syntax=render", "syntax_pieces=pieces"),
     ".calls": ("subscript_params",),
+    ".step_cells": ("cells_of_step=step_cells",),
+    ".reach": ("reached",),
+    ".index_form": ("index_sum=index_form",),
+    ".entry_rule": ("sum_note",),
+    ".rounding": ("entry_magnitude", "shown_number"),
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
          for public, *inner in (n.split("=") for n in names)}

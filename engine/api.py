@@ -7,6 +7,7 @@ from .gradcheck import gradient_check
 from .parser import parse
 from .passes import run_pass
 from .prepared import prepare
+from .values import computing
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
 
 def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
-    return gradient_check(as_prepared(program).program, inputs, upstream, rng_seed, start)
+    with computing():
+        return gradient_check(as_prepared(program).program, inputs, upstream, rng_seed, start)
 
 
 def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
@@ -46,14 +48,28 @@ def explanation(program, entry, *, inputs=None, upstream=None, rng_seed=0, start
         raise InputError("a through node is for a gradient entry's terms; a forward equation has none")
     records = run_pass(as_prepared(program), inputs, upstream, start, rng_seed)
     name, index, _ = parse_entry(entry, {n: v.shape for n, v in records.values.items()})
-    if forward:
-        return forward_attribute(records, (name, index))
-    return attribute(records, (name, index), through)
+    with computing():
+        if forward:
+            return forward_attribute(records, (name, index))
+        return attribute(records, (name, index), through)
 
 
 def explain(program, entry, *, inputs=None, upstream=None, rng_seed=0, start=None, through=None,
-            forward=False):
+            forward=False, step=None):
     """The chain-rule terms of ∂L/∂entry = Σ ∂L/∂y[j]·∂y[j]/∂entry over its through nodes' entries
-    (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON."""
-    return explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
-                       through=through, forward=forward).to_dict()
+    (or, with forward=True, the scalar equation of the value entry), as the CLI's explain JSON.
+    With `step` = K (1-based), also the cells of step K's equation that feed the entry through
+    it (engine.step_cells), under "step" (None when step K does not compute the entry)."""
+    att = explanation(program, entry, inputs=inputs, upstream=upstream, rng_seed=rng_seed, start=start,
+                      through=through, forward=forward)
+    with computing():
+        return with_step(att, step, forward)
+
+
+def with_step(att, step, forward):
+    """The explain dict of `att`, with the "step" object when a step is asked for."""
+    found = att.to_dict()
+    if step is not None:
+        from .step_cells import step_json
+        found["step"] = step_json(att.records, (att.name, att.index), not forward, step)
+    return found

@@ -7,9 +7,12 @@ plus, per path, the matrix rule the entry is one entry of (`∂L/∂a = ∂L/∂
 Long sums are elided (engine.notation.elide); the total is always the exact one."""
 from typing import Callable, NamedTuple
 
+import numpy as np
+
 from . import notation as N
 from .factors import product_text
-from .plan import backward_plan
+from .entry_rule import rule_notes
+from .rounding import shown_number
 from .scalar import render
 
 
@@ -60,19 +63,26 @@ def backward_text(att, style=TEXT):
     return "\n".join(scalar_lines(att, style) + (rule_notes(att) if att.count and style is TEXT else []))
 
 
-def scalar_lines(att, style=TEXT, numbers=True):
+def scalar_lines(att, style=TEXT, numbers=True, rounding=False):
     """The chain rule for the entry with numbers, then one line per path for a fan-out. Without
-    numbers (a gradient the pass has not reached yet) the symbols alone."""
+    numbers (a gradient the pass has not reached yet) the symbols alone. With `rounding` (for
+    display), a sum that is zero up to rounding of its terms is written 0 (engine.rounding)."""
     lhs = style.grad(att.name, att.index)
     if not att.count:
         return [f"{lhs} = 0 (no entry of a through node depends on it)"]
+
+    def total(value, products):
+        return shown_number(value, np.abs(products).sum()) if rounding else value
+
     sym, nums = chain_line(att, style)
-    lines = [f"{lhs} = {sym}" + (f" = {nums} = {style.number(att.total)}" if numbers else "")]
+    whole = total(att.total, np.concatenate([g.upstream * g.local for g in att.groups]))
+    lines = [f"{lhs} = {sym}" + (f" = {nums} = {style.number(whole)}" if numbers else "")]
     if len(att.groups) > 1:
         first = 0
         for g in att.groups:
             sym, _ = chain_line(att, style, first, len(g.idx))
-            subtotal = f" = {style.number(float(g.upstream @ g.local))}" if numbers else ""
+            part = total(float(g.upstream @ g.local), g.upstream * g.local)
+            subtotal = f" = {style.number(part)}" if numbers else ""
             lines.append(f"  path {' → '.join(g.path)}: {sym}{subtotal}")
             first += len(g.idx)
     return lines
@@ -87,70 +97,3 @@ def forward_text(fwd, style=TEXT, numbers=True):
         return f"{style.entry(fwd.name, fwd.index)} = {sym}"
     nums = style.maths(render(fwd.expr, lambda e: f"({style.number(e.value)})", elide=True))
     return f"{style.entry(fwd.name, fwd.index)} = {sym} = {nums} = {style.number(fwd.value)}"
-
-
-# ---- the matrix rule behind an entry ------------------------------------------------------------
-
-def first_rule(att, group):
-    """The backward rule of the first op on the path (x → path[1]) and the node it speaks of:
-    the through node when the ops between pass the gradient through (`∂L/∂a = ∂L/∂d @ bᵀ`)."""
-    records = att.records
-    shapes = {n: v.shape for n, v in records.values.items()}
-    plan = backward_plan(records.program, records.start, shapes)
-    items = [i for i in plan if i.eqn.out == group.path[1] and i.target == att.name]
-    item, text, hop, node = items[0], uses_text(items), group.path[1], group.node
-    if hop != node and item.rule.note.startswith(f"∂L/∂{hop} = ∂L/∂{node}:"):
-        return item, text.replace(f"∂L/∂{hop}", f"∂L/∂{node}"), node
-    return item, text, hop
-
-
-def uses_text(items):
-    """One rule per use of the value in the op, summed: `a - a` gives `∂L/∂a = ∂L/∂d − ∂L/∂d`,
-    `h * h` gives `∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h`."""
-    lhs, rhs = items[0].rule.text.split(" = ", 1)
-    for item in items[1:]:
-        more = item.rule.text.split(" = ", 1)[1]
-        rhs += f" − {more[1:]}" if more.startswith("−") else f" + {more}"
-    times = {2: "twice", 3: "three times"}.get(len(items), f"{len(items)} times")
-    uses = f" ({items[0].target} is used {times}: one term per use)" if len(items) > 1 else ""
-    return f"{lhs} = {rhs}{uses}"
-
-
-def rule_notes(att):
-    """`∂L/∂a = ∂L/∂d @ bᵀ: ∂L/∂a₁₁ is row 1 of ∂L/∂d times column 1 of bᵀ`, once per rule."""
-    notes = []
-    for g in att.groups:
-        if len(g.path) < 2:
-            continue
-        item, text, node = first_rule(att, g)
-        detail = entry_detail(att, item, node)
-        note = f"{text}" + (f": {detail}" if detail else "")
-        if note not in notes:
-            notes.append(note)
-    return notes
-
-
-def entry_detail(att, item, node):
-    """Which row, column or sum of the matrix rule the selected entry is."""
-    grad, (rule, index) = N.grad_sub(att.name, att.index), (item.rule, att.index)
-    if rule.op == "matmul" and len(index) == 2 and len(att.records.values[node].shape) == 2:
-        k, l = index[0] + 1, index[1] + 1
-        x, w = rule.operands
-        if rule.target_index == 0:
-            return f"{grad} is row {k} of ∂L/∂{node} times column {l} of {w}ᵀ"
-        return f"{grad} is row {k} of {x}ᵀ times column {l} of ∂L/∂{node}"
-    return stretch_detail(att, rule.summed_axes, node, grad)
-
-
-def stretch_detail(att, axes, node, grad):
-    """For a broadcast input: over which axis it was stretched, and so what its gradient sums."""
-    out_ndim, index = len(att.records.values[node].shape), att.index
-    if not axes:
-        return ""
-    if out_ndim == 2 and axes == (0,):
-        return (f"{att.name} was stretched over the rows of {node}, so {grad} sums column "
-                f"{index[-1] + 1} of ∂L/∂{node}")
-    if out_ndim == 2 and axes == (1,):
-        return (f"{att.name} was stretched over the columns of {node}, so {grad} sums row "
-                f"{index[0] + 1} of ∂L/∂{node}")
-    return f"{att.name} was stretched over all of {node}, so {grad} sums all of ∂L/∂{node}"

@@ -3,6 +3,7 @@ stderr and exit status 2; `check` exits 1 when a gradient is off beyond toleranc
 import argparse
 import json
 import math
+import re
 import sys
 
 import numpy as np
@@ -10,35 +11,51 @@ import numpy as np
 from . import api
 from .errors import EngineError, InputError
 from .chaintext import LATEX, TEXT, backward_text, forward_text
+from .values import computing
+from .files import MAX_TEXT_BYTES, decode, open_regular, read_limited, read_text
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a bad flag as one line (not usage + message) and exits 2."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def seed(text):
+    """--rng-seed: a whole number ≥ 0 in ASCII digits (int() would take '٣' and '-1')."""
+    if not re.fullmatch(r"[0-9]{1,19}", text.strip()):
+        raise argparse.ArgumentTypeError(f"--rng-seed takes a whole number ≥ 0, got {text!r}")
+    return int(text)
 
 
 def read_expression(arg):
-    """EXPR as given: text, `-` for stdin, or `@FILE`."""
+    """EXPR as given: text, `-` for stdin, or `@FILE` (a regular UTF-8 file of at most 64 MB)."""
     if arg == "-":
-        return sys.stdin.read()
+        return decode(read_limited(sys.stdin.buffer, MAX_TEXT_BYTES, "the standard input"), "the standard input")
     if arg.startswith("@"):
-        try:
-            with open(arg[1:], encoding="utf-8") as f:
-                return f.read()
-        except OSError as exc:
-            raise InputError(f"cannot read the expression file {arg[1:]}: {exc.strerror}") from None
+        return read_text(arg[1:], "the expression file")
     return arg
 
 
 def load_npy(path, what):
-    try:
-        return np.load(path, allow_pickle=False)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read {what} from {path}: {exc}") from None
+    with open_regular(path, what) as f:
+        try:
+            return np.load(f, allow_pickle=False)
+        except (OSError, ValueError, EOFError) as exc:
+            raise InputError(f"cannot read {what} from {path}: {exc}") from None
 
 
 def read_inputs(pairs):
     inputs = {}
     for pair in pairs or []:
         name, sep, path = pair.partition("=")
+        name = name.strip()
         if not sep or not name:
             raise InputError(f"--input takes NAME=FILE.npy, got {pair!r}")
-        inputs[name.strip()] = load_npy(path, f"input {name}")
+        if name in inputs:
+            raise InputError(f"--input {name} is given twice; give each input once")
+        inputs[name] = load_npy(path, f"input {name}")
     return inputs
 
 
@@ -64,11 +81,11 @@ def common_args(sub):
     sub.add_argument("--input", action="append", metavar="NAME=FILE.npy", help="an input's values (repeatable)")
     sub.add_argument("--upstream", metavar="FILE.npy", help="G = ∂L/∂(start node); default ones (L = sum)")
     sub.add_argument("--start", metavar="NODE", help="the node the backward pass starts from (default: output)")
-    sub.add_argument("--rng-seed", type=int, default=0, help="seed for inputs not given (default 0)")
+    sub.add_argument("--rng-seed", type=seed, default=0, help="seed for inputs not given (default 0)")
 
 
 def build_parser():
-    parser = argparse.ArgumentParser(prog="python -m engine", description="Backprop Studio's engine, headless.")
+    parser = Parser(prog="python -m engine", description="Backprop Studio's engine, headless.")
     subs = parser.add_subparsers(dest="command", required=True)
     g = subs.add_parser("grad", help="values and gradients of every input and named value")
     common_args(g)
@@ -82,6 +99,8 @@ def build_parser():
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
     e.add_argument("--format", choices=("text", "json", "latex"), default="text", help="output format")
+    e.add_argument("--step", type=int, metavar="K", help="with --format json, also the cells of step K's "
+                   "equation (1-based, as the timeline numbers it) that feed the entry through it")
     return parser
 
 
@@ -113,17 +132,23 @@ def run_check(args):
             worst = part["worst"][0] if part["worst"] else None
             line = f"{name}: {part['checked']} entries checked"
             if worst:
-                line += f"; worst {worst['entry']}: error {worst['error']:.3g}" + (" (at a kink)" if worst["kink"] else "")
+                line += f"; worst {worst['entry']}: error {worst['error']:.3g}" + note(worst)
             print(line)
         print("ok" if report["ok"] else "FAILED: some gradients are off beyond tolerance")
     return 0 if report["ok"] else 1
+
+
+def note(row):
+    if row["kink"]:
+        return " (at a kink)"
+    return " (not checkable: a step of ±h leaves the domain)" if row["not_checkable"] else ""
 
 
 def run_explain(args):
     att = api.explanation(read_expression(args.expr), args.entry, through=args.through, forward=args.forward,
                           **context(args))
     if args.format == "json":
-        print(json.dumps(jsonable(att.to_dict()), ensure_ascii=False))
+        print(json.dumps(jsonable(api.with_step(att, args.step, args.forward)), ensure_ascii=False))
         return 0
     render = forward_text if args.forward else backward_text
     print(render(att, LATEX if args.format == "latex" else TEXT))
@@ -136,7 +161,8 @@ COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain}
 def main(argv=None):
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with computing():   # the renderers compute with the same numbers as the pass
+            return COMMANDS[args.command](args)
     except EngineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -4,7 +4,9 @@ import re
 
 from .errors import InputError
 
-ENTRY = re.compile(r"^\s*(grad\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*([0-9,\s]*)\]\s*$")
+# indices are ASCII digits (at most 18) separated by single commas: `a[0,,1]`, `a[0 1]` and `a[٣]` are not entries
+ENTRY = re.compile(r"^\s*(grad\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*([0-9]{1,18}(?:\s*,\s*[0-9]{1,18})*)?\s*\]\s*$",
+                   re.ASCII)
 
 
 def format_entry(name, index):
@@ -15,9 +17,10 @@ def parse_entry(text, shapes=None):
     """`'grad a[0,1]'` -> (name, (0, 1), True). With `shapes`, checks the name and the bounds."""
     m = ENTRY.match(text or "")
     if not m:
-        raise InputError(f"entry {text!r} is not of the form NAME[i,j], NAME[i] or NAME[] "
+        shown = text if text is None or len(text) <= 80 else text[:80] + "…"   # a hostile entry may be huge
+        raise InputError(f"entry {shown!r} is not of the form NAME[i,j], NAME[i] or NAME[] "
                          "(0-based), optionally preceded by 'grad '")
-    is_grad, name, raw = bool(m.group(1)), m.group(2), m.group(3).strip()
+    is_grad, name, raw = bool(m.group(1)), m.group(2), m.group(3) or ""
     index = tuple(int(p) for p in raw.split(",")) if raw else ()
     if shapes is not None:
         check_entry(name, index, shapes)

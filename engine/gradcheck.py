@@ -3,9 +3,18 @@
 For L = Σ G ⊙ start, each checked entry x[i] gets numeric = (L(x + h) − L(x − h)) / 2h with
 h = 1e-6·max(1, |x[i]|), and passes when |analytic − numeric| ≤ 1e-6 + 1e-4·|numeric|. An entry
 whose ±h perturbation changes any op's kink state (relu's on/off mask; each op file says where its
-derivative jumps) is reported as at a kink, not a failure; so
-is one whose ±h step leaves the function's domain (log of a value within h of 0), where the
-numeric derivative is not a number while the analytic one is."""
+derivative jumps) is reported as at a kink, not a failure. An
+entry whose ±h step leaves the function's domain (log of a value within h of 0: L is finite at
+x but not at x ± h) is reported as not checkable there, not a failure. A gradient that is not a
+number, or an L that is not finite at x itself, is a failure: nothing there can be checked.
+
+Each numeric difference re-runs only the equations downstream of the perturbed input, and the
+number of entries checked is bounded by the work one difference costs (WORK_PER_INPUT), so a
+check of large matrices answers in seconds: inputs up to 4,096 entries are checked entry by entry
+when that is affordable, larger ones by a seeded sample of 1,024 plus the 64 largest gradients,
+fewer when even that would cost too much."""
+import math
+
 import numpy as np
 
 from .entries import format_entry
@@ -16,35 +25,63 @@ from .plan import ancestors
 FULL_CHECK_ENTRIES = 4096
 SAMPLE_ENTRIES = 1024
 LARGEST_ENTRIES = 64
+MIN_ENTRIES = 16          # entries checked per input however costly its differences are
+WORK_PER_INPUT = 3e9      # multiply-adds (and entry visits) spent on one input's differences
 WORST_REPORTED = 10
 ATOL, RTOL = 1e-6, 1e-4
 
 
-def loss_and_masks(program, values, needed, start, upstream):
-    """L = Σ G ⊙ start for the given input values, and the kink state of every op that has one."""
+def downstream_calls(program, name, needed):
+    """The forward calls that depend on input `name` and reach the start node, in order."""
+    moved, calls = {name}, []
+    for eqn, fn, call in forward_calls(program):
+        if eqn.out in needed and moved.intersection(eqn.operand_names()):
+            moved.add(eqn.out)
+            calls.append((eqn, fn, call))
+    return calls
+
+
+def loss_and_masks(calls, values, start, upstream):
+    """L = Σ G ⊙ start after re-running `calls` on `values`, and the kink state of each of their
+    ops that has one."""
     values = dict(values)
     masks = []
-    for eqn, fn, call in forward_calls(program):
-        if eqn.out in needed:
-            operands = operand_values(call, values)
-            values[eqn.out] = fn(*operands, **call.kwargs)
-            kink = lookup(eqn.op).kink
-            if kink is not None:
-                masks.append(kink(*operands, **call.kwargs))
+    for eqn, fn, call in calls:
+        operands = operand_values(call, values)
+        values[eqn.out] = fn(*operands, **call.kwargs)
+        kink = lookup(eqn.op).kink
+        if kink is not None:
+            masks.append(kink(*operands, **call.kwargs))
     return float(np.sum(upstream * values[start])), masks
 
 
-def entries_to_check(grad, rng):
-    """All entries up to 4,096; beyond, a seeded sample of 1,024 plus the 64 largest gradients."""
-    size = grad.size
-    if size <= FULL_CHECK_ENTRIES:
+def difference_cost(calls, values, start):
+    """The work of one numeric difference: two runs of `calls` (a matmul m×k @ k×n costs m·k·n
+    multiply-adds, any other op one visit per entry it reads or writes) and of the loss."""
+    def cost(eqn):
+        out = np.shape(values[eqn.out])
+        operands = [np.shape(values[x]) for x in eqn.operand_names()]
+        if eqn.op == "matmul":
+            return math.prod(out) * (operands[0][-1] if operands[0] else 1)
+        return math.prod(out) + sum(math.prod(s) for s in operands)
+    return 2 * (sum(cost(e) for e, _, _ in calls) + np.size(values[start]))
+
+
+def entries_to_check(grad, rng, affordable=math.inf):
+    """All entries up to 4,096; beyond, a seeded sample of 1,024 plus the 64 largest gradients;
+    at most `affordable` entries (at least MIN_ENTRIES), the largest gradients half of them."""
+    size, limit = grad.size, max(MIN_ENTRIES, affordable)
+    if size <= min(FULL_CHECK_ENTRIES, limit):
         return np.arange(size)
-    sample = rng.choice(size, SAMPLE_ENTRIES, replace=False)
-    largest = np.argpartition(np.abs(grad).ravel(), -LARGEST_ENTRIES)[-LARGEST_ENTRIES:]
-    return np.unique(np.concatenate([sample, largest]))
+    n_largest = int(min(LARGEST_ENTRIES, limit // 2, size))
+    n_sample = int(min(SAMPLE_ENTRIES, limit - n_largest, size))
+    sample = rng.choice(size, n_sample, replace=False)
+    largest = np.argpartition(np.abs(grad).ravel(), -n_largest)[-n_largest:] if n_largest else []
+    return np.unique(np.concatenate([sample, largest]).astype(np.intp))
 
 
-def check_entry(program, values, needed, start, upstream, name, flat):
+def numeric_difference(calls, values, start, upstream, name, flat):
+    """(index, numeric derivative, whether a relu flipped) for entry `flat` of input `name`."""
     x = values[name]
     idx = np.unravel_index(flat, x.shape) if x.shape else ()
     h = 1e-6 * max(1.0, abs(float(x[idx])))
@@ -52,37 +89,49 @@ def check_entry(program, values, needed, start, upstream, name, flat):
     for sign in (1, -1):
         moved = np.array(x, copy=True)
         moved[idx] += sign * h
-        results.append(loss_and_masks(program, {**values, name: moved}, needed, start, upstream))
+        results.append(loss_and_masks(calls, {**values, name: moved}, start, upstream))
     (plus, masks_plus), (minus, masks_minus) = results
-    numeric = (plus - minus) / (2 * h)
-    kink = any(not np.array_equal(a, b) for a, b in zip(masks_plus, masks_minus)) or not np.isfinite(numeric)
-    return idx, numeric, kink
+    flipped = any(not np.array_equal(a, b) for a, b in zip(masks_plus, masks_minus))
+    return idx, (plus - minus) / (2 * h), flipped
+
+
+def judged(name, idx, analytic, numeric, flipped, base_finite):
+    """One row of the report, and whether it is a failure."""
+    error = abs(analytic - numeric)
+    bad = not error <= ATOL + RTOL * abs(numeric)
+    kink = bad and flipped
+    # L finite at x, a finite gradient, a difference that is not: the ±h step left the domain
+    domain = bad and not kink and base_finite and math.isfinite(analytic) and not math.isfinite(numeric)
+    row = {"entry": format_entry(name, idx), "analytic": analytic, "numeric": numeric, "error": error,
+           "kink": bool(kink), "not_checkable": bool(domain),
+           "_score": error / (ATOL + RTOL * abs(numeric))}
+    return row, bad and not kink and not domain
 
 
 def check_input(program, records, upstream, name, rng):
     """The check of one input: how many entries were checked and the worst ones."""
     values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
-    needed = ancestors(program, records.start)
+    calls = downstream_calls(program, name, ancestors(program, records.start))
     grad = records.grads[name]
     rows, failed = [], False
     with np.errstate(all="ignore"):
-        for flat in entries_to_check(grad, rng):
-            idx, numeric, kink = check_entry(program, values, needed, records.start, upstream, name, flat)
-            analytic = float(grad[idx])
-            error = abs(analytic - numeric)
-            bad = not error <= ATOL + RTOL * abs(numeric)
-            failed |= bad and not kink
-            rows.append({"entry": format_entry(name, idx), "analytic": analytic, "numeric": numeric,
-                         "error": error, "kink": bool(kink and bad), "_score": error / (ATOL + RTOL * abs(numeric))})
+        base_finite = math.isfinite(loss_and_masks([], values, records.start, upstream)[0])
+        affordable = WORK_PER_INPUT / max(1, difference_cost(calls, values, records.start))
+        for flat in entries_to_check(grad, rng, affordable):
+            idx, numeric, flipped = numeric_difference(calls, values, records.start, upstream, name, flat)
+            row, bad = judged(name, idx, float(grad[idx]), numeric, flipped, base_finite)
+            rows.append(row)
+            failed |= bad
     rows.sort(key=lambda r: -np.nan_to_num(r["_score"], nan=np.inf))
     worst = [{k: v for k, v in r.items() if k != "_score"} for r in rows[:WORST_REPORTED]]
     return {"checked": len(rows), "worst": worst}, failed
 
 
 def as_float64(value):
-    """A given input in float64; integer class labels stay integers."""
+    """A given input in float64; integer class labels stay integers, and what is no array of
+    real numbers is left for the pass to refuse with its message."""
     value = np.asarray(value)
-    return value if value.dtype.kind in "iu" else value.astype(np.float64)
+    return value.astype(np.float64) if value.dtype.kind == "f" else value
 
 
 def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):

@@ -15,6 +15,7 @@ FORMS = ("method", "axis", "keepdim", "call")
 RESERVED = INITIALISERS + tuple(calls.BOOLEANS)
 
 MAX_EQUATIONS = 1000
+MAX_INPUTS = 1000        # declared, unnamed and undeclared inputs together
 
 
 class Lowering:
@@ -27,6 +28,7 @@ class Lowering:
         self.ids = set()
         self.constants = {}      # name -> Const, for constant statements
         self.referenced = {n.name for st in statements for n in walk(st.expr) if isinstance(n, S.Name)}
+        self.renaming = None     # the alias call written for `d = a`: no alias is typed by the user
 
     def fail(self, node, message):
         raise ParseError(message, node.line, node.column, self.lines[node.line - 1])
@@ -90,17 +92,22 @@ class Lowering:
         return Program(tuple(self.inputs), tuple(self.eqns), output, source,
                        anchor_comments(self.comments, self.statements, names), tuple(constants))
 
+    def add_input(self, node, inp):
+        if len(self.inputs) >= MAX_INPUTS:
+            self.fail(node, f"a program may have at most {MAX_INPUTS:,} inputs")
+        self.inputs.append(inp)
+
     def declare(self, name, call, stmt, place, declared):
         shape, classes = initialiser_shape(call, self)
         node_id = name if declared else self.node_id(stmt, call)
-        self.inputs.append(Input(name, shape, call.func, node_id, f"{stmt}:{place}", declared, call.line, classes))
+        self.add_input(call, Input(name, shape, call.func, node_id, f"{stmt}:{place}", declared, call.line, classes))
         return name
 
     def lower_root(self, name, st):
         """Lower a statement's expression; a Const when it depends on no input (a constant)."""
         expr = st.expr
         if isinstance(expr, S.Hole) or isinstance(expr, S.Name) and expr.name not in self.constants:
-            expr = S.Call(expr.line, expr.column, by_notation("alias"), (expr,), ())
+            expr = self.renaming = S.Call(expr.line, expr.column, by_notation("alias"), (expr,), ())
         self.place = 0
         result = self.lower(expr, name, out=name)
         if isinstance(result, Const) and st.name is None:
@@ -144,7 +151,7 @@ class Lowering:
         if name not in self.bound and (name in INITIALISERS or name in REGISTRY):
             self.fail(node, f"{name} is a function: call it, as in {name}(…)")
         if name not in self.defined:   # undeclared: an input of the default shape
-            self.inputs.append(Input(name, DEFAULT_SHAPE, "randn", name, f"{name}:0", False, node.line))
+            self.add_input(node, Input(name, DEFAULT_SHAPE, "randn", name, f"{name}:0", False, node.line))
             self.defined.add(name)
         return name
 

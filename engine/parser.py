@@ -22,12 +22,14 @@ from .errors import ParseError
 MAX_DEPTH = 100
 MAX_STATEMENT_CHARS = 10_000
 
+# ASCII only: `３` and `٣` are not numbers here; a line ends at \n, \r\n or a lone \r
 TOKEN = re.compile(r"""
-    (?P<ws>[ \t\r]+) | (?P<comment>\#[^\n]*) | (?P<newline>\n) |
+    (?P<ws>[ \t]+) | (?P<comment>\#[^\r\n]*) | (?P<newline>\r\n|\r|\n) |
     (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?) |
     (?P<name>[A-Za-z_][A-Za-z0-9_]*) |
     (?P<op>\*\*|\.T\b|[-+*/@=;(),?.\[\]:])
-""", re.VERBOSE)
+""", re.VERBOSE | re.ASCII)
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Token:
@@ -43,7 +45,7 @@ class Token:
 def tokenize(text):
     """Split `text` into tokens (blank space dropped, newlines kept) and its comments, as
     (line, text) pairs, so that a program written back keeps the user's comments."""
-    lines = text.split("\n")
+    lines = LINE_BREAK.split(text)
     tokens, comments, pos, line, line_start = [], [], 0, 1, 0
     while pos < len(text):
         m = TOKEN.match(text, pos)
@@ -52,7 +54,7 @@ def tokenize(text):
             raise ParseError(f"unexpected character {text[pos]!r}", line, column, lines[line - 1])
         kind = m.lastgroup
         if kind == "newline":
-            tokens.append(Token("newline", "\n", line, column))
+            tokens.append(Token("newline", m.group(), line, column))
             line, line_start = line + 1, m.end()
         elif kind == "comment":
             comments.append((line, m.group()))
@@ -117,10 +119,11 @@ class Parser:
         return S.Statement(name, expr, start.line, start.column, self.tokens[self.i - 1].line)
 
     def check_length(self, start):
-        """A statement runs to the next `;` or the end of its line."""
+        """A statement runs to the next `;`, comment or the end of its line (the language has
+        no strings, so the first `;` or `#` after its start ends it)."""
         source_line = self.lines[start.line - 1]
-        end = source_line.find(";", start.column - 1)
-        end = len(source_line) if end < 0 else end
+        ends = [i for i in (source_line.find(c, start.column - 1) for c in ";#") if i >= 0]
+        end = min(ends, default=len(source_line))
         if end - start.column + 1 > MAX_STATEMENT_CHARS:   # the error shows the line's part around it
             raise ParseError(f"a statement may have at most {MAX_STATEMENT_CHARS:,} characters",
                              start.line, start.column, source_line)

@@ -18,7 +18,7 @@ from .prepared import memo, prepare
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
 from .labels import given_arrays, initial
-from .values import as_input_array, freeze, guard_memory
+from .values import as_input_array, check_seed, computing, freeze, guard_memory
 
 
 class Call(NamedTuple):
@@ -121,6 +121,7 @@ def input_shapes(program, given):
 
 def prepare_inputs(program, inputs, rng_seed):
     """Every input's array: the given ones (owned, read-only) and seeded values for the rest."""
+    check_seed(rng_seed)
     given = given_arrays(program, inputs)
     unknown = set(given) - {i.name for i in program.inputs}
     if unknown:
@@ -173,7 +174,7 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     values, shapes, dtype = prepare_inputs(program, inputs, rng_seed)
     calls = backward_calls(program, start, shapes)
     grads = {start: seed_gradient(program, upstream, shapes[start], dtype, start)}
-    with np.errstate(all="ignore"):  # inf and NaN are shown to the user, not raised
+    with computing():
         steps = forward_steps(program, values)
         steps.append(Step(len(steps) + 1, "seed", start, grads[start], user_upstream=upstream is not None))
         steps.extend(backward_steps(calls, values, grads, len(steps) + 1))

@@ -7,7 +7,7 @@ from .broadcast import stretched_axes
 from .errors import InputError
 from .ops import elementwise, lookup
 from .prepared import memo
-from .rules import Rule, rule_text
+from .rules import Rule, rule_text, with_axis
 
 class BackwardItem(NamedTuple):
     eqn: object
@@ -77,7 +77,9 @@ def make_rule(program, eqn, i, shapes, uses, reach):
     out_shape = shapes[eqn.out]
     # only elementwise ops broadcast their operands to the output's shape
     summed = stretched_axes(shapes[names[i]], out_shape) if opdef.infer is elementwise else ()
-    parts = tuple(opdef.formulas[i])
+    axis = eqn.kwargs.get("axis", -1)
+    parts = tuple(with_axis(p, axis, len(out_shape)) for p in opdef.formulas[i]) if axis is not None \
+        else tuple(opdef.formulas[i])
     text = rule_text(parts, names[i], eqn.out, names, summed, len(out_shape))
     return Rule(eqn.op, eqn.out, names, i, parts, summed, text, pass_through_note(program, eqn.out, uses, reach))
 

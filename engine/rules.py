@@ -2,7 +2,7 @@
 
 A backward step carries one `Rule`; the GUI lays out one heatmap per `Term` with the operator
 symbols between them, and never parses the formula text."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
@@ -85,10 +85,24 @@ class Rule:
 INDEX_LETTERS = "ᵢⱼ"
 
 
+def rule_rhs(parts, output, operands):
+    """The right-hand side of a rule over its operands' names: `∂L/∂t1 @ bᵀ`, `−∂L/∂d`."""
+    rhs = " ".join(p if isinstance(p, str) else p.text(output, operands) for p in parts)
+    return rhs.replace("− ", "−", 1) if parts and parts[0] == "−" else rhs
+
+
+def with_axis(part, axis, ndim):
+    """A derived term whose label sums along the op's axis (`Σ ∂L/∂y ⊙ y`, softmax) names the
+    index it runs over: `Σⱼ` for axis 1 of a matrix (along each row)."""
+    if not isinstance(part, Term) or part.kind != "derived" or "Σ " not in part.label or not ndim:
+        return part
+    letter = INDEX_LETTERS[-ndim:][axis % ndim]
+    return replace(part, label=part.label.replace("Σ ", f"Σ{letter} "))
+
+
 def rule_text(parts, target, output, operands, summed_axes, out_ndim):
     """`∂L/∂a = ∂L/∂t1 @ bᵀ`; with broadcasting undone, the index form `∂L/∂cⱼ = Σᵢ ∂L/∂dᵢⱼ`."""
-    rhs = " ".join(p if isinstance(p, str) else p.text(output, operands) for p in parts)
-    rhs = rhs.replace("− ", "−", 1) if parts and parts[0] == "−" else rhs
+    rhs = rule_rhs(parts, output, operands)
     if not summed_axes:
         return f"∂L/∂{target} = {rhs}"
     letters = INDEX_LETTERS[-out_ndim:]   # arrays have at most 2 dimensions

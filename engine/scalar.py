@@ -85,6 +85,28 @@ def call(name, fn, *xs):
     return Expr("call", xs, float(fn(*(np.float64(x.value) for x in xs))), name)
 
 
+def log_sum_exp(xs):
+    """`log(exp(x₁) + … + exp(xₙ))`, valued as m + log Σ exp(xₖ − m) with m = max xₖ: written as
+    the maths is, it agrees with the op it explains where exp(xₖ) alone would overflow."""
+    values = np.array([x.value for x in xs])
+    exps = total([call("exp", np.exp, x) for x in xs], [1] * len(xs))
+    return Expr("call", (exps,), shifted_log_sum_exp(values), "log")
+
+
+def soft_max(xs, j):
+    """`exp(xⱼ)/(exp(x₁) + … + exp(xₙ))`, valued as exp(xⱼ − log Σ exp(xₖ)) (see log_sum_exp)."""
+    exps = [call("exp", np.exp, x) for x in xs]
+    values = np.array([x.value for x in xs])
+    return Expr("div", (exps[j], total(exps, [1] * len(xs))), np.exp(values[j] - shifted_log_sum_exp(values)))
+
+
+def shifted_log_sum_exp(values):
+    top = np.max(values)
+    if not np.isfinite(top):    # an inf or NaN entry decides the sum (numpy's own answer)
+        return float(np.log(np.sum(np.exp(values))))
+    return float(top + np.log(np.sum(np.exp(values - top))))
+
+
 # ---- the ops' scalar forms ---------------------------------------------------------------------
 
 def operands_at(ex, site, flat):

@@ -5,6 +5,7 @@ from bisect import bisect_right
 from .parser import parse
 from .passes import run_pass
 from .prepared import prepare
+from .rounding import Magnitudes
 
 
 class GradState:
@@ -30,6 +31,7 @@ class Session:
     def recompute(self):
         """Compute the pass for the current program, inputs, G and start node, once."""
         self.records = run_pass(self.prepared, self.inputs, self.upstream, self.start, self.rng_seed)
+        self.magnitudes = Magnitudes(self.records)   # for display: what is zero up to rounding
         self.value_step = {s.target: s.index for s in self.records.steps if s.kind == "forward"}
         self.grad_steps = {}
         for s in self.records.steps:

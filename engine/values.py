@@ -2,6 +2,7 @@
 import math
 import os
 import zlib
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -13,6 +14,13 @@ SMALL_PROGRAM_BYTES = 1 << 28  # below this, no machine that runs the app lacks 
 # values, gradients and one contribution per value live at once, plus the operand
 # arrays of one step: four arrays per value is a safe upper bound.
 ARRAYS_PER_VALUE = 4
+REAL_KINDS = "biuf"   # bool, signed and unsigned integers, floats
+
+
+def check_seed(rng_seed):
+    """The seed of the random inputs: a whole number ≥ 0 (numpy's generator takes no other)."""
+    if not isinstance(rng_seed, (int, np.integer)) or isinstance(rng_seed, bool) or rng_seed < 0:
+        raise InputError(f"the random seed must be a whole number ≥ 0, got {rng_seed!r}")
 
 
 def initial_value(inp, shape, dtype, rng_seed):
@@ -47,8 +55,9 @@ def as_input_array(name, value):
     if arr.size == 0:
         raise InputError(f"input {name} is empty (shape {arr.shape}); every dimension needs at least 1 entry")
     if arr.dtype != np.float32:
-        if not (np.issubdtype(arr.dtype, np.number) or arr.dtype == bool):
-            raise InputError(f"input {name}: not an array of numbers (dtype {arr.dtype})")
+        # real numbers only: complex has no order and timedelta is a duration (numpy counts both as numbers)
+        if arr.dtype.kind not in REAL_KINDS:
+            raise InputError(f"input {name}: not an array of real numbers (dtype {arr.dtype})")
         arr = arr.astype(np.float64, copy=False)
     return sealed_view(arr)
 
@@ -77,18 +86,68 @@ def freeze(arr):
 
 
 def available_memory():
-    """Bytes the machine can still give this process (MemAvailable on Linux)."""
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
+    """Bytes this process can still allocate: the least of the machine's free memory, the room
+    left under the process's own limits (ulimit -v, -d) and the room left in its cgroup."""
+    return min(machine_memory(), rlimit_room(), cgroup_room())
+
+
+def machine_memory():
+    """Bytes the machine can still give (MemAvailable on Linux)."""
+    found = proc_field("/proc/meminfo", "MemAvailable:")
+    if found is not None:
+        return found
     try:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
-        return 1 << 62
+        return UNLIMITED
+
+
+UNLIMITED = 1 << 62
+
+
+def rlimit_room():
+    """Room under RLIMIT_AS (address space, `ulimit -v`) and RLIMIT_DATA (`ulimit -d`): the soft
+    limit less what the process already uses of it."""
+    try:
+        import resource
+    except ImportError:   # not on every platform
+        return UNLIMITED
+    room = UNLIMITED
+    for limit, field in ((resource.RLIMIT_AS, "VmSize:"), (resource.RLIMIT_DATA, "VmData:")):
+        soft = resource.getrlimit(limit)[0]
+        if soft != resource.RLIM_INFINITY:
+            room = min(room, soft - (proc_field("/proc/self/status", field) or 0))
+    return max(room, 0)
+
+
+CGROUP_FILES = (("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),      # cgroup v2
+                ("/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/memory/memory.usage_in_bytes"))
+
+
+def cgroup_room():
+    """Room left in the process's memory cgroup (v2 or v1): its limit less its usage."""
+    for limit_file, usage_file in CGROUP_FILES:
+        try:
+            with open(limit_file) as f:
+                limit = f.read().strip()
+            with open(usage_file) as f:
+                used = int(f.read())
+        except (OSError, ValueError):
+            continue
+        return UNLIMITED if limit == "max" else max(min(int(limit), UNLIMITED) - used, 0)
+    return UNLIMITED
+
+
+def proc_field(path, key):
+    """The `key: N kB` line of a /proc file as bytes, or None."""
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(key):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def human_bytes(n):
@@ -109,3 +168,16 @@ def guard_memory(shapes, itemsize):
     if need > have:
         raise MemoryLimitError(f"this program needs about {human_bytes(need)} of memory for its values "
                                f"and gradients, but only {human_bytes(have)} are available; use smaller shapes")
+
+
+@contextmanager
+def computing():
+    """The context of every computation on the user's numbers: inf and NaN are shown to the user,
+    not warned about, and a MemoryError (an allocation the guard let through, under a limit it
+    cannot see) is reported as MemoryLimitError, as every other engine error is."""
+    try:
+        with np.errstate(all="ignore"):
+            yield
+    except MemoryError:
+        raise MemoryLimitError("not enough memory for this program's values and gradients; "
+                               "use smaller shapes") from None

@@ -61,6 +61,7 @@ HEATMAP_MISSING_PT = 10.0
 HEATMAP_OUTLINES = {
     "selected": ("#111111", 3),   # the selected entry itself
     "upstream": (SELECTION, 2), "factor": (SELECTION, 2), "feeds": (SELECTION, 2),
+    "reaches": (SELECTION, 1),    # a downstream gradient's entries the selected entry reaches
     "hovered": ("#8e44ad", 3),    # the pair of cells of the term under the mouse
     "picked": ("#3b78c4", 2),     # a learner's pick, before the verdict
     "right": (SELECTION, 3), "missing": ("#d9822b", 3), "extra": (ERROR, 3),

@@ -8,7 +8,6 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
 from ._base import OpDef, ShapeRule, within
-from .logsumexp import log_sum_exp
 from .softmax import forward as softmax
 
 
@@ -47,7 +46,7 @@ def feeds_labels(site, i, idx):
 def scalar_form(ex, site, flat):
     """c = Σᵢ (log Σⱼ exp(xᵢⱼ) − x_{i,yᵢ}) / n."""
     (n, k), y = site.shape(0), np.asarray(site.values[1]).astype(int)
-    rows = [S.total([log_sum_exp([ex(0, r * k + j) for j in range(k)]), ex(0, r * k + int(y[r]))], [1, -1])
+    rows = [S.total([S.log_sum_exp([ex(0, r * k + j) for j in range(k)]), ex(0, r * k + int(y[r]))], [1, -1])
             for r in range(n)]
     return S.quotient(S.total(rows, [1] * n), S.num(str(n), n))
 

@@ -7,7 +7,6 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import GRAD, derived
 from ._base import OpDef
-from .logsumexp import log_sum_exp
 from .softmax import along_lines, softmax_shape
 
 
@@ -34,7 +33,7 @@ def feeds(site, i, idx):
 def scalar_form(ex, site, flat):
     """yⱼ = xⱼ − log Σₖ exp(xₖ) along the axis."""
     entries = S.along(site, flat, site.params.get("axis", -1))
-    return S.total([ex(0, flat), log_sum_exp([ex(0, k) for k in entries])], [1, -1])
+    return S.total([ex(0, flat), S.log_sum_exp([ex(0, k) for k in entries])], [1, -1])
 
 
 OP = OpDef(

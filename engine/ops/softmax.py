@@ -59,8 +59,7 @@ def factor(site, j, k):
 def scalar_form(ex, site, flat):
     """sⱼ = exp(xⱼ) / Σₖ exp(xₖ) along the axis."""
     entries = S.along(site, flat, site.params.get("axis", -1))
-    denominator = S.total([S.call("exp", np.exp, ex(0, k)) for k in entries], [1] * len(entries))
-    return S.quotient(S.call("exp", np.exp, ex(0, flat)), denominator)
+    return S.soft_max([ex(0, k) for k in entries], list(entries).index(flat))
 
 
 def joined(site, i, idx, local):

@@ -195,6 +195,9 @@ class StudioController(QObject):
     def update_prediction(self, **fields):
         self.announce(self.model.update_prediction(**fields))
 
+    def check_prediction(self):
+        self.announce(self.model.check_prediction())
+
     # -- files -------------------------------------------------------------------------------------------
     def document(self):
         """The session as the file format's dict (gui.model.session_file)."""

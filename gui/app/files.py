@@ -55,15 +55,29 @@ class SessionFiles:
             self.open_path(path)
 
     def open_path(self, path):
-        """Open `path`; a corrupt or unsuitable file is refused with a message, nothing changed."""
+        """Open `path`; a corrupt or unsuitable file is refused with a message, nothing changed.
+        The whole file is checked before the document is swapped (load_session, then the pass in
+        open_document), so any failure leaves the window, its document and its file name as they were."""
+        shown = self.controller.model.document
         try:
             doc = load_session(path)
             self.controller.open_document(doc)
         except (SessionError, engine.EngineError) as exc:
             self.refuse("Cannot open this file", str(exc))
             return False
+        except Exception as exc:   # noqa: BLE001 - a file must never cost the open document
+            self.unexpected(path, exc, shown)
+            return False
         self.opened(path, doc)
         return True
+
+    def unexpected(self, path, exc, shown):
+        """An error no check foresaw. Should it have come after the swap, the document shown is no
+        longer the file's: Save must then ask where, never write it over the old file."""
+        if self.controller.model.document is not shown:
+            self.path = None
+            self.window.update_title()
+        self.refuse("Cannot open this file", f"{path}: {type(exc).__name__}: {exc}")
 
     def opened(self, path, doc):
         """`path` was opened: Save writes back to a session (never over a plain expression file)."""

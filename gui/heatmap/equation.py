@@ -4,7 +4,9 @@ A layout is a list of slots, each an operator symbol (str) or a `MatrixSlot`. Bu
 step record's rule (its Terms and operator strings), never by parsing the formula text."""
 from typing import NamedTuple
 
-from engine import INDEX_LETTERS, GradState, equation_pieces, render_syntax
+import numpy as np
+
+from engine import INDEX_LETTERS, GradState, equation_pieces, render_syntax, sum_note
 
 MATHS = {"-": "−", "*": "⊙", "/": "⊘", ".T": "ᵀ"}   # the language's operators as maths writes them
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
@@ -20,6 +22,8 @@ class MatrixSlot(NamedTuple):
     missing: str = ""
     shape: tuple = ()
     detail: str = ""   # with `missing`: when the numbers will come
+    part: object = None   # in a step's equation: 'result', or which operand (engine.step_cells order)
+    raw: object = None    # the computed numbers, when `array` shows values zero up to rounding as 0
 
 
 def step_layout(session, step, arrays):
@@ -37,8 +41,10 @@ def raw_layout(session, step, arrays):
         return heading, forward_slots(session, step), ""
     if step.kind == "seed":
         note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
-        return heading, [MatrixSlot(f"∂L/∂{step.target} = G", step.array, (step.target, True, False))], note
-    return heading, backward_slots(step, arrays), step.rule.note
+        seed = MatrixSlot(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")
+        return heading, [seed], note
+    sums = sum_note(step.rule, step.eqn, np.ndim(step.upstream))
+    return heading, backward_slots(session, step, arrays), "; ".join(n for n in (step.rule.note, sums) if n)
 
 
 def merge_operators(slots):
@@ -60,10 +66,10 @@ def input_slots(session):
     return slots + ([f"… {len(inputs) - MAX_INPUTS} more"] if len(inputs) > MAX_INPUTS else [])
 
 
-def value_slot(values, x):
+def value_slot(values, x, part=None):
     """An operand of a forward equation: a value's heatmap, or a constant written as it is."""
     if isinstance(x, str):
-        return MatrixSlot(x, values[x], (x, False, False))
+        return MatrixSlot(x, values[x], (x, False, False), part=part)
     return str(x)
 
 
@@ -71,12 +77,12 @@ def forward_slots(session, step):
     """`t1 = a @ b`: the output, `=`, then the equation as the engine prints it (its pieces),
     each operand a heatmap and the operators in maths (`⊙` for `*`)."""
     eqn, values = step.eqn, session.records.values
-    slots = [MatrixSlot(step.target, step.array, (step.target, False, False)), "="]
-    operands = iter(eqn.inputs)
+    slots = [MatrixSlot(step.target, step.array, (step.target, False, False), part="result"), "="]
+    operands = iter(enumerate(eqn.inputs))
     for piece in equation_pieces(eqn.syntax()):
         if not isinstance(piece, str):   # an operand, or a constant param written in place (`sum(x, 0)`)
-            operand = next(operands, None)
-            slots.append(value_slot(values, operand) if operand is not None else render_syntax(piece[0]))
+            found = next(operands, None)
+            slots.append(render_syntax(piece[0]) if found is None else value_slot(values, found[1], found[0]))
         elif slots[-1] != "=" and isinstance(slots[-1], str):
             slots[-1] += MATHS.get(piece.strip(), piece.strip())
         else:
@@ -84,36 +90,40 @@ def forward_slots(session, step):
     return slots
 
 
-def backward_slots(step, arrays):
+def backward_slots(session, step, arrays):
     """`∂L/∂a = ∂L/∂t1 @ bᵀ`: the contribution (`+=` when accumulating), then the rule's terms
     with its operators; `Σᵢ` before them when broadcasting is undone."""
     rule = step.rule
     letters = INDEX_LETTERS[-step.upstream.ndim:] if step.upstream.ndim else ""
     kept = "".join(c for a, c in enumerate(letters) if a not in rule.summed_axes)
     badge = f"contribution {step.k} of {step.n}" if step.n > 1 else ""  # the lhs is this step's addend
-    lhs = MatrixSlot(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", step.contribution,
-                (step.target, True, False), badge)
+    contribution = session.magnitudes.shown_contribution(step)
+    lhs = MatrixSlot(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", contribution,
+                     (step.target, True, False), badge, part="result", raw=step.contribution)
     slots = [lhs, "+=" if step.accumulates else "="]
     if rule.summed_axes:
         slots.append("Σ" + "".join(letters[a] for a in rule.summed_axes))
-    terms = iter(zip(rule.terms(), rule.term_texts(), arrays))
+    terms = iter(enumerate(zip(rule.terms(), rule.term_texts(), arrays)))
     for part in rule.parts:
-        slots.append(part if isinstance(part, str) else term_slot(step, *next(terms)))
+        slots.append(part if isinstance(part, str) else term_slot(session, step, arrays, *next(terms)))
     return slots
 
 
-def term_slot(step, term, text, array):
-    """One term of a rule as a matrix, clickable when it is a real array (b for bᵀ, not relu′)."""
-    rule = step.rule
+def term_slot(session, step, arrays, n, found):
+    """Term n of a rule as a matrix, clickable when it is a real array (b for bᵀ, not relu′); the
+    upstream gradient, and a matrix the rule derives, with values zero up to rounding shown as 0."""
+    rule, (term, text, array) = step.rule, found
     if term.kind == "grad":
-        source = (rule.output, True, False)
-    elif term.kind == "out":
+        shown = session.magnitudes.shown_grad(rule.output, session.cursor, array, term.transpose)
+        return MatrixSlot(text, shown, (rule.output, True, term.transpose), part=n, raw=array)
+    if term.kind == "out":
         source = (rule.output, False, False)
     elif term.kind == "value" and isinstance(step.eqn.inputs[term.operand], str):
         source = (rule.operands[term.operand], False, term.transpose)
     else:
-        source = None
-    return MatrixSlot(text, array, source)
+        shown = session.magnitudes.shown_factor(step, arrays, n)
+        return MatrixSlot(text, shown, None, part=n, raw=array)
+    return MatrixSlot(text, array, source, part=n)
 
 
 def node_slots(session, name):
@@ -135,4 +145,5 @@ def node_slots(session, name):
         return [value_shown, MatrixSlot(title, missing=state, shape=shape, detail=f"complete at step {final}",
                                    source=(name, True, False))]
     badge = f"partial {k} of {n}" if state == GradState.PARTIAL else ""
-    return [value_shown, MatrixSlot(title, grad, (name, True, False), badge)]
+    shown = session.magnitudes.shown_grad(name, session.cursor, grad)
+    return [value_shown, MatrixSlot(title, shown, (name, True, False), badge, raw=grad)]

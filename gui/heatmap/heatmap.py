@@ -26,6 +26,8 @@ class Heatmap(QWidget):
         super().__init__(parent)
         self.array = self.matrix = self.summary = None
         self.source, self.scale, self.step = None, 1.0, (1, 1)
+        self.raw = None     # the computed numbers, where `array` shows zero up to rounding as 0
+        self.part = None    # in a step's equation: which of its matrices (engine.step_cells order)
         self.cells, self.ndim = (1, 1), 2   # the matrix shown (with or without numbers): its cells, its ndim
         self.title, self.hover_text = QLabel(), ""
         self.view = pg.GraphicsLayoutWidget()
@@ -69,12 +71,14 @@ class Heatmap(QWidget):
         self.box.sigResized.connect(self._on_resized)
 
     # -- what is shown ------------------------------------------------------------------------------
-    def show_matrix(self, array, title, source=None, badge="", scale=None):
+    def show_matrix(self, array, title, source=None, badge="", scale=None, raw=None):
         """Draw `array` with levels (-scale, scale) (default: its own robust range). `source` =
         (name, is_grad, transposed) makes cells clickable entries; `badge` marks the title
-        (e.g. 'partial 1 of 3'). The same array at the same scale is not redrawn."""
+        (e.g. 'partial 1 of 3'); `raw`, the computed numbers that hover and Copy give, when
+        `array` shows values zero up to rounding as 0. The same array at the same scale is not
+        redrawn."""
         self._set_title(title, badge)
-        self.source = source
+        self.source, self.raw = source, (array if raw is None else raw)
         summary = summarize(array)
         scale = summary.scale if scale is None else scale
         if array is self.array and scale == self.scale and self.cover.hidden():
@@ -89,7 +93,7 @@ class Heatmap(QWidget):
         `detail` (under the matrix) says when the numbers come. `source` names the array it will
         be: its cells can be outlined, and clicked (to select an entry before it is computed)."""
         self._set_title(title, "")
-        self.array = self.summary = None
+        self.array = self.summary = self.raw = None
         self.source, self.ndim = source, len(shape)
         rows, cols = self.cells = as_matrix_shape(shape)
         self.step = downsample_steps(self.cells, self._pixels())
@@ -157,7 +161,10 @@ class Heatmap(QWidget):
     def outline(self, ranges):
         """One rectangle per (row slice, col slice[, role]) of the full matrix (with or without
         numbers), in its role's colour (style.HEATMAP_OUTLINES; default: what feeds the selection)."""
+        ranges = list(ranges)
         self.outlines.show(ranges, self.cells)
+        # the cell to predict shows its "?" alone, not under the words of a gradient not computed yet
+        self.cover.show_words(not any(len(r) > 2 and r[2] == "hidden" for r in ranges))
 
     def clear_outline(self):
         self.outlines.show(())
@@ -185,7 +192,7 @@ class Heatmap(QWidget):
         label = f"∂L/∂{name}" if is_grad else name
         index = to_source(full, np.ndim(self.array), transposed)
         # the value is read where it is drawn (bᵀ's cell), the index named is the source's (b's)
-        value = float(np.asarray(self.array)[to_source(full, np.ndim(self.array), False)])
+        value = float(np.asarray(self.raw)[to_source(full, np.ndim(self.array), False)])
         text = f"{label}[{','.join(map(str, index))}] = {value!r}\n{sub(label, index)}"
         if transposed:
             text += f"  (row {full[0] + 1}, column {full[1] + 1} of {self.title_text})"
@@ -202,7 +209,7 @@ class Heatmap(QWidget):
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy) and self.array is not None:
-            QApplication.clipboard().setText(literal(self.array))
+            QApplication.clipboard().setText(literal(self.raw))
             event.accept()
             return
         super().keyPressEvent(event)

@@ -86,6 +86,10 @@ class MissingCover:
         self.reason = ""
         self.text.setVisible(False)
 
+    def show_words(self, shown):
+        """Show or hide the words (the hatching stays) while the matrix has none of its numbers."""
+        self.text.setVisible(shown and bool(self.reason))
+
     def hidden(self):
         return not self.reason
 

@@ -1,43 +1,49 @@
-"""The selection's own equation, laid out as inspector slots (plain data, like gui.heatmap.equation):
-for ∂L/∂a₁₁ in the seed `∂L/∂a = ∂L/∂d · b` (the arrays it is computed from, b and not bᵀ, so
-its cells are outlined where they are), for a value entry `d ← a, b, c`; each array as it is
-after the cursor (hatched "not yet" when it is not computed, its cells still outlined)."""
+"""The selection's own row, as inspector slots (plain data, like gui.heatmap.equation).
+
+It is not a matrix equation, so no whole matrices are joined with =, · or @: its caption is the
+entry's index-form sum (`∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ, j = 1…2`, engine.index_form), and beside it
+stand the arrays the factors come from, each in its own layout (b, not bᵀ, so its cells are
+outlined where they are) and titled with what it supplies (`∂L/∂d: ∂L/∂d₁ⱼ`). For a value entry,
+its forward equation and the values that feed it. Each array as it is after the cursor (hatched
+"not yet" when it is not computed, its cells still outlined)."""
 from gui.heatmap.equation import node_slots
 
-
-def joined(slots, operator):
-    return [slot for x in slots for slot in (x, operator)][:-1]
+GAP = ""   # between the matrices: they stand side by side, no operator joins them
 
 
-def product_form(selection):
-    """True when every term is ∂L/∂y[j] times one operand's entry, along one path (the seed's
-    ∂L/∂a₁₁ = ∂L/∂d₁₁·b₁₁ + ∂L/∂d₁₂·b₁₂); any other chain is shown as what feeds it (←)."""
-    att = selection.att
-    if att is None or len(att.groups) != 1 or not att.count or len(selection.named("factor")) != 1:
-        return False
-    term = att.term(0)
-    others = [f for f in term["factors"] if f["text"] not in (term["local_from"], "1")]
-    return term["local_from"] is not None and not others
+def spaced(slots):
+    return [slot for x in slots for slot in (x, GAP)][:-1]
 
 
-def selection_slots(session, selection):
-    """(heading, slots) for the selected entry."""
+def titled(slot, what):
+    return slot._replace(title=f"{slot.title}: {what}")
+
+
+def selection_slots(session, selection, hidden=False):
+    """(caption, slots) for the selected entry; `hidden`: a question (predict first), whose
+    caption must not say what feeds it."""
     def value(name):
         return node_slots(session, name)[0]
 
     def grad(name):
         return node_slots(session, name)[1]
 
-    heading = f"selection {selection.title()}: "
     status = selection.status()
     if selection.is_grad:
-        ups, factors = selection.named("upstream"), selection.named("factor")
-        if product_form(selection):   # ∂L/∂a₁₁ = Σⱼ ∂L/∂dᵢⱼ·bₗⱼ: written as the product it is
-            slots = [grad(selection.name), "=", grad(ups[0]), "·", value(factors[0])]
-        else:   # a fan-out, or a local partial that is not one operand entry (relu′, 1 − h², 2h, 1)
-            slots = [grad(selection.name), "←"] + joined([grad(n) for n in ups] + [value(n) for n in factors], ",")
+        caption, supplies = selection.caption()
+        slots = [titled(grad(selection.name), selection.title())]
+        slots += [titled(grad(n), supplies.get((n, True), "what feeds it"))
+                  for n in selection.named("upstream")]
+        slots += [titled(value(n), supplies.get((n, False), "its factors"))
+                  for n in selection.named("factor")]
+    elif selection.is_input_value():
+        caption, slots = selection.scalar_lines()[0], [value(selection.name)]
     else:
-        slots = [value(selection.name), "←"] + joined([value(n) for n in selection.named("feeds")], ",")
+        caption = selection.caption()[0]
+        slots = [titled(value(selection.name), selection.title())]
+        slots += [titled(value(n), "feeds it") for n in selection.named("feeds")]
     if selection.error:
-        return heading + selection.error, slots[:1]
-    return heading + (status or "the entries that feed it are outlined"), slots
+        return f"selection {selection.title()}: {selection.error}", slots[:1]
+    if hidden:
+        caption = f"{selection.title()} = ?"
+    return f"selection {caption}" + (f" — {status}" if status else ""), spaced(slots)

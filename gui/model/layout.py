@@ -229,9 +229,12 @@ def nearest_kept(graph, kept):
 
 
 def free_spot(node, x, y, placed, sizes):
-    """(x, y) moved down by rows until `node`'s box overlaps no placed box."""
+    """(x, y) moved down by rows until `node`'s box overlaps no placed box, at most one row per
+    placed box: the search is bounded even where a row's height moves nothing (y = 1e20)."""
     w, h = sizes[node]
-    while any(overlaps((x, y, w, h), (p[0], p[1], *sizes[m])) for m, p in placed.items() if m != node):
+    for _ in range(len(placed) + 1):
+        if not any(overlaps((x, y, w, h), (p[0], p[1], *sizes[m])) for m, p in placed.items() if m != node):
+            break
         y += h + style.CANVAS_ROW_GAP
     return (x, y)
 

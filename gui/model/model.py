@@ -189,6 +189,7 @@ class StudioModel:
         if session is None or session.seek(n) == self.view.cursor:
             return Changed.NONE
         self.view = self.view.edited(cursor=session.cursor)
+        self.prediction.follow(self.selection)   # stepping back before the reveal: a new question
         return Changed.STEP
 
     def select_node(self, name):
@@ -211,6 +212,7 @@ class StudioModel:
         computed selects what it can: an input's entry). None selects nothing."""
         if not text:
             return Changed.NONE
+        parse_entry(text)   # a malformed entry is refused, whether or not there is a pass
         values = self.shown.inputs.records.values if self.shown.inputs is not None else {}
         try:
             name, index, is_grad = parse_entry(text, {n: np.shape(v) for n, v in values.items()})
@@ -234,6 +236,11 @@ class StudioModel:
     def update_prediction(self, **fields):
         """Change the predict-first state (see gui.model.predict.Prediction.update)."""
         self.prediction.update(**fields)
+        return Changed.PREDICTION
+
+    def check_prediction(self):
+        """Check (or Return) in predict first: judge the value typed, or show the answer."""
+        self.prediction.check(self.selection)
         return Changed.PREDICTION
 
     # -- sessions -----------------------------------------------------------------------------------------

@@ -1,7 +1,11 @@
 """Predict first, as plain state (no Qt): while the mode is on, a selected gradient entry stays
 hidden until the step that completes it (its last contribution); the learner types its value or
-picks the cells they think feed it, and the completing step (or Check) reveals the verdict."""
+picks the cells they think feed it, and the completing step (or Check) reveals the verdict. A
+wrong value gets two more tries before Check shows the answer; stepping back before the point
+where the answer was revealed makes the entry a new question."""
 from engine import judge_cells, judge_value
+
+TRIES = 3   # values judged on Check before the answer shows
 
 
 class Prediction:
@@ -15,8 +19,35 @@ class Prediction:
     def forget(self):
         """A new selection: a new question (the mode stays as it was)."""
         self.value, self.picks, self.checked = None, frozenset(), False
+        self.missed, self.revealed_at = [], None   # the wrong values tried; the cursor that revealed it
 
-    def update(self, on=None, picking=None, value=..., pick=None, checked=None):
+    def check(self, selection):
+        """Check: a wrong value while tries are left is one more miss, and the entry stays a
+        question; otherwise the answer shows now."""
+        if not self.asks(selection):
+            return
+        wrong = self.value is not None and not judge_value(self.value, selection.att.grad).correct
+        if wrong and self.hidden(selection) and len(self.missed) < TRIES - 1:
+            self.missed.append(self.value)
+            return
+        self.checked = True
+        self.revealed_at = selection.session.cursor
+
+    def follow(self, selection):
+        """The cursor moved: once the answer has shown, stepping back before where it showed (the
+        Check, or the step that completes the entry) makes the entry a new question."""
+        if not self.asks(selection):
+            return
+        cursor = selection.session.cursor
+        if self.revealed_at is not None and cursor < self.revealed_at:
+            self.forget()
+        elif self.revealed_at is None and not self.hidden(selection):
+            self.revealed_at = selection.session.completing_step(selection.name).index
+
+    def tries_left(self):
+        return TRIES - len(self.missed)
+
+    def update(self, on=None, picking=None, value=..., pick=None):
         """Change any field; `pick` toggles one entry in or out of the picks."""
         if on is not None:
             self.on = bool(on)
@@ -27,8 +58,6 @@ class Prediction:
             self.value = value
         if pick is not None:
             self.picks = self.picks ^ {pick}
-        if checked is not None:
-            self.checked = bool(checked)
 
     def asks(self, selection):
         """True when the mode applies to this selection: a gradient entry the engine attributes."""

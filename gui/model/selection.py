@@ -4,9 +4,9 @@ selection (or change of the through node, or new pass) and read by every widget.
 For a gradient entry ∂L/∂x[idx] the engine's backward attribution (its terms, the ranges of the
 entries that feed it, the chain rule as text); for a value entry its forward equation."""
 import engine
-from engine import (LATEX, Range, TEXT, ancestors, as_matrix_shape, backward_text, consumers, forward_text,
-                    grad_sub, number, numeric, parse_entry, render_scalar, rule_notes, scalar_lines, shown,
-                    sub, symbolic)
+from engine import (LATEX, Range, TEXT, ancestors, as_matrix_shape, backward_text, block_ranges, computing,
+                    consumers, entry_magnitude, forward_text, grad_sub, index_sum, number, numeric, parse_entry,
+                    render_scalar, rule_notes, scalar_lines, shown, shown_number, sub, symbolic)
 
 ROLES_THAT_FEED = ("upstream", "factor", "feeds")
 
@@ -37,19 +37,40 @@ class Selected:
         self.session, self.entry, self.through = session, entry, through
         self.name, self.index, self.is_grad = entry
         self.att = self.fwd = None
-        self.error = ""
+        self.error, self.found_steps = "", {}
         try:
-            if self.is_grad:
-                self.att = engine.attribute(session.records, (self.name, self.index), through)
-            else:
-                self.fwd = engine.forward_attribute(session.records, (self.name, self.index))
+            with computing():   # inf and NaN in the numbers are shown, not warned about
+                if self.is_grad:
+                    self.att = engine.attribute(session.records, (self.name, self.index), through)
+                else:
+                    self.fwd = engine.forward_attribute(session.records, (self.name, self.index))
         except engine.EngineError as exc:
             self.error = str(exc)
         found = self.att or self.fwd
         self.ranges = found.ranges() if found is not None and not self.is_input_value() else []
+        if self.att is not None:
+            self.ranges += self.reached_ranges()
         if self.fwd is not None or found is None:
             kind = "grad" if self.is_grad else "value"
             self.ranges.insert(0, cell_range(self.name, kind, self.index, "selected"))
+
+    def step_cells(self, k):
+        """The cells of step k's equation that feed this entry through it (engine.step_cells), or
+        None when step k does not compute it (or the engine cannot attribute the entry)."""
+        if k < 1 or (self.att or self.fwd) is None:
+            return None
+        if k not in self.found_steps:
+            entry = (self.name, self.index)
+            self.found_steps[k] = engine.cells_of_step(self.session.records, entry, self.is_grad, k)
+        return self.found_steps[k]
+
+    def reached_ranges(self):
+        """In every gradient downstream of the entry that its terms do not already outline (a
+        hidden t1 between a and d), the entries it reaches (role 'reaches')."""
+        values, outlined = self.session.records.values, {r.name for r in self.ranges if r.kind == "grad"}
+        reached = engine.reached(self.session.records, self.name, self.index)
+        return [r for node, flat in reached.items() if node not in outlined
+                for r in block_ranges(node, "grad", flat, values[node].shape, "reaches")]
 
     def is_input_value(self):
         """A value entry of an input: nothing computes it, nothing else feeds it."""
@@ -61,14 +82,25 @@ class Selected:
         return (grad_sub if self.is_grad else sub)(self.name, self.index)
 
     def headline(self):
-        """`∂L/∂a₁₁ = 0.25`; before the pass has computed it `∂L/∂a₁₁ = ? (not computed yet)`, so
-        stepping still shows the numbers arrive; or the title alone."""
+        """`∂L/∂a₁₁ = 0.25` (0 when it is zero up to rounding); before the pass has computed it
+        `∂L/∂a₁₁ = ? (not computed yet)`, so stepping still shows the numbers arrive; or the title alone."""
         found = self.att or self.fwd
         if found is None:
             return self.title()
         if not self.known():
             return f"{self.title()} = ? (not computed yet)"
-        return f"{self.title()} = {number(self.att.grad if self.att is not None else self.fwd.value)}"
+        if self.att is not None:
+            return f"{self.title()} = {number(shown_number(self.att.grad, entry_magnitude(self.att)))}"
+        return f"{self.title()} = {number(self.fwd.value)}"
+
+    def caption(self):
+        """(the entry's index-form sum or its terms written out, {(name, is_grad): what that
+        array supplies}) (engine.index_form); for a value entry its forward equation."""
+        if self.att is not None:
+            return index_sum(self.att)
+        if self.fwd is not None:
+            return self.fwd.equation(elide=True), {}
+        return self.title(), {}
 
     def known(self):
         """True once the cursor has passed the step that completes the entry."""
@@ -81,8 +113,8 @@ class Selected:
     def path_nodes(self):
         """The graph's nodes from the entry's node to its through nodes (for a value entry: from
         the values that feed it to the entry's node)."""
-        if self.att is not None:
-            return {n for g in self.att.groups for n in g.path}
+        if self.att is not None:   # the paths, and the values whose entries are factors (b for ∂L/∂a₂₂)
+            return {n for g in self.att.groups for n in g.path} | set(self.named("factor"))
         if self.fwd is None:
             return {self.name}
         program, leaves = self.session.program, self.named("feeds")
@@ -102,7 +134,7 @@ class Selected:
     def scalar_lines(self):
         """The scalar level: the chain rule (or forward equation) with numbers."""
         if self.att is not None:
-            return scalar_lines(self.att, numbers=self.known())
+            return scalar_lines(self.att, numbers=self.known(), rounding=True)
         if self.is_input_value():
             return [f"{self.title()} = {number(self.fwd.value)}: an input, given, not computed"]
         if self.fwd is not None:

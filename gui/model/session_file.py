@@ -12,14 +12,13 @@ are top-level keys), and NaN and ±inf written as null. A file that is not JSON 
 expression."""
 import json
 import math
-import os
-import tempfile
 
 import numpy as np
 
 import engine
-from engine import format_entry, infer_shapes
+from engine import format_entry, infer_shapes, parse_entry, read_text_file
 from gui.model.document import Document
+from gui.model.safe_write import write_atomically
 
 FORMAT, VERSION = "backprop-studio", 2
 KEYS = {1: {"format", "version", "expression", "inputs", "upstream", "start", "cursor", "selection",
@@ -31,6 +30,7 @@ VIEW_KEYS = {"cursor", "selection", "through"}
 DTYPES = ("float64", "float32", "int64")
 NON_FINITE = {"nan": np.nan, "inf": np.inf, "-inf": -np.inf}
 MAX_BYTES = 64 * 2**20   # refuse anything larger before reading it
+MAX_POSITION = 1e6       # canvas coordinates: far beyond any laid-out graph, far below where +1 is lost
 
 
 class SessionError(Exception):
@@ -71,7 +71,12 @@ def session_dict(shown, view):
             "upstream_origin": document.upstream_origin, "start": document.start,
             "view": {"cursor": view.cursor if shown.session is not None else 0,
                      "selection": entry_text(view.entry), "through": view.through},
-            "positions": {n: list(p) for n, p in shown.places().items()}}
+            "positions": {n: position_to_save(p) for n, p in shown.places().items()}}
+
+
+def position_to_save(p):
+    """A node's (x, y) as a session holds it: within ±MAX_POSITION, so every saved file opens."""
+    return [min(max(float(v), -MAX_POSITION), MAX_POSITION) for v in p]
 
 
 def input_entry(arr):
@@ -103,29 +108,21 @@ def to_text(doc):
 
 
 def save_session(path, doc):
-    """Write `doc` to `path` atomically: a temporary file beside it, then os.replace."""
-    text = to_text(doc)
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write `doc` to `path` atomically (gui.model.safe_write: modes kept, symlinks followed,
+    nothing left behind by a failure)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".save-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        write_atomically(path, to_text(doc).encode("utf-8"))
     except OSError as exc:
         raise SessionError(f"cannot save {path}: {exc.strerror or exc}") from None
 
 
 # -- opening -------------------------------------------------------------------------------------------
 def read_text(path):
+    """The text of a regular file of at most MAX_BYTES (a device, a FIFO, a directory are refused)."""
     try:
-        if os.path.getsize(path) > MAX_BYTES:
-            raise SessionError(f"{path} is larger than {MAX_BYTES // 2**20} MB; not a session")
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except UnicodeDecodeError:
-        raise SessionError(f"{path} is not a text file") from None
-    except OSError as exc:
-        raise SessionError(f"cannot read {path}: {exc.strerror or exc}") from None
+        return read_text_file(path, "a session or expression file", MAX_BYTES)
+    except engine.InputError as exc:
+        raise SessionError(str(exc)) from None
 
 
 def load_session(path):
@@ -135,7 +132,7 @@ def load_session(path):
     if not text.lstrip().startswith("{") and not str(path).lower().endswith(".json"):
         return {"expression": text.rstrip("\n")}   # the editor shows no empty last line
     try:
-        doc = json.loads(text, parse_constant=refuse_constant)
+        doc = json.loads(text, parse_constant=refuse_constant, parse_float=finite_float, parse_int=finite_int)
     except (ValueError, RecursionError) as exc:
         raise SessionError(f"{path} is not a valid session file: {exc}") from None
     try:
@@ -146,6 +143,24 @@ def load_session(path):
 
 def refuse_constant(name):
     raise ValueError(f"{name} is not allowed (write null)")
+
+
+def finite_float(text):
+    """A JSON number as a float; `1e999` (which Python reads as inf) is refused, as inf is."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is too large")
+    return value
+
+
+def finite_int(text):
+    """A JSON whole number, which must also fit a float (a 400-digit one does not)."""
+    value = int(text)
+    try:
+        float(value)
+    except OverflowError:
+        raise ValueError(f"the number {text[:40]}… is too large") from None
+    return value
 
 
 def checked(doc):
@@ -195,16 +210,29 @@ def checked_view(view, own=True):
             '"cursor" must be a whole number ≥ 0')
     for key in ("selection", "through"):
         require(view.get(key) is None or isinstance(view[key], str), f'"{key}" must be a string or null')
+    checked_selection(view.get("selection"))
     if own:
         unknown = sorted(set(view) - VIEW_KEYS)
         require(not unknown, f'unknown key {", ".join(map(repr, unknown))} in "view"')
     return {"cursor": cursor, "selection": view.get("selection"), "through": view.get("through")}
 
 
+def checked_selection(selection):
+    """A selection must be written as programs read entries (`grad a[0,1]`); whether the program
+    has it is checked when the document is shown."""
+    if selection is not None:
+        try:
+            parse_entry(selection)
+        except engine.InputError as exc:
+            raise SessionError(f'"selection": {exc}') from None
+
+
 def checked_positions(positions):
     require(isinstance(positions, dict) and all(
         isinstance(p, list) and len(p) == 2 and all(is_number(x) and math.isfinite(x) for x in p)
         for p in positions.values()), '"positions" must map node ids to [x, y]')
+    require(all(abs(x) <= MAX_POSITION for p in positions.values() for x in p),
+            f'"positions" must lie within ±{MAX_POSITION:.0e} (a canvas coordinate)')
     return positions
 
 
@@ -236,7 +264,8 @@ def input_array(name, spec, version):
             f"input {name!r}: int64 values must be whole")
     arr = arr.astype(dtype)
     shape = spec.get("shape")
-    require(isinstance(shape, list) and list(arr.shape) == shape,
+    require(isinstance(shape, list) and all(is_number(n) and not isinstance(n, float) for n in shape)
+            and list(arr.shape) == shape,
             f"input {name!r}: shape {shape!r} does not match its values {list(arr.shape)}")
     return arr
 

@@ -14,7 +14,7 @@ from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
 from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
-from gui.heatmap.selection_marks import marks, outline_all
+from gui.heatmap.selection_marks import marks, outline_all, outline_step, step_marks
 from gui.listening import Listening
 
 
@@ -104,15 +104,16 @@ class HeatmapRow(QWidget):
 
 
 def show(heatmap, slot, scale):
+    heatmap.part = slot.part
     if slot.missing:
         heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail, slot.source)
     else:
-        heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale)
+        heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale, slot.raw)
 
 
 def shown_as(slot):
     """What a matrix slot shows: the same array of the same source, named alike, is the same picture."""
-    return slot.source, id(slot.array), slot.missing, slot.badge
+    return slot.title, slot.source, id(slot.array), slot.missing, slot.badge
 
 
 class InspectorPanel(Listening, QWidget):
@@ -129,6 +130,7 @@ class InspectorPanel(Listening, QWidget):
         self.selected_row = HeatmapRow(controller.click_entry, 3)
         self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
         self.equation_shows = set()   # what the step's row shows: the node row does not repeat it
+        self.equation_step = None
         self._build()
         self.listen()
         self.refresh()
@@ -199,6 +201,7 @@ class InspectorPanel(Listening, QWidget):
         session = self.controller.session
         step = session.current_step()
         heading, slots, note = step_layout(session, step, self._rule_arrays(step))
+        self.equation_step = step   # the record the equation row shows (its matrices' parts are its)
         self.heading.setText(heading)
         self.note.setText(note)
         self.note.setToolTip("")
@@ -255,7 +258,8 @@ class InspectorPanel(Listening, QWidget):
             self.node_heading.setText(f"node {name}: value and gradient{above}")
             self.node.show_slots(slots, {})
         else:
-            heading, slots = selection_slots(self.controller.session, selection)
+            hidden = self.controller.prediction.hidden(selection)
+            heading, slots = selection_slots(self.controller.session, selection, hidden)
             self.node_heading.setText(heading)
             self.selected_row.show_slots(slots, {})
         self.outline()
@@ -266,10 +270,17 @@ class InspectorPanel(Listening, QWidget):
         return [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
 
     def outline(self):
-        """Outline in every heatmap shown what feeds the selected entry (or the hovered term)."""
+        """Outline in every heatmap shown what feeds the selected entry (or the hovered term); in
+        the equation of a step that computes the entry, exactly the cells that feed it there."""
         session = self.controller.session
         if session is None:
             return   # no pass: no heatmaps to outline
-        values = session.records.values
-        found = marks(self.controller, self.hovered)
-        outline_all(self.heatmaps(), found, {n: v.shape for n, v in values.items()})
+        shapes = {n: v.shape for n, v in session.records.values.items()}
+        found, step = marks(self.controller, self.hovered), step_marks(self.controller, self.hovered)
+        if step is None or step.step is not self.equation_step:   # (a row about to be redrawn)
+            outline_all(self.heatmaps(), found, shapes)
+            return
+        outline_step(self.equation.visible_heatmaps(), step)
+        rows = (self.node, self.selected_row)
+        below = [h for row in rows if not row.isHidden() for h in row.visible_heatmaps()]
+        outline_all(below, found, shapes)

@@ -3,7 +3,7 @@ that feed it, then Check (or step onto the step that completes it) to see what w
 Shown while the mode is on and a gradient entry is selected."""
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from engine import number
+from engine import entry_magnitude, number, shown_number
 from gui import style
 from gui.listening import Listening
 from gui.panels.matrix_table import parse_number
@@ -50,12 +50,14 @@ class PredictPanel(Listening, QWidget):
         self.value.setPlaceholderText("your value, e.g. 0.25")
         self.value.setToolTip("Within 1% (or 0.01) of the gradient counts as right")
         self.value.textEdited.connect(self._on_value_edited)
+        self.value.returnPressed.connect(self.controller.check_prediction)
         self.pick.setCheckable(True)
         self.pick.setToolTip("While on, clicking a heatmap cell picks it as feeding the selection "
                              "(click again to unpick)")
         self.pick.toggled.connect(lambda on: self.controller.update_prediction(picking=on))
-        self.check.setToolTip("Reveal the entry now and see what was right")
-        self.check.clicked.connect(lambda: self.controller.update_prediction(checked=True))
+        self.check.setToolTip("Judge the value typed (three tries), or reveal the entry now and see what "
+                              "was right (Return in the field checks too)")
+        self.check.clicked.connect(self.controller.check_prediction)
         grid.addWidget(self.question, 0, 0, 1, 3)
         grid.addWidget(self.value, 1, 0)
         grid.addWidget(self.pick, 1, 1)
@@ -81,11 +83,19 @@ class PredictPanel(Listening, QWidget):
         for widget in (self.value, self.pick, self.check):
             widget.setEnabled(hidden)
         self.pick.setChecked(prediction.picking)
-        text = verdict_text(*prediction.verdicts(selection), selection)
+        text = verdict_text(*prediction.verdicts(selection), selection) or tries_text(prediction, hidden)
         if not hidden and not text:
             step = selection.session.completing_step(selection.name).index
             text = f"{selection.title()} is known from step {step} on: step back before it to predict it"
         self.verdict.setText(text)
+
+
+def tries_text(prediction, hidden):
+    """`−0.3 is not right: 2 tries left` while the entry is still a question."""
+    if not hidden or not prediction.missed:
+        return ""
+    left = prediction.tries_left()
+    return f"{number(prediction.missed[-1])} is not right: {left} {'try' if left == 1 else 'tries'} left"
 
 
 def verdict_text(value, cells, selection):
@@ -93,7 +103,8 @@ def verdict_text(value, cells, selection):
     parts = []
     if value is not None:
         mark = "right" if value.correct else "not right"
-        parts.append(f"{number(value.predicted)} is {mark}: {selection.title()} = {number(value.actual)}"
+        actual = shown_number(value.actual, entry_magnitude(selection.att))   # 0 when it is rounding
+        parts.append(f"{number(value.predicted)} is {mark}: {selection.title()} = {number(actual)}"
                      + ("" if value.correct else " (within 1% or 0.01 counts)"))
     if cells is not None:
         counts = ", ".join(f"{len(getattr(cells, k))} {k}" for k in ("right", "missing", "extra"))

@@ -194,14 +194,26 @@ def test_routes_summed_in_closed_form_match_the_routes(monkeypatch, prog, entry)
 
 
 @pytest.mark.parametrize("text,name,rule", [
-    ("d = a - a", "a", "∂L/∂a = ∂L/∂d − ∂L/∂d (a is used twice: one term per use)"),
-    ("h = tanh(a)\ny = h * h", "h", "∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h (h is used twice: one term per use)"),
+    ("d = a - a", "a", "∂L/∂a = ∂L/∂d − ∂L/∂d: a is used twice, one term per use; ∂L/∂a₁₁ adds ∂L/∂d₁₁; "
+                       "(−∂L/∂d)₁₁"),
+    ("h = tanh(a)\ny = h * h", "h", "∂L/∂h = ∂L/∂y ⊙ h + ∂L/∂y ⊙ h: h is used twice, one term per use; "
+                                    "∂L/∂h₁₁ adds (∂L/∂y ⊙ h)₁₁; (∂L/∂y ⊙ h)₁₁"),
+    ("y = a @ a + a", "a", "∂L/∂a = ∂L/∂y + ∂L/∂y @ aᵀ + aᵀ @ ∂L/∂y: a is used three times, one term per use; "
+                           "∂L/∂a₁₁ adds ∂L/∂y₁₁; row 1 of ∂L/∂y times column 1 of aᵀ; "
+                           "row 1 of aᵀ times column 1 of ∂L/∂y"),
+    ("v = randn(2); y = a * v", "v", "∂L/∂vⱼ = Σᵢ (∂L/∂y ⊙ a)ᵢⱼ: v was stretched over the rows of y, so ∂L/∂v₁ "
+                                     "sums column 1 of (∂L/∂y ⊙ a) (Σᵢ: over i, axis 0)"),
+    ("r = randn(2, 1); y = a - r", "r", "∂L/∂rᵢ = Σⱼ (−∂L/∂y)ᵢⱼ: r was stretched over the columns of y, so ∂L/∂r₁₁ "
+                                        "sums row 1 of −∂L/∂y (Σⱼ: over j, axis 1)"),
+    ("y = softmax(s)", "s", "∂L/∂s = y ⊙ (∂L/∂y − Σⱼ ∂L/∂y ⊙ y): Σⱼ: over j, axis 1 (along each row)"),
     ("d = a @ b + c", "a", "∂L/∂a = ∂L/∂d @ bᵀ: ∂L/∂a₁₁ is row 1 of ∂L/∂d times column 1 of bᵀ"),
 ])
 def test_the_matrix_rule_counts_every_use_of_a_value(text, name, rule):
+    """One rule, every use counted, and what the entry reads of it said only when it holds."""
     from engine.chaintext import rule_notes
     records = engine.Session(text).records
-    assert rule_notes(engine.attribute(records, f"{name}[0,0]")) == [rule]
+    index = (0,) * records.values[name].ndim
+    assert rule_notes(engine.attribute(records, (name, index))) == [rule]
 
 
 def test_a_forward_equation_over_infinities_is_nan_not_an_error():

@@ -53,7 +53,7 @@ def test_text_equals_the_hand_written_line(seed_inputs):
     c = engine.explanation(SEED, "c[1]", inputs=seed_inputs, upstream=SEED_G)
     assert backward_text(c).splitlines() == [
         "∂L/∂c₂ = ∂L/∂d₁₂·1 + ∂L/∂d₂₂·1 = (−0.1)(1) + (2)(1) = 1.9",
-        "∂L/∂cⱼ = Σᵢ ∂L/∂dᵢⱼ: c was stretched over the rows of d, so ∂L/∂c₂ sums column 2 of ∂L/∂d"]
+        "∂L/∂cⱼ = Σᵢ ∂L/∂dᵢⱼ: c was stretched over the rows of d, so ∂L/∂c₂ sums column 2 of ∂L/∂d (Σᵢ: over i, axis 0)"]
 
 
 def test_latex(seed_inputs):

@@ -13,7 +13,7 @@ def test_reports_checked_counts_and_worst_entries():
     assert report["inputs"]["a"]["checked"] == 12
     assert len(report["inputs"]["b"]["worst"]) == 10
     worst = report["inputs"]["a"]["worst"][0]
-    assert set(worst) == {"entry", "analytic", "numeric", "error", "kink"}
+    assert set(worst) == {"entry", "analytic", "numeric", "error", "kink", "not_checkable"}
 
 
 def test_a_wrong_vjp_fails(monkeypatch):
@@ -54,4 +54,6 @@ def test_a_step_out_of_the_domain_is_not_a_failure():
     x = np.array([[1e-7, 1.0], [2.0, 3.0]])
     report = engine.check("d = log(x)", inputs={"x": x})
     assert report["ok"]
-    assert [w["entry"] for w in report["inputs"]["x"]["worst"] if w["kink"]] == ["x[0,0]"]
+    worst = report["inputs"]["x"]["worst"]
+    assert [w["entry"] for w in worst if w["not_checkable"]] == ["x[0,0]"]
+    assert not any(w["kink"] for w in worst)

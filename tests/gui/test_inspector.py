@@ -176,13 +176,19 @@ def test_a_program_that_cannot_be_computed_shows_why_and_no_stale_heatmaps(qtbot
     assert panel.heatmaps()
 
 
-@pytest.mark.parametrize("text,entry,layout", [
-    ("d = a @ b + c", ("a", (0, 0), True), (["∂L/∂a", "∂L/∂d", "b"], ["=", "·"])),
-    ("d = a @ b\ne = d + a", ("a", (0, 0), True), (["∂L/∂a", "∂L/∂d", "∂L/∂e", "b"], ["←", ",", ","])),
-    ("h = tanh(a)\ny = h * h", ("a", (0, 0), True), (["∂L/∂a", "∂L/∂h", "h"], ["←", ","])),
+@pytest.mark.parametrize("text,entry,caption,names", [
+    ("d = a @ b + c", ("a", (0, 0), True), "∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ, j = 1…2",
+     ["∂L/∂a: ∂L/∂a₁₁", "∂L/∂d: ∂L/∂d₁ⱼ", "b: b₁ⱼ"]),
+    ("d = a @ b\ne = d + a", ("a", (0, 0), True), "∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ + ∂L/∂e₁₁, j = 1…2",
+     ["∂L/∂a: ∂L/∂a₁₁", "∂L/∂d: ∂L/∂d₁ⱼ", "∂L/∂e: ∂L/∂e₁₁", "b: b₁ⱼ"]),
+    ("h = tanh(a)\ny = h * h", ("a", (0, 0), True), "∂L/∂a₁₁ = ∂L/∂h₁₁·(1 − h₁₁²)",
+     ["∂L/∂a: ∂L/∂a₁₁", "∂L/∂h: what feeds it", "h: its factors"]),
 ])
-def test_the_selections_row_is_an_equation_only_when_it_is_one(panel, controller, text, entry, layout):
+def test_the_selections_row_is_captioned_by_its_sum_and_joins_no_matrices(panel, controller, text, entry, caption,
+                                                                       names):
     controller.apply_text(text)
     controller.to_end()
     controller.select_entry(entry)
-    assert (titles(panel.selected_row), operators(panel.selected_row)) == layout
+    assert panel.node_heading.text() == f"selection {caption}"
+    assert titles(panel.selected_row) == names
+    assert set(operators(panel.selected_row)) == {""}

@@ -41,18 +41,51 @@ def test_a_right_value_is_accepted_when_the_step_reveals_it(qtbot, quiz, control
     assert quiz.explanation.scalar.text().endswith("= 0.25")
 
 
-def test_a_wrong_value_is_flagged(qtbot, quiz):
-    qtbot.keyClicks(quiz.explanation.predict.value, "-0.3")
-    qtbot.mouseClick(quiz.explanation.predict.check, Qt.MouseButton.LeftButton)
-    assert quiz.explanation.predict.verdict.text() == \
-        "−0.3 is not right: ∂L/∂a₁₁ = 0.25 (within 1% or 0.01 counts)"
+def test_a_wrong_value_gets_two_more_tries_before_the_answer_shows(qtbot, quiz, controller):
+    panel = quiz.explanation.predict
+    qtbot.keyClicks(panel.value, "-0.3")
+    qtbot.mouseClick(panel.check, Qt.MouseButton.LeftButton)
+    assert panel.verdict.text() == "−0.3 is not right: 2 tries left"
+    assert controller.prediction.hidden(controller.selection) and panel.value.isEnabled()
+    qtbot.keyClick(panel.value, Qt.Key.Key_Return)   # Return checks too
+    assert panel.verdict.text() == "−0.3 is not right: 1 try left"
+    qtbot.mouseClick(panel.check, Qt.MouseButton.LeftButton)
+    assert panel.verdict.text() == "−0.3 is not right: ∂L/∂a₁₁ = 0.25 (within 1% or 0.01 counts)"
+    assert not panel.value.isEnabled()
+
+
+def test_return_submits_a_right_value(qtbot, quiz, controller):
+    panel = quiz.explanation.predict
+    qtbot.keyClicks(panel.value, "0.25")
+    qtbot.keyClick(panel.value, Qt.Key.Key_Return)
+    assert panel.verdict.text() == "0.25 is right: ∂L/∂a₁₁ = 0.25"
+
+
+def test_stepping_back_before_the_reveal_makes_a_new_question(qtbot, quiz, controller):
+    panel = quiz.explanation.predict
+    qtbot.mouseClick(panel.check, Qt.MouseButton.LeftButton)   # an empty field: the answer shows
+    assert not panel.value.isEnabled()
+    controller.step_back()
+    assert controller.prediction.hidden(controller.selection)
+    assert panel.value.isEnabled() and panel.check.isEnabled() and panel.verdict.text() == ""
+    qtbot.keyClicks(panel.value, "0.2505")
+    controller.seek(6)   # the step that completes ∂L/∂a reveals it
+    assert panel.verdict.text() == "0.2505 is right: ∂L/∂a₁₁ = 0.25"
+    controller.seek(5)
+    assert controller.prediction.hidden(controller.selection) and panel.value.text() == ""
+
+
+def test_the_hidden_cell_shows_its_question_mark_alone(quiz):
+    grad = next(h for h in quiz.inspector.selected_row.visible_heatmaps() if h.title_text.startswith("∂L/∂a:"))
+    assert grad.cover.reason == "not yet" and not grad.cover.text.isVisible()
+    assert grad.outlines.question.isVisible()
 
 
 def test_picked_cells_are_shown_right_missing_and_extra(qtbot, quiz, controller):
     panel = quiz.explanation.predict
     qtbot.mouseClick(panel.pick, Qt.MouseButton.LeftButton)
     row = quiz.inspector.selected_row.visible_heatmaps()
-    d, b = (next(h for h in row if h.title_text == t) for t in ("∂L/∂d", "b"))
+    d, b = (next(h for h in row if h.title_text.split(": ")[0] == t) for t in ("∂L/∂d", "b"))
     click(qtbot, d, 0, 0)
     click(qtbot, b, 1, 0)
     assert controller.selected_entry == ("a", (0, 0), True)   # picking does not change the selection
@@ -101,7 +134,7 @@ def test_checking_gradients_while_an_entry_is_hidden_does_not_give_it_away(qtbot
 
 
 def test_new_numbers_make_a_checked_prediction_a_new_question(qtbot, quiz, controller):
-    qtbot.keyClicks(quiz.explanation.predict.value, "0.108")
+    qtbot.keyClicks(quiz.explanation.predict.value, "0.25")
     qtbot.mouseClick(quiz.explanation.predict.check, Qt.MouseButton.LeftButton)
     assert not controller.prediction.hidden(controller.selection)
     controller.set_upstream(3 * G)

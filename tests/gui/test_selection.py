@@ -24,7 +24,8 @@ def seed(window, controller):
 
 
 def shown_heatmap(window, title):
-    return next(h for h in window.inspector.heatmaps() if h.title_text == title)
+    """The heatmap of that title (in the selection's row, titled `∂L/∂d: what it supplies`)."""
+    return next(h for h in window.inspector.heatmaps() if h.title_text.split(": ")[0] == title)
 
 
 def click(qtbot, heatmap, row, col):
@@ -66,7 +67,9 @@ def test_clicking_a_gradient_entry_outlines_what_feeds_it_and_writes_its_chain_r
     assert seed.explanation.heading.text() == "∂L/∂a₁₁ = 0.25"
     assert seed.explanation.scalar.text() == A11
     assert seed.explanation.text() == A11 + "\n" + A_RULE
-    assert [h.title_text for h in seed.inspector.selected_row.visible_heatmaps()] == ["∂L/∂a", "∂L/∂d", "b"]
+    assert [h.title_text for h in seed.inspector.selected_row.visible_heatmaps()] == [
+        "∂L/∂a: ∂L/∂a₁₁", "∂L/∂d: ∂L/∂d₁ⱼ", "b: b₁ⱼ"]
+    assert seed.inspector.node_heading.text() == "selection ∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ, j = 1…2"
 
 
 def test_a_transposed_view_outlines_the_same_entries(qtbot, seed, controller):
@@ -94,7 +97,7 @@ def test_a_value_entry_shows_its_forward_equation(qtbot, seed, controller):
 def test_the_graph_path_is_lit(qtbot, seed):
     select_grad(qtbot, seed, "a", 0, 0)
     ids = seed.graph_view.graph.graph["ids"]
-    assert seed.graph_view.highlighted == {ids[n] for n in ("a", "t1", "d")}
+    assert seed.graph_view.highlighted == {ids[n] for n in ("a", "t1", "d", "b")}   # b's entries are factors
     qtbot.mouseClick(seed.explanation.clear, Qt.MouseButton.LeftButton)
     assert seed.graph_view.highlighted == set() and outlined(seed, ("selected",)) == set()
 
@@ -134,7 +137,7 @@ def test_the_selection_survives_stepping_and_says_when_it_is_computed(qtbot, see
     assert seed.explanation.heading.text() == "∂L/∂a₁₁ = ? (not computed yet)"
     # the chain rule in symbols only: its numbers arrive with the step that computes it
     assert seed.explanation.scalar.text() == "∂L/∂a₁₁ = ∂L/∂d₁₁·b₁₁ + ∂L/∂d₁₂·b₁₂"
-    assert seed.inspector.node_heading.text() == "selection ∂L/∂a₁₁: " + status
+    assert seed.inspector.node_heading.text() == "selection ∂L/∂a₁₁ = Σⱼ ∂L/∂d₁ⱼ · b₁ⱼ, j = 1…2 — " + status
     assert outlined(seed) == FEEDS_A11
     controller.seek(6)
     assert seed.explanation.heading.text() == "∂L/∂a₁₁ = 0.25"

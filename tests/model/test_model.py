@@ -127,7 +127,8 @@ def test_new_numbers_make_a_checked_prediction_a_new_question():
     m = StudioModel(SEED)
     m.update_prediction(on=True)
     m.select_text("grad a[0,0]")
-    m.update_prediction(value=1.0, checked=True)
+    m.update_prediction(value=0.25)
+    m.check_prediction()
     m.set_upstream(G)
     assert m.prediction.value is None and not m.prediction.checked and m.prediction.on
 
