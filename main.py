@@ -52,6 +52,13 @@ def whole(flag, digits):
     return parse
 
 
+def presentation_scale(text):
+    value = float(text)
+    if not 0.5 <= value <= 3:
+        raise argparse.ArgumentTypeError(f"--scale takes 0.5 to 3, got {text!r}")
+    return value
+
+
 def parser():
     p = Parser(prog="backprop-studio", description="See backpropagation through matrix expressions, "
                "entry by entry. Opens on the seed example d = a @ b + c.")
@@ -65,6 +72,10 @@ def parser():
     p.add_argument("--size", type=size, metavar="WxH",
                    help="window size (a screenshot's default 1600x1000; a window's: what fits the screen)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
+    p.add_argument("--scale", type=presentation_scale, metavar="F",
+                   help="presentation scale of every font, 0.5 to 3 (1; a window keeps View ▸ Zoom's)")
+    p.add_argument("--theme", choices=("light", "dark", "system"),
+                   help="colours (light; a window keeps View ▸ Theme's)")
     p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
     return p
 
@@ -142,8 +153,11 @@ def start(args, doc, fail):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    from gui.app.view_menu import apply_view
+    settings = settings_for(args)
+    apply_view(app, settings, args.scale, args.theme)   # before any widget reads gui.style
     controller = first_controller(doc, engine, args.rng_seed)
-    window = MainWindow(controller, settings_for(args))
+    window = MainWindow(controller, settings)
     try:
         # A plain expression that parsed is already open; a session or a broken text is opened
         # over it (a broken one keeps the seed's graph on screen and shows its error).

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
 from gui.app import actions as act
 from gui.app.files import SessionFiles
 from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
+from gui.app.view_menu import ViewMenu
 from gui.canvas.view import GraphView
 from gui.listening import Listening
 from gui.panels.editor import ExpressionEditor
@@ -94,6 +95,7 @@ class MainWindow(Listening, QMainWindow):
         menus["Edit"].addActions([self.actions["undo"], self.actions["redo"]])
         for dock in self.docks.values():
             menus["View"].addAction(dock.toggleViewAction())
+        self.view_menu = ViewMenu(self, menus["View"])
 
     def build_toolbar(self):
         bar = self.addToolBar("Controls")
