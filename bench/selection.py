@@ -64,6 +64,37 @@ def switch_times(window, app):
     return click_times(window, app, entries)
 
 
+PATHS_ENTRIES = [("a", (3, 5)), ("a", (3, 6))]   # ∂L/∂a[3,5], alternating so each click selects anew
+
+
+def paths_times(session, expand):
+    """Seconds of the paths query of ∂L/∂a[3,5] (listed within the default limit, JSON and text built)."""
+    from engine.pathlist import list_paths
+    from engine.pathtext import listing_text
+    times = []
+    for k in range(RUNS):
+        t0 = time.perf_counter()
+        listing = list_paths(session.records, PATHS_ENTRIES[k % 2], expand=expand)
+        listing.to_dict(), listing_text(listing)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def selection_with_paths_times(window, app):
+    """Seconds of one click's selection followed by its paths query (what a Paths view will ask)."""
+    from engine.pathlist import list_paths
+    times = []
+    for k in range(RUNS):
+        name, index = PATHS_ENTRIES[k % 2]
+        t0 = time.perf_counter()
+        window.controller.click_entry((name, index, True))
+        list_paths(window.controller.session.records, (name, index)).to_dict()
+        window.repaint()
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
 def setup(app):
     from gui.app.controller import StudioController
     from gui.app.main_window import MainWindow
@@ -96,6 +127,12 @@ def main():
         whole = median_ms(selection_times(window, app, name, is_grad, index_of))
         ok = "yes" if query <= QUERY_BAR and whole <= SELECTION_BAR else "NO"
         print(f"| {label} | {query:.2f} | {whole:.1f} | {ok} |")
+    for expand in (False, True):
+        query = median_ms(paths_times(window.controller.session, expand))
+        whole = median_ms(selection_with_paths_times(window, app)) if not expand else None
+        ok = "yes" if query <= QUERY_BAR and (whole is None or whole <= SELECTION_BAR) else "NO"
+        label = "∂L/∂a[3,5] and its paths" + (", expanded (query only)" if expand else "")
+        print(f"| {label} | {query:.2f} | {'' if whole is None else f'{whole:.1f}'} | {ok} |")
     switching = median_ms(switch_times(window, app))
     print(f"| another node's entry each time (its row's matrices redrawn: not a bar) | | {switching:.1f} | |")
     gc.unfreeze()

@@ -19,6 +19,9 @@ __all__ = ["parse", "prepare", "Prepared", "grad", "check", "explain", "explanat
 LAZY = {
     ".attribution": ("attribute",),
     ".forward": ("forward_attribute",),
+    ".pathlist": ("paths", "list_paths", "forward_listing"),
+    ".pathtext": ("listing_text", "forward_listing_text"),
+    ".scalargraph": ("scalar_graph",),
     ".program": ("Const", "HoleRef", "INITIALISERS", "infer_shapes"),
     ".values": ("guard_memory", "initial_value", "computing"),
     ".files": ("read_text_file=read_text",),
@@ -43,6 +46,8 @@ LAZY = {
     ".index_form": ("index_sum=index_form",),
     ".entry_rule": ("sum_note",),
     ".rounding": ("entry_magnitude", "shown_number"),
+    ".npz": ("arrays_npz", "export_npz"), ".comparison": ("compare",),   # her own arrays: out, compared,
+    ".crosscheck": ("torch_check",), ".export": ("export_source",),   # cross-checked, exported as code
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
          for public, *inner in (n.split("=") for n in names)}

@@ -8,8 +8,12 @@ import sys
 
 import numpy as np
 
-from . import api
+from . import api, paths_cli
 from .errors import EngineError, InputError
+from .comparison import compare, compare_text
+from .export import TARGETS, export_source
+from .npz import export_npz
+from .crosscheck import require_torch, torch_check, torch_text
 from .chaintext import LATEX, TEXT, backward_text, forward_text
 from .values import computing
 from .files import MAX_TEXT_BYTES, decode, open_regular, read_limited, read_text
@@ -46,16 +50,16 @@ def load_npy(path, what):
             raise InputError(f"cannot read {what} from {path}: {exc}") from None
 
 
-def read_inputs(pairs):
+def read_inputs(pairs, flag="--input"):
     inputs = {}
     for pair in pairs or []:
         name, sep, path = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(f"--input takes NAME=FILE.npy, got {pair!r}")
+            raise InputError(f"{flag} takes NAME=FILE.npy, got {pair!r}")
         if name in inputs:
-            raise InputError(f"--input {name} is given twice; give each input once")
-        inputs[name] = load_npy(path, f"input {name}")
+            raise InputError(f"{flag} {name} is given twice; give each {flag.lstrip('-')} once")
+        inputs[name] = load_npy(path, f"{flag.lstrip('-')} {name}")
     return inputs
 
 
@@ -84,23 +88,40 @@ def common_args(sub):
     sub.add_argument("--rng-seed", type=seed, default=0, help="seed for inputs not given (default 0)")
 
 
+def add_format(sub, choices=("text", "json")):
+    sub.add_argument("--format", choices=choices, default="text", help="output format (default text)")
+    sub.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
+
+
 def build_parser():
     parser = Parser(prog="python -m engine", description="Backprop Studio's engine, headless.")
     subs = parser.add_subparsers(dest="command", required=True)
     g = subs.add_parser("grad", help="values and gradients of every input and named value")
     common_args(g)
-    g.add_argument("--json", action="store_true", help="print JSON")
+    add_format(g)
+    g.add_argument("--npz", metavar="OUT.npz", help="also write every value and gradient (a, grad_a, …) to OUT.npz")
     c = subs.add_parser("check", help="gradient check by central differences")
     common_args(c)
-    c.add_argument("--json", action="store_true", help="print JSON")
+    add_format(c)
+    c.add_argument("--torch", action="store_true", help="also run the program through torch.autograd (float64)")
     e = subs.add_parser("explain", help="the chain-rule terms of one gradient entry (or a value's, --forward)")
     common_args(e)
     e.add_argument("--entry", required=True, metavar="ENTRY", help="the entry, 0-based: a[0,1], c[1], s[]")
     e.add_argument("--through", metavar="NODE", help="take every term through this node (on every path to L)")
     e.add_argument("--forward", action="store_true", help="the value's scalar equation instead")
-    e.add_argument("--format", choices=("text", "json", "latex"), default="text", help="output format")
+    add_format(e, ("text", "json", "latex"))
     e.add_argument("--step", type=int, metavar="K", help="with --format json, also the cells of step K's "
                    "equation (1-based, as the timeline numbers it) that feed the entry through it")
+    m = subs.add_parser("compare", help="compare your own gradients (.npy) with the engine's, entry by entry")
+    common_args(m)
+    m.add_argument("--mine", action="append", required=True, metavar="NAME=FILE.npy",
+                   help="your ∂L/∂NAME (repeatable)")
+    add_format(m)
+    x = subs.add_parser("export", help="the program as a Python module: forward(inputs), backward(values, upstream)")
+    common_args(x)
+    x.add_argument("--to", choices=TARGETS, default="numpy", help="numpy (backward written out) or torch (autograd)")
+    add_format(x)
+    paths_cli.register(subs, common_args)
     return parser
 
 
@@ -113,7 +134,9 @@ def run_grad(args):
     ctx = context(args)
     result = api.grad(read_expression(args.expr), ctx["inputs"], ctx["upstream"],
                       rng_seed=ctx["rng_seed"], start=ctx["start"])
-    if args.json:
+    if args.npz:
+        export_npz(result, args.npz)
+    if args.format == "json":
         print(json.dumps({"values": jsonable(result.values), "grads": jsonable(result.grads)}))
         return 0
     with np.printoptions(precision=4, suppress=True):
@@ -124,24 +147,26 @@ def run_grad(args):
 
 
 def run_check(args):
-    report = api.check(read_expression(args.expr), **context(args))
-    if args.json:
+    expr, ctx = read_expression(args.expr), context(args)
+    if args.torch:
+        require_torch()   # before the check's many passes, not after
+    report = api.check(expr, **ctx)
+    if args.torch:
+        report["torch"] = torch_check(expr, **ctx)
+    if args.format == "json":
         print(json.dumps(jsonable(report)))
     else:
         for name, part in report["inputs"].items():
             worst = part["worst"][0] if part["worst"] else None
             line = f"{name}: {part['checked']} entries checked"
             if worst:
-                line += f"; worst {worst['entry']}: error {worst['error']:.3g}" + note(worst)
+                line += (f"; worst {worst['entry']}: error {worst['error']:.3g}, "
+                         f"{worst['ratio']:.3g}× the tolerance ({worst['status']})")
             print(line)
+        if args.torch:
+            print(torch_text(report["torch"]))
         print("ok" if report["ok"] else "FAILED: some gradients are off beyond tolerance")
     return 0 if report["ok"] else 1
-
-
-def note(row):
-    if row["kink"]:
-        return " (at a kink)"
-    return " (not checkable: a step of ±h leaves the domain)" if row["not_checkable"] else ""
 
 
 def run_explain(args):
@@ -155,7 +180,26 @@ def run_explain(args):
     return 0
 
 
-COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain}
+def run_compare(args):
+    report = compare(read_expression(args.expr), read_inputs(args.mine, "--mine"), **context(args))
+    print(json.dumps(jsonable(report)) if args.format == "json" else compare_text(report))
+    return 0 if report["ok"] else 1
+
+
+def run_export(args):
+    ctx = context(args)
+    source = export_source(read_expression(args.expr), args.to, inputs=ctx["inputs"],
+                           start=ctx["start"], rng_seed=ctx["rng_seed"])
+    if args.format == "json":
+        print(json.dumps({"to": args.to, "source": source}, ensure_ascii=False))
+    else:
+        sys.stdout.write(source)
+    return 0
+
+
+COMMANDS = {"grad": run_grad, "check": run_check, "explain": run_explain, "compare": run_compare,
+            "export": run_export}
+COMMANDS["paths"] = paths_cli.run
 
 
 def main(argv=None):

@@ -7,6 +7,7 @@ derivative jumps) is reported as at a kink, not a failure. An
 entry whose ±h step leaves the function's domain (log of a value within h of 0: L is finite at
 x but not at x ± h) is reported as not checkable there, not a failure. A gradient that is not a
 number, or an L that is not finite at x itself, is a failure: nothing there can be checked.
+Each row's status says which of these it is (see engine.check_rows).
 
 Each numeric difference re-runs only the equations downstream of the perturbed input, and the
 number of entries checked is bounded by the work one difference costs (WORK_PER_INPUT), so a
@@ -17,6 +18,7 @@ import math
 
 import numpy as np
 
+from .check_rows import FAILURES, check_row, worst_rows
 from .entries import format_entry
 from .ops import lookup
 from .passes import forward_calls, operand_values, run_pass
@@ -28,7 +30,6 @@ LARGEST_ENTRIES = 64
 MIN_ENTRIES = 16          # entries checked per input however costly its differences are
 WORK_PER_INPUT = 3e9      # multiply-adds (and entry visits) spent on one input's differences
 WORST_REPORTED = 10
-ATOL, RTOL = 1e-6, 1e-4
 
 
 def downstream_calls(program, name, needed):
@@ -95,36 +96,20 @@ def numeric_difference(calls, values, start, upstream, name, flat):
     return idx, (plus - minus) / (2 * h), flipped
 
 
-def judged(name, idx, analytic, numeric, flipped, base_finite):
-    """One row of the report, and whether it is a failure."""
-    error = abs(analytic - numeric)
-    bad = not error <= ATOL + RTOL * abs(numeric)
-    kink = bad and flipped
-    # L finite at x, a finite gradient, a difference that is not: the ±h step left the domain
-    domain = bad and not kink and base_finite and math.isfinite(analytic) and not math.isfinite(numeric)
-    row = {"entry": format_entry(name, idx), "analytic": analytic, "numeric": numeric, "error": error,
-           "kink": bool(kink), "not_checkable": bool(domain),
-           "_score": error / (ATOL + RTOL * abs(numeric))}
-    return row, bad and not kink and not domain
-
-
 def check_input(program, records, upstream, name, rng):
     """The check of one input: how many entries were checked and the worst ones."""
     values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
     calls = downstream_calls(program, name, ancestors(program, records.start))
     grad = records.grads[name]
-    rows, failed = [], False
+    rows = []
     with np.errstate(all="ignore"):
         base_finite = math.isfinite(loss_and_masks([], values, records.start, upstream)[0])
         affordable = WORK_PER_INPUT / max(1, difference_cost(calls, values, records.start))
         for flat in entries_to_check(grad, rng, affordable):
             idx, numeric, flipped = numeric_difference(calls, values, records.start, upstream, name, flat)
-            row, bad = judged(name, idx, float(grad[idx]), numeric, flipped, base_finite)
-            rows.append(row)
-            failed |= bad
-    rows.sort(key=lambda r: -np.nan_to_num(r["_score"], nan=np.inf))
-    worst = [{k: v for k, v in r.items() if k != "_score"} for r in rows[:WORST_REPORTED]]
-    return {"checked": len(rows), "worst": worst}, failed
+            rows.append(check_row(format_entry(name, idx), float(grad[idx]), numeric, flipped, base_finite))
+    failed = any(r["status"] in FAILURES for r in rows)
+    return {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}, failed
 
 
 def as_float64(value):

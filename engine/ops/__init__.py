@@ -49,10 +49,18 @@ def source(op, kind, operands, params):
     """The numpy (`kind` 'numpy') or PyTorch ('torch') source of `op` over the operands' source
     texts, with its params (defaults for those not given): `np.sum(a, axis=0, keepdims=False)`."""
     opdef = lookup(op)
+    fields = source_fields(opdef, params)
+    template = getattr(opdef, kind)
+    return (template(fields) if callable(template) else template).format(*operands, **fields)
+
+
+def source_fields(opdef, params):
+    """The params an op's source is formatted with: defaults for those not given, and the texts
+    of those that are not plain numbers (`source_params`)."""
     fields = {**dict(opdef.defaults), **dict(params)}
     if opdef.source_params is not None:
         fields.update(opdef.source_params(fields))
-    return getattr(opdef, kind).format(*operands, **fields)
+    return fields
 
 
 def by_notation(notation):

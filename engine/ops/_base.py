@@ -30,7 +30,10 @@ class OpDef:
     `kink(*inputs, **params)` returns what must not change between x ± h for the gradient check
     to trust central differences (relu's on/off mask), or the op has no kink (None);
     `numpy`/`torch` are the source it exports as, formatted with the operands' code and params
-    (engine.ops.source; `source_params` writes params that are not plain numbers, as x[…]'s);
+    (engine.ops.source; `source_params` writes params that are not plain numbers, as x[…]'s), or a
+    function (params) -> that source where it depends on them; `numpy_vjps` the numpy source of
+    each VJP (None for labels), formatted alike and with `g` (∂L/∂out) and `y` (out), or a
+    function (operand shapes, params) -> that source;
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
     params tests try (the first also gives a new canvas node its params, as `**`'s 2).
     A VJP is None for an input of integer labels (`labels`), which is never differentiated."""
@@ -48,8 +51,9 @@ class OpDef:
     defaults: tuple = ()  # ((key, value), ...) for params not given
     latex: str = ""       # how LaTeX writes the function's name in explanations, if it is one
     kink: Callable | None = None
-    numpy: str = ""
-    torch: str = ""
+    numpy: str | Callable = ""
+    torch: str | Callable = ""
+    numpy_vjps: tuple = ()
     domain: tuple = ()    # per input: array -> array inside the op's domain (tests)
     samples: tuple = ({},)
     pass_through: bool = False   # its VJP hands ∂L/∂out on unchanged (add, a new name)

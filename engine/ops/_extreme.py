@@ -8,7 +8,7 @@ from .. import scalar as S
 from ..factors import Factor, Ref
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, kept, line_of, reduced
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, kept, line_of, reduced
 
 
 def first(pick, x, axis):
@@ -19,6 +19,29 @@ def first(pick, x, axis):
     axis %= x.ndim
     line = np.arange(x.shape[axis]).reshape((-1,) + (1,) * (x.ndim - 1 - axis))
     return line == pick(x, axis=axis, keepdims=True)
+
+
+def torch_source(arg):
+    """The first extreme entry picked by PyTorch's argmax (argmin), so that its gradient goes
+    there as here (torch.amax would share it among ties)."""
+    def source(params):
+        if params["axis"] is None:
+            picked = f"{{0}}.flatten()[{{0}}.{arg}()]"
+            return f"{picked}.reshape([1] * {{0}}.ndim)" if params["keepdims"] else picked
+        picked = f"{{0}}.gather({{axis}}, {{0}}.{arg}({{axis}}, keepdim=True))"
+        return picked if params["keepdims"] else f"{picked}.squeeze({{axis}})"
+    return source
+
+
+def numpy_vjp(arg):
+    """vjp as exported numpy source: ∂L/∂y broadcast back, at the first extreme entry only."""
+    def source(shapes, params):
+        if params["axis"] is None:
+            first = f"(np.arange({{0}}.size).reshape({{0}}.shape) == np.{arg}({{0}}))"
+        else:
+            first = f"(np.indices({{0}}.shape)[{{axis}}] == np.expand_dims(np.{arg}({{0}}, axis={{axis}}), {{axis}}))"
+        return f"{first} * {expand_text('{g}', params)}"
+    return source
 
 
 def extreme(name, ufunc, pick, word):
@@ -50,4 +73,4 @@ def extreme(name, ufunc, pick, word):
         group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
         latex=rf"\{name}", kink=lambda x, axis=None, keepdims=False: pick(x, axis=axis),
         numpy=f"np.{name}({{0}}, axis={{axis}}, keepdims={{keepdims}})",
-        torch=f"torch.a{name}({{0}}, dim={{axis}}, keepdim={{keepdims}})")
+        torch=torch_source(f"arg{name}"), numpy_vjps=(numpy_vjp(f"arg{name}"),))

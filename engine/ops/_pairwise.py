@@ -7,8 +7,9 @@ from ..rules import GRAD, derived
 from ._base import OpDef, elementwise
 
 
-def pairwise(name, forward, wins, word):
-    """The OpDef of maximum or minimum: `wins(x, y)` is where x is kept."""
+def pairwise(name, forward, wins, word, wins_source):
+    """The OpDef of maximum or minimum: `wins(x, y)` is where x is kept (`wins_source` the same,
+    as exported numpy source over {0} and {1})."""
     def chosen(i, x, y):
         return wins(x, y) if i == 0 else ~wins(x, y)
 
@@ -25,4 +26,5 @@ def pairwise(name, forward, wins, word):
         description=f"the {name} of x and y entry by entry; the gradient goes to the one kept (x on a tie)",
         group="elementwise", latex=rf"\mathrm{{{name}}}",
         kink=wins,
-        numpy=f"np.{name}({{0}}, {{1}})", torch=f"torch.{name}({{0}}, torch.as_tensor({{1}}))")
+        numpy=f"np.{name}({{0}}, {{1}})", torch=f"torch.where({wins_source}, {{0}}, {{1}})",   # x on a tie, as here
+        numpy_vjps=(f"{{g}} * ({wins_source})", f"{{g}} * ~({wins_source})"))

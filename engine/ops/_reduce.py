@@ -33,6 +33,21 @@ def kept(g, shape, axis):
     return g.reshape(shape[:axis] + (1,) + shape[axis + 1:])
 
 
+def expand_text(g, params):
+    """expand_to as exported numpy source: `g` (source) broadcast back to {0}'s shape."""
+    if params["axis"] is not None and not params["keepdims"]:
+        g = f"np.expand_dims({g}, {{axis}})"
+    return f"np.broadcast_to({g}, {{0}}.shape)"
+
+
+def expand_source(mean):
+    """The sum's (or the mean's, g/N) VJP as exported numpy source."""
+    def source(shapes, params):
+        g = ("{g} / {0}.size" if params["axis"] is None else "{g} / {0}.shape[{axis}]") if mean else "{g}"
+        return expand_text(g, params)
+    return source
+
+
 def reduced_count(shape, axis):
     return int(np.prod(shape)) if axis is None else shape[axis]
 

@@ -23,6 +23,11 @@ def ce_shape(x, y):
     return ()
 
 
+# slope as exported numpy source: the softmax of each row less the one-hot rows, over n
+NUMPY_SLOPE = ("{g} * ((np.exp({0} - np.max({0}, axis=1, keepdims=True)) / np.sum(np.exp({0} - np.max({0}, axis=1, "
+               "keepdims=True)), axis=1, keepdims=True) - np.eye({0}.shape[1])[{1}]) / len({1}))")
+
+
 def slope(x, y):
     """(softmax(x) − onehot(y)) / n."""
     s = softmax(x, axis=1)
@@ -59,4 +64,5 @@ OP = OpDef(
     description="mean over rows of −log softmax(x) at the row's label y (F.cross_entropy)",
     group="loss", labels=(1,), latex=r"\mathrm{CE}",
     numpy="np.mean(np.log(np.exp({0}).sum(1)) - {0}[np.arange(len({1})), {1}])",
-    torch="torch.nn.functional.cross_entropy({0}, {1})")
+    torch="torch.nn.functional.cross_entropy({0}, {1})",
+    numpy_vjps=(NUMPY_SLOPE, None))

@@ -28,4 +28,5 @@ OP = OpDef(
     influence=I.EntryRule((I.pointwise(div_x), I.pointwise(div_y)), S.binary(S.quotient)),
     description="x ⊘ y, elementwise quotient",
     notation="infix", group="arithmetic", domain=(None, positive),
-    numpy="{0} / {1}", torch="{0} / {1}")
+    numpy="{0} / {1}", torch="{0} / {1}",
+    numpy_vjps=("{g} / {1}", "-{g} * {0} / ({1} * {1})"))

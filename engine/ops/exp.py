@@ -21,4 +21,5 @@ OP = OpDef(
     influence=I.EntryRule((I.pointwise(partial),), S.unary(lambda x: S.call("exp", np.exp, x))),
     description="eˣ; exp′ = exp",
     latex=r"\mathrm{exp}",
-    numpy="np.exp({0})", torch="torch.exp({0})")
+    numpy="np.exp({0})", torch="torch.exp({0})",
+    numpy_vjps=("{g} * {y}",))

@@ -11,4 +11,5 @@ OP = OpDef(
     influence=I.EntryRule((I.ONE,), S.unary(lambda x: x)),
     description="a new name for a value",
     notation="alias", group="naming", pass_through=True, aliases=True,
-    numpy="{0}", torch="{0}")
+    numpy="{0}", torch="{0}.clone()",
+    numpy_vjps=("{g}",))

@@ -67,4 +67,5 @@ OP = OpDef(
                                                              {"at": (("slice", 0, 1), ("slice", 1, None))}),
     written=lambda args, params: S.Index(0, 0, args[0], tuple(item_syntax(a) for a in params["at"])),
     aliases=True, numpy="{0}[{at}]", torch="{0}[{at}]",
-    source_params=lambda params: {"at": ", ".join(S.render(item_syntax(a)) for a in params["at"])})
+    source_params=lambda params: {"at": ", ".join(S.render(item_syntax(a)) for a in params["at"])},
+    numpy_vjps=("scatter({g}, {0}.shape, np.s_[{at}])",))

@@ -21,4 +21,5 @@ OP = OpDef(
     influence=I.EntryRule((I.pointwise(partial),), S.unary(lambda x: S.call("log", np.log, x))),
     description="ln x; log′(x) = 1/x",
     latex=r"\mathrm{log}", domain=(positive,),
-    numpy="np.log({0})", torch="torch.log({0})")
+    numpy="np.log({0})", torch="torch.log({0})",
+    numpy_vjps=("{g} / {0}",))

@@ -45,4 +45,5 @@ OP = OpDef(
     group="reduction", params=("axis",), defaults=(("axis", -1),), samples=({}, {"axis": 0}),
     latex=r"\mathrm{log\_softmax}",
     numpy="{0} - np.log(np.sum(np.exp({0}), axis={axis}, keepdims=True))",
-    torch="torch.log_softmax({0}, dim={axis})")
+    torch="torch.log_softmax({0}, dim={axis})",
+    numpy_vjps=("{g} - np.exp({y}) * np.sum({g}, axis={axis}, keepdims=True)",))

@@ -7,7 +7,7 @@ from .. import scalar as S
 from ..factors import Factor
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, line_of, reduced
+from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, expand_to, line_of, reduced
 
 
 def forward(x, axis=None, keepdims=False):
@@ -23,6 +23,18 @@ def weights(x, out, axis, keepdims):
 
 def vjp(g, out, x, axis=None, keepdims=False):
     return weights(x, out, axis, keepdims) * expand_to(g, np.shape(x), axis, keepdims)
+
+
+def torch_source(params):
+    """torch.logsumexp, which needs an axis: over all entries, that of the flattened array."""
+    if params["axis"] is not None:
+        return "torch.logsumexp({0}, dim={axis}, keepdim={keepdims})"
+    return "torch.logsumexp({0}.reshape(-1), dim=0)" + (".reshape([1] * {0}.ndim)" if params["keepdims"] else "")
+
+
+def numpy_vjp(shapes, params):
+    """vjp as exported numpy source."""
+    return f"np.exp({{0}} - {expand_text('{y}', params)}) * {expand_text('{g}', params)}"
 
 
 def feeds(site, i, idx):
@@ -47,4 +59,4 @@ OP = OpDef(
     group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
     latex=r"\mathrm{logsumexp}",
     numpy="np.log(np.sum(np.exp({0}), axis={axis}, keepdims={keepdims}))",
-    torch="torch.logsumexp({0}, dim={axis}, keepdim={keepdims})")
+    torch=torch_source, numpy_vjps=(numpy_vjp,))

@@ -30,6 +30,16 @@ def vjp_w(g, out, x, w):
     return x.T @ g
 
 
+def source_x(shapes, params):
+    """vjp_x as exported numpy source."""
+    return "np.multiply.outer({g}, {1})" if len(shapes[1]) == 1 else "{g} @ {1}.T"
+
+
+def source_w(shapes, params):
+    """vjp_w as exported numpy source."""
+    return "np.multiply.outer({0}, {g})" if len(shapes[0]) == 1 else "{0}.T @ {g}"
+
+
 # ---- per entry -----------------------------------------------------------------------------
 
 def as_matrices(site):
@@ -105,4 +115,5 @@ OP = OpDef(
     influence=I.EntryRule((feeds_x, feeds_w), scalar_form, joined),
     description="x @ w, matrix product",
     notation="infix", group="matrix",
-    numpy="{0} @ {1}", torch="{0} @ {1}")
+    numpy="{0} @ {1}", torch="{0} @ {1}",
+    numpy_vjps=(source_x, source_w))

@@ -3,4 +3,4 @@ import numpy as np
 
 from ._pairwise import pairwise
 
-OP = pairwise("maximum", np.maximum, np.greater_equal, "≥")
+OP = pairwise("maximum", np.maximum, np.greater_equal, "≥", "{0} >= {1}")

@@ -4,13 +4,16 @@ import numpy as np
 from .. import influence as I
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, mean_form, reduced, reduced_count, reduction
+from ._reduce import (AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_source, expand_to, mean_form, reduced,
+                      reduced_count, reduction)
 
 
 def forward(x, axis=None, keepdims=False):
     """np.mean without its Python wrapper: the sum over the axis, divided by its length."""
+    # the dtype of x as an array: a number written in the program (a Python float) is float64 here,
+    # where result_type would take it as weak and give float32
     return np.true_divide(np.add.reduce(x, axis=axis, keepdims=keepdims), reduced_count(np.shape(x), axis),
-                          dtype=np.result_type(x, np.float32))
+                          dtype=np.result_type(np.asarray(x).dtype, np.float32))
 
 
 def vjp(g, out, x, axis=None, keepdims=False):
@@ -24,4 +27,5 @@ OP = OpDef(
     influence=I.EntryRule((reduction(mean=True),), mean_form),
     description="mean of x over all entries, or over one axis",
     group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
-    numpy="np.mean({0}, axis={axis}, keepdims={keepdims})", torch="torch.mean({0}, dim={axis}, keepdim={keepdims})")
+    numpy="np.mean({0}, axis={axis}, keepdims={keepdims})", torch="torch.mean({0}, dim={axis}, keepdim={keepdims})",
+    numpy_vjps=(expand_source(mean=True),))

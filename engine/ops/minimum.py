@@ -3,4 +3,4 @@ import numpy as np
 
 from ._pairwise import pairwise
 
-OP = pairwise("minimum", np.minimum, np.less_equal, "≤")
+OP = pairwise("minimum", np.minimum, np.less_equal, "≤", "{0} <= {1}")

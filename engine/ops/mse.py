@@ -20,6 +20,14 @@ def residual(g, out, y, t, sign=1.0):
     return (g * (sign * 2.0 / diff.size)) * diff
 
 
+def residual_source(sign):
+    """residual as exported numpy source, its scale 2/N (N the broadcast size) written as a number."""
+    def source(shapes, params):
+        scale = sign * 2.0 / int(np.prod(np.broadcast_shapes(*shapes)))
+        return f"({{g}} * {scale!r}) * ({{0}} - {{1}})"
+    return source
+
+
 def feeds(sign):
     """Every entry feeds the scalar, local ±2(y − t)/N over the broadcast shape."""
     def rule(site, i, idx):
@@ -51,4 +59,5 @@ OP = OpDef(
     influence=I.EntryRule((feeds(1), feeds(-1)), scalar_form),
     description="mean((y − t)²) over all entries, a scalar",
     group="loss",
-    numpy="np.mean(({0} - {1}) ** 2)", torch="torch.nn.functional.mse_loss({0}, {1})")
+    numpy="np.mean(({0} - {1}) ** 2)", torch="torch.mean(({0} - {1}) ** 2)",
+    numpy_vjps=(residual_source(1), residual_source(-1)))

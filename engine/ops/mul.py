@@ -21,4 +21,5 @@ OP = OpDef(
     influence=I.EntryRule((I.pointwise(other),) * 2, S.binary(S.product)),
     description="x ⊙ y, elementwise product",
     notation="infix", group="arithmetic",
-    numpy="{0} * {1}", torch="{0} * {1}")
+    numpy="{0} * {1}", torch="{0} * {1}",
+    numpy_vjps=("{g} * {1}", "{g} * {0}"))

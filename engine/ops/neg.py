@@ -13,4 +13,5 @@ OP = OpDef(
     influence=I.EntryRule((I.MINUS_ONE,), S.unary(lambda x: S.total([x], [-1]))),
     description="−x",
     notation="prefix", group="arithmetic",
-    numpy="-{0}", torch="-{0}")
+    numpy="-{0}", torch="-{0}",
+    numpy_vjps=("-{g}",))

@@ -54,4 +54,5 @@ OP = OpDef(
     samples=({"rows": 2},),
     written=lambda args, params: S.Index(0, 0, args[0], (
         S.Call(0, 0, "arange", (S.Number(0, 0, params["rows"], str(params["rows"])),), ()), args[1])),
-    numpy="{0}[np.arange({rows}), {1}]", torch="{0}[torch.arange({rows}), {1}]")
+    numpy="{0}[np.arange({rows}), {1}]", torch="{0}[torch.arange({rows}), {1}]",
+    numpy_vjps=("scatter({g}, {0}.shape, (np.arange({rows}), {1}))", None))

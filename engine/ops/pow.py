@@ -38,4 +38,5 @@ OP = OpDef(
     description="x ** p for a constant p",
     notation="power", group="arithmetic", params=("exponent",),
     samples=({"exponent": 2}, {"exponent": 3}),
-    numpy="{0} ** {exponent}", torch="{0} ** {exponent}")
+    numpy="{0} ** {exponent}", torch="{0} ** {exponent}",
+    numpy_vjps=("{g} * {exponent} * {0} ** ({exponent} - 1)",))

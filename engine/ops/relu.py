@@ -30,4 +30,5 @@ OP = OpDef(
     influence=I.EntryRule((I.pointwise(partial),), S.unary(lambda x: S.call("relu", forward, x))),
     description="max(x, 0); relu′(x) = [x > 0]",
     latex=r"\mathrm{relu}", kink=mask,
-    numpy="np.maximum({0}, 0)", torch="torch.relu({0})")
+    numpy="np.maximum({0}, 0)", torch="torch.relu({0})",
+    numpy_vjps=("{g} * ({0} > 0)",))

@@ -18,4 +18,5 @@ def slope(x, y):
 
 OP = function(
     "sigmoid", forward, slope, "{0}(1 − {0})", "1/(1 + e⁻ˣ); σ′ = σ(1 − σ)", via="y",
-    numpy="1 / (1 + np.exp(-{0}))", torch="torch.sigmoid({0})")
+    numpy="1 / (1 + np.exp(-{0}))", torch="torch.sigmoid({0})",
+    numpy_vjps=("{g} * ({y} * (1 / (1 + np.exp({0}))))",))

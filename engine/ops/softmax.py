@@ -88,4 +88,5 @@ OP = OpDef(
     description="eˣ / Σ eˣ along an axis (default the last)",
     group="reduction", params=("axis",), defaults=(("axis", -1),), samples=({}, {"axis": 0}),
     latex=r"\mathrm{softmax}",
-    numpy="np.exp({0}) / np.exp({0}).sum(axis={axis}, keepdims=True)", torch="torch.softmax({0}, dim={axis})")
+    numpy="np.exp({0}) / np.exp({0}).sum(axis={axis}, keepdims=True)", torch="torch.softmax({0}, dim={axis})",
+    numpy_vjps=("{y} * ({g} - np.sum({g} * {y}, axis={axis}, keepdims=True))",))

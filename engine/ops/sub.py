@@ -13,4 +13,5 @@ OP = OpDef(
     influence=I.EntryRule((I.ONE, I.MINUS_ONE), S.binary(lambda x, y: S.total([x, y], [1, -1]))),
     description="x − y, elementwise with broadcasting",
     notation="infix", group="arithmetic",
-    numpy="{0} - {1}", torch="{0} - {1}")
+    numpy="{0} - {1}", torch="{0} - {1}",
+    numpy_vjps=("{g}", "-{g}"))

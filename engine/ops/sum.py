@@ -4,7 +4,8 @@ import numpy as np
 from .. import influence as I
 from ..rules import derived
 from ._base import OpDef
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, reduced, reduction, sum_form
+from ._reduce import (AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_source, expand_to, reduced, reduction,
+                      sum_form)
 
 
 def forward(x, axis=None, keepdims=False):
@@ -23,4 +24,5 @@ OP = OpDef(
     influence=I.EntryRule((reduction(mean=False),), sum_form),
     description="Σ x over all entries, or over one axis",
     group="reduction", params=REDUCE_PARAMS, defaults=REDUCE_DEFAULTS, samples=AXIS_SAMPLES,
-    numpy="np.sum({0}, axis={axis}, keepdims={keepdims})", torch="torch.sum({0}, dim={axis}, keepdim={keepdims})")
+    numpy="np.sum({0}, axis={axis}, keepdims={keepdims})", torch="torch.sum({0}, dim={axis}, keepdim={keepdims})",
+    numpy_vjps=(expand_source(mean=False),))

@@ -14,4 +14,5 @@ OP = OpDef(
                           S.unary(lambda x: S.call("tanh", np.tanh, x))),
     description="tanh x; tanh′ = 1 − tanh²",
     latex=r"\mathrm{tanh}",
-    numpy="np.tanh({0})", torch="torch.tanh({0})")
+    numpy="np.tanh({0})", torch="torch.tanh({0})",
+    numpy_vjps=("{g} * (1 - {y} * {y})",))

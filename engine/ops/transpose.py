@@ -26,4 +26,5 @@ OP = OpDef(
     influence=I.EntryRule((feeds,), scalar_form),
     description="xᵀ (also written x.T)",
     notation="postfix", group="matrix", aliases=True,
-    numpy="{0}.T", torch="{0}.T")
+    numpy="np.transpose({0})", torch="{0}.t()",
+    numpy_vjps=("{g}.T",))

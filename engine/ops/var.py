@@ -7,7 +7,8 @@ from .. import scalar as S
 from ..factors import Factor
 from ..rules import derived
 from ._base import OpDef, ShapeRule
-from ._reduce import AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_to, line_of, reduced, reduced_count
+from ._reduce import (AXIS_SAMPLES, REDUCE_DEFAULTS, REDUCE_PARAMS, expand_text, expand_to, line_of, reduced,
+                      reduced_count)
 
 
 def forward(x, axis=None, keepdims=False, ddof=0):
@@ -28,6 +29,12 @@ def slope(x, axis=None, ddof=0):
 
 def vjp(g, out, x, axis=None, keepdims=False, ddof=0):
     return slope(x, axis, ddof) * expand_to(g, np.shape(x), axis, keepdims)
+
+
+def numpy_vjp(shapes, params):
+    """vjp as exported numpy source, N − ddof written as a number."""
+    n = reduced_count(shapes[0], params["axis"]) - params["ddof"]
+    return f"2 * ({{0}} - np.mean({{0}}, axis={{axis}}, keepdims=True)) / {n} * {expand_text('{g}', params)}"
 
 
 def feeds(site, i, idx):
@@ -56,4 +63,5 @@ OP = OpDef(
     group="reduction", params=REDUCE_PARAMS + ("ddof",), defaults=REDUCE_DEFAULTS + (("ddof", 0),),
     samples=AXIS_SAMPLES + ({"axis": 0, "keepdims": True, "ddof": 1},), latex=r"\mathrm{var}",
     numpy="np.var({0}, axis={axis}, keepdims={keepdims}, ddof={ddof})",
-    torch="torch.var({0}, dim={axis}, keepdim={keepdims}, correction={ddof})")
+    torch="torch.var({0}, dim={axis}, keepdim={keepdims}, correction={ddof})",
+    numpy_vjps=(numpy_vjp,))

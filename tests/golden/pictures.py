@@ -27,7 +27,8 @@ HALF_BUILT = "a = randn(2, 2)\nw = randn(3, 2)\nt = a @ w\nd = relu(t) + ?"
 EXAMPLE_SELECTIONS = {"seed.txt": "grad a[0,0]", "seed_step6.json": "grad b[1,0]", "mlp_layer.txt": "grad W[0,0]",
                       "softmax.txt": "grad W[2,1]", "attention_head.txt": "grad Wq[0,0]",
                       "batchnorm.txt": "grad x[0,0]", "layernorm.txt": "grad x[0,0]",
-                      "cross_entropy.txt": "grad W[0,0]", "backprop_ninja.txt": "grad W1[0,0]"}
+                      "cross_entropy.txt": "grad W[0,0]", "backprop_ninja.txt": "grad W1[0,0]",
+                      "mlp5.txt": "grad w1[3,5]"}
 
 # name -> main.py flags: the README's three screenshots, then the examples
 CASES = {
