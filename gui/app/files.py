@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 import engine
 from gui.model.session_file import SessionError, load_session, save_session
 
-FILTER = "Sessions (*.json);;Expressions (*.txt);;All files (*)"
+FILTER = "Sessions and expressions (*.json *.txt);;Sessions (*.json);;Expressions (*.txt);;All files (*)"
 MAX_RECENT = 8
 
 

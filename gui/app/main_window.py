@@ -113,7 +113,7 @@ class MainWindow(Listening, QMainWindow):
         box = QComboBox()
         box.setObjectName("speed")
         for speed in SPEEDS:
-            box.addItem(f"{speed:g} steps/s", speed)
+            box.addItem(f"{speed:g} step{'' if speed == 1 else 's'}/s", speed)
         box.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         box.setToolTip("Play speed (F5 plays and pauses)")
         box.currentIndexChanged.connect(lambda i: self.playback.set_speed(box.itemData(i)))
