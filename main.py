@@ -77,7 +77,36 @@ def parser():
     p.add_argument("--theme", choices=("light", "dark", "system"),
                    help="colours (light; a window keeps View ▸ Theme's)")
     p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
+    p.add_argument("--input", action="append", default=[], metavar="NAME=FILE.npy",
+                   help="an input's values from a .npy file (repeatable), as the engine's command line")
+    p.add_argument("--upstream", metavar="FILE.npy", help="G = ∂L/∂(start node) from a .npy file")
     return p
+
+
+def given_arrays(args, fail):
+    """[(name, path)] of --input NAME=FILE.npy and --upstream FILE.npy (as "G")."""
+    pairs = []
+    for pair in args.input:
+        name, sep, path = pair.partition("=")
+        if not sep or not name.strip():
+            fail(f"--input takes NAME=FILE.npy, got {pair!r}")
+        pairs.append((name.strip(), path))
+    return pairs + ([("G", args.upstream)] if args.upstream else [])
+
+
+def load_given(controller, pairs, fail):
+    """Give the program the arrays of --input/--upstream, each checked as a loaded file is."""
+    from gui.model.arrays import ArrayRefused, read_file, refusal
+    for name, path in pairs:
+        try:
+            array = read_file(path)
+        except ArrayRefused as exc:
+            fail(str(exc))
+        known = name == "G" or name in {i.name for i in controller.shown.program.inputs}
+        problem = refusal(controller.shown, name, array) if known else f"the program has no input {name}"
+        if problem:
+            fail(f"{path}: {problem}")
+        (controller.set_upstream if name == "G" else lambda a: controller.set_input(name, a))(array)
 
 
 def read_document(args, fail):
@@ -166,6 +195,7 @@ def start(args, doc, fail):
             opened = controller.open_document(doc)
         if args.open:
             window.files.opened(args.open, doc)
+        load_given(controller, given_arrays(args, fail), fail)
         if args.steps is not None:
             controller.seek(args.steps)
         if args.select and opened:

@@ -46,8 +46,9 @@ LAZY = {
     ".index_form": ("index_sum=index_form",),
     ".entry_rule": ("sum_note",),
     ".rounding": ("entry_magnitude", "shown_number"),
-    ".npz": ("arrays_npz", "export_npz"), ".comparison": ("compare",),   # her own arrays: out, compared,
-    ".crosscheck": ("torch_check",), ".export": ("export_source",),   # cross-checked, exported as code
+    ".npz": ("arrays_npz", "export_npz"), ".comparison": ("compare", "compare_result"),   # her own arrays: out, compared,
+    ".check_rows": ("worst_rows",), ".gradcheck": ("input_checks",), ".export": ("export_source",),   # cross-checked, exported
+    ".crosscheck": ("torch_check", "TORCH_INSTALL=INSTALL_LINE"),                # as code
 }
 WHERE = {public: (module, (inner or [public])[0]) for module, names in LAZY.items()
          for public, *inner in (n.split("=") for n in names)}

@@ -3,6 +3,10 @@ value the largest difference of its value and of its gradient from the engine's.
 
 PyTorch is optional, never a dependency: it is imported here, on first use, and its absence is
 an error that says how to install the CPU build."""
+import importlib.util
+import os
+import tempfile
+
 import numpy as np
 
 from .api import as_prepared, grad
@@ -44,12 +48,17 @@ def torch_check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
 
 
 def torch_program(torch, source):
-    """The exported PyTorch module's functions. The source is the engine's own: the op files'
-    torch lines over value names the parser accepted as identifiers and numbers it wrote itself,
-    so nothing the user typed is run as Python."""
-    namespace = {"torch": torch, "__name__": "backprop_studio_export"}
-    exec(compile(source, "<PyTorch export>", "exec"), namespace)
-    return namespace
+    """The exported PyTorch module, imported from a temporary file as a user would run it. The
+    source is the engine's own: the op files' torch lines over value names the parser accepted as
+    identifiers and numbers it wrote itself, so nothing the user typed is run as Python."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "backprop_studio_export.py")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(source)
+        spec = importlib.util.spec_from_file_location("backprop_studio_export", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return {"forward": module.forward, "backward": module.backward}
 
 
 def max_diff(theirs, ours):

@@ -16,6 +16,8 @@ when that is affordable, larger ones by a seeded sample of 1,024 plus the 64 lar
 fewer when even that would cost too much."""
 import math
 
+from typing import Callable, NamedTuple
+
 import numpy as np
 
 from .check_rows import FAILURES, check_row, worst_rows
@@ -96,20 +98,29 @@ def numeric_difference(calls, values, start, upstream, name, flat):
     return idx, (plus - minus) / (2 * h), flipped
 
 
-def check_input(program, records, upstream, name, rng):
-    """The check of one input: how many entries were checked and the worst ones."""
+class InputCheck(NamedTuple):
+    """The check of one input, entry by entry: the flat indices it covers, and row(flat) ->
+    (index, check_row) for one of them, so that a caller can show progress or stop between entries."""
+    name: str
+    shape: tuple
+    flats: np.ndarray
+    row: Callable
+
+
+def input_check(program, records, upstream, name, rng):
+    """The InputCheck of input `name`: its entries are drawn now, its differences run on demand."""
     values = {k: v if v.dtype.kind in "iu" else v.astype(np.float64) for k, v in records.values.items()}
     calls = downstream_calls(program, name, ancestors(program, records.start))
     grad = records.grads[name]
-    rows = []
     with np.errstate(all="ignore"):
         base_finite = math.isfinite(loss_and_masks([], values, records.start, upstream)[0])
         affordable = WORK_PER_INPUT / max(1, difference_cost(calls, values, records.start))
-        for flat in entries_to_check(grad, rng, affordable):
+
+    def row(flat):
+        with np.errstate(all="ignore"):
             idx, numeric, flipped = numeric_difference(calls, values, records.start, upstream, name, flat)
-            rows.append(check_row(format_entry(name, idx), float(grad[idx]), numeric, flipped, base_finite))
-    failed = any(r["status"] in FAILURES for r in rows)
-    return {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}, failed
+        return idx, check_row(format_entry(name, idx), float(grad[idx]), numeric, flipped, base_finite)
+    return InputCheck(name, grad.shape, entries_to_check(grad, rng, affordable), row)
 
 
 def as_float64(value):
@@ -119,15 +130,20 @@ def as_float64(value):
     return value.astype(np.float64) if value.dtype.kind == "f" else value
 
 
-def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
-    """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
+def input_checks(program, inputs=None, upstream=None, rng_seed=0, start=None):
+    """[InputCheck] of every input with a gradient, in program order (the entries engine.check covers)."""
     as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}
     records = run_pass(program, as64, upstream, start, rng_seed)
     g = records.grads[records.start].astype(np.float64)
-    rng = np.random.default_rng(rng_seed)
+    rng = np.random.default_rng(rng_seed)   # drawn from input by input, in order, as the report reads
+    return [input_check(program, records, g, inp.name, rng) for inp in program.inputs if inp.name in records.grads]
+
+
+def gradient_check(program, inputs=None, upstream=None, rng_seed=0, start=None):
+    """{"ok", "inputs": {name: {"checked", "worst": [...]}}} for every input with a gradient."""
     report, ok = {}, True
-    for inp in program.inputs:
-        if inp.name in records.grads:
-            report[inp.name], failed = check_input(program, records, g, inp.name, rng)
-            ok &= not failed
+    for check in input_checks(program, inputs, upstream, rng_seed, start):
+        rows = [check.row(flat)[1] for flat in check.flats]
+        report[check.name] = {"checked": len(rows), "worst": worst_rows(rows, WORST_REPORTED)}
+        ok &= not any(r["status"] in FAILURES for r in rows)
     return {"ok": bool(ok), "inputs": report}

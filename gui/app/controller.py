@@ -212,7 +212,3 @@ class StudioController(QObject):
             self.undo_stack.clear()
         self.announce(changed)
         return opened
-
-    def check(self):
-        """The gradient check of the shown pass (engine.check's dict)."""
-        return self.model.check()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
                                QUndoView)
 
 from gui.app import actions as act
+from gui.app.arrays_menu import ArraysMenu
 from gui.app.files import SessionFiles
 from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
 from gui.app.view_menu import ViewMenu
@@ -41,6 +42,7 @@ class MainWindow(Listening, QMainWindow):
         self.files = SessionFiles(self, controller, settings)
         self.actions = act.make_actions(self) | act.undo_actions(self, controller.undo_stack)
         self.build_menus()
+        self.arrays = ArraysMenu(self)
         self.build_toolbar()
         self.build_status_bar()
         self.key_guard = act.TextKeyGuard(self)
@@ -207,18 +209,12 @@ class MainWindow(Listening, QMainWindow):
         self.playback.toggle()
 
     def on_check(self):
-        from gui.app.dialogs import check_dialog   # only when asked: it runs the whole check
         selection = self.controller.selection
         if self.controller.prediction.hidden(selection):   # the table would give the answer away
             self.statusBar().showMessage(f"Predict first hides {selection.title()}: check the gradients once it is "
                                          "revealed (or turn Predict first off)", 8000)
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self.controller.check()
-        finally:
-            QApplication.restoreOverrideCursor()
-        check_dialog(self, result).exec()
+        self.arrays.show_check()   # a dock beside the gradients, checked on a worker thread
 
     def on_shortcuts(self):
         from gui.app.dialogs import shortcuts_dialog

@@ -39,10 +39,10 @@ def kept_upstream(document, shown, program):
 
 def with_input(document, name, array):
     """Input `name` given these values (its shape may differ, for an undeclared input); class
-    labels stay integers."""
+    labels stay integers and float32 stays float32 (the pass then runs as the engine does)."""
     array = np.asarray(array)
-    return document.edited(inputs={**document.inputs,
-                                   name: array if array.dtype.kind in "iu" else array.astype(float)})
+    kept = array.dtype.kind in "iu" or array.dtype == np.float32
+    return document.edited(inputs={**document.inputs, name: array if kept else array.astype(float)})
 
 
 def with_input_shape(document, program, name, shape):

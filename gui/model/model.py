@@ -275,11 +275,6 @@ class StudioModel:
         self.history.entries[0] = (document, self.view)
         return changed, True
 
-    def check(self):
-        """The gradient check of the shown pass (engine.check's dict)."""
-        s = self.shown.session
-        return engine.check(s.prepared, inputs=self.shown.input_values(), upstream=s.upstream, start=s.start)
-
 
 def known(entry, shapes):
     """True when the program has this entry (None: no entry, nothing to forget)."""

@@ -12,6 +12,8 @@ import engine
 from engine import infer_shapes
 from gui import style
 from gui.listening import Listening
+from gui.model.arrays import refusal, warning
+from gui.panels.array_load import ArraySection
 from gui.panels.matrix_table import MAX_EDITABLE, MatrixTable
 
 
@@ -96,9 +98,8 @@ class InputsPanel(Listening, QWidget):
 
     def input_section(self, inp):
         values = self.controller.shown.inputs.records.values[inp.name]
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 6)
+        box = ArraySection(inp.name, self.take_array, self.show_message)
+        layout = box.body
         row = QHBoxLayout()
         undeclared = not inp.declared and inp.node_id == inp.name   # a bare name, not an inline randn(…)
         how = "undeclared: shape editable" if undeclared else \
@@ -108,6 +109,7 @@ class InputsPanel(Listening, QWidget):
         if undeclared:
             row.addWidget(self.shape_editor(inp.name, values.shape))
         row.addStretch(1)
+        row.addLayout(box.buttons())
         layout.addLayout(row)
         layout.addWidget(self.table_for(inp.name, values, lambda arr, n=inp.name: self.edit_input(n, arr)))
         return box
@@ -131,8 +133,8 @@ class InputsPanel(Listening, QWidget):
 
     def upstream_section(self):
         s = self.controller.session
-        box = QWidget()
-        layout = QVBoxLayout(box)
+        box = ArraySection("G", self.take_array, self.show_message)
+        layout = box.body
         layout.setContentsMargins(0, 6, 0, 6)
         if s is None:   # no pass: G has no node to be the gradient of yet
             layout.addWidget(self.heading("<b>G</b> = ∂L/∂(start node): set once the program can be computed",
@@ -140,14 +142,15 @@ class InputsPanel(Listening, QWidget):
             return box
         start = s.records.start
         what = "ones: L = sum(" + start + ")" if s.upstream is None else "typed by hand"
-        row = QHBoxLayout()
-        row.addWidget(self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({what})</i>",
-                                   "the upstream gradient the backward pass starts from"))
+        layout.addWidget(self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({what})</i>",
+                                      "the upstream gradient the backward pass starts from"))
+        row = QHBoxLayout()   # the buttons below the heading: beside it they would squeeze it narrow
         reset = QPushButton("Reset to ones")
         reset.setToolTip("G = ones, i.e. L = sum of the start node")
         reset.setEnabled(s.upstream is not None)
         reset.clicked.connect(lambda: self.attempt(self.controller.set_upstream, None))
         row.addStretch(1)
+        row.addLayout(box.buttons())
         row.addWidget(reset)
         layout.addLayout(row)
         layout.addWidget(self.table_for("G", self.upstream(),
@@ -213,6 +216,18 @@ class InputsPanel(Listening, QWidget):
             return False
         self.message.hide()
         return True
+
+    def take_array(self, name, array):
+        """An array from outside (file, paste, drop) as input `name` or G: checked against the
+        program first, so a refused one changes nothing; one undo step; NaN/inf accepted, noted."""
+        problem = refusal(self.controller.shown, name, array)
+        if problem:
+            self.show_message(problem)
+            return
+        edit = (lambda: self.controller.set_upstream(array)) if name == "G" else \
+            (lambda: self.controller.set_input(name, array))
+        if self.attempt(edit) and warning(array):
+            self.show_message(f"{name}: {warning(array)}")
 
     def edit_input(self, name, arr):
         self.attempt(self.controller.set_input, name, arr)

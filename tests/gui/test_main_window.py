@@ -113,15 +113,15 @@ def test_every_action_has_a_tooltip_naming_its_key(window):
         assert all(k in listed for k in spec.keys), spec.name
 
 
-def test_check_gradients_reports_every_input(window):
-    from gui.app.dialogs import check_dialog, check_rows
-    result = window.controller.check()
-    assert result["ok"]
-    rows = check_rows(result)
-    assert {r[0][len("∂L/∂")] for r in rows} == {"a", "b", "c"}
-    assert "∂L/∂a₁₁" in [r[0] for r in rows]            # written 1-based, as everywhere on screen
-    assert all(r[-1] == "ok" and "-" not in r[3] for r in rows)
-    check_dialog(window, result).close()
+def test_check_gradients_shows_a_heatmap_per_input_beside_the_gradients(qtbot, window):
+    window.actions["check"].trigger()
+    view = window.arrays.panels["check"]
+    with qtbot.waitSignal(view.check_done, timeout=60_000):
+        pass
+    assert window.arrays.docks["check"].isVisible() and not window.arrays.docks["check"].isFloating()
+    assert set(view.heatmaps) == {"a", "b", "c"}
+    assert all(r["status"] == "ok" for m in view.maps.values() for r in m.rows)
+    assert view.worst.item(0).text().startswith("∂L/∂")          # written 1-based, as everywhere on screen
 
 
 def test_status_follows_a_click_on_the_timeline(qtbot, window):

@@ -128,7 +128,7 @@ def test_a_partial_gradient_stays_a_question_until_its_last_contribution(qtbot, 
 
 def test_checking_gradients_while_an_entry_is_hidden_does_not_give_it_away(qtbot, quiz, monkeypatch):
     asked = []
-    monkeypatch.setattr(quiz.controller, "check", lambda: asked.append(True))
+    monkeypatch.setattr(quiz.arrays, "show_check", lambda: asked.append(True))
     quiz.actions["check"].trigger()
     assert asked == [] and "Predict first hides ∂L/∂a₁₁" in quiz.statusBar().currentMessage()
 
