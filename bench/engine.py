@@ -4,6 +4,10 @@ and with L = mse. Prints a markdown table of ratios.
 
 Then the backprop-ninja exercise's whole pass against its own manual backward (bench/ninja.py).
 
+The engine/numpy column runs the pass on inputs the engine already holds (as a Session does);
+the grad columns go through the public API, `engine.grad(program, inputs=…)`, with the parsed
+Program and with `engine.prepare(program)`, each passed again and again.
+
 Bars (product spec): ≤1.05× numpy at n ≥ 256, ≤1.5× at 64, ≤3× at n ≤ 16; faster than torch at
 every n ≤ 64 (torch's figure at n ≥ 256 is reported, not a bar)."""
 import argparse
@@ -56,16 +60,24 @@ def inputs(n, dtype):
             (("a", (n, n)), ("b", (n, n)), ("c", (n,)), ("t", (n, n)))}
 
 
+def public_api_ratio(program, raw, baseline, inner):
+    """engine.grad(program, inputs=…) as a script calls it: the same Program (or its Prepared)
+    passed again and again with the caller's own writable arrays, which the engine copies."""
+    return ratio(lambda: engine.grad(program, inputs=raw), baseline, inner=inner)[0]
+
+
 def row(n, dtype, loss, torch):
     arrays = inputs(n, dtype)
     program = engine.parse(PROGRAMS[loss])
-    given = arrays if loss == "mse" else {k: v for k, v in arrays.items() if k != "t"}
+    given = raw = arrays if loss == "mse" else {k: v for k, v in arrays.items() if k != "t"}
     hand = numpy_mse if loss == "mse" else numpy_sum
     inner = 3 if n >= 256 else 20
     given = {k: as_input_array(k, v) for k, v in given.items()}  # as a Session holds them
     ours = lambda: run_pass(program, given)  # noqa: E731
-    r_np, t_eng, t_np = ratio(ours, lambda: hand(**arrays), inner=inner)
+    baseline = lambda: hand(**arrays)  # noqa: E731
+    r_np, t_eng, t_np = ratio(ours, baseline, inner=inner)
     cells = [f"{n}", np.dtype(dtype).name, loss, f"{t_eng * 1e3:.3f}", f"{t_np * 1e3:.3f}", f"{r_np:.2f}×"]
+    cells += [f"{public_api_ratio(program, raw, baseline, inner):.2f}×" for program in (program, engine.prepare(program))]
     if torch is None:
         return cells + ["—", "—"]
     targs = {k: torch.from_numpy(v) for k, v in arrays.items()}
@@ -80,8 +92,9 @@ def main():
     args = parser.parse_args()
     pin_threads()
     torch = optional_torch()
-    print("| n | dtype | L | engine ms | numpy ms | engine/numpy | torch ms | engine/torch |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| n | dtype | L | engine ms | numpy ms | engine/numpy | grad(Program)/numpy | grad(Prepared)/numpy "
+          "| torch ms | engine/torch |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for n in map(int, args.sizes.split(",")):
         for dtype in (np.float64, np.float32):
             for loss in ("sum", "mse"):

@@ -3,6 +3,7 @@ window, both launched as processes and interleaved (≥10 launches each; the med
 pairs' ratios, bar ≤1.3×). Both render offscreen and save the same size of PNG, so the ratio
 measures what the app adds: its imports, the seed's pass, the graph and the heatmaps.
 Then it runs the canvas and heatmap benchmarks when they exist. Prints markdown tables."""
+import json
 import os
 import statistics
 import subprocess
@@ -28,7 +29,11 @@ window.show()
 app.processEvents()
 window.grab().toImage().save(sys.argv[1], "PNG")
 """
-OTHER_BENCHES = ("canvas.py", "heatmaps.py")
+OTHER_BENCHES = ("canvas.py", "heatmaps.py", "app_chain.py")
+# What the first paint must not wait for: each is loaded on first use (tests/gui/test_first_paint.py).
+LAZY = ("networkx", "engine.attribution", "engine.forward", "gui.panels.palette", "gui.app.dialogs")
+MODULES_AT_FIRST_PAINT = ("import json, sys, main; main.main(['--screenshot', sys.argv[1], '--size', '{w}x{h}']); "
+                          "print(json.dumps(sorted(sys.modules)))")
 
 
 def launch(command, out):
@@ -54,7 +59,27 @@ def startup_row():
     return statistics.median(apps), statistics.median(empties), ratio
 
 
+def modules_row():
+    """The modules imported by the time the first window is painted: how many, how many are the
+    app's own, and which of those meant to load on first use came early (the culprit of a
+    slower start)."""
+    out = os.path.join(tempfile.mkdtemp(prefix="bench-gui-"), "first.png")
+    probe = MODULES_AT_FIRST_PAINT.format(w=SIZE[0], h=SIZE[1])
+    run = subprocess.run([sys.executable, "-c", probe, out], check=True, cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    modules = json.loads(run.stdout.splitlines()[-1])
+    own = [m for m in modules if m.split(".")[0] in ("engine", "gui", "main")]
+    early = [m for m in LAZY if m in modules]
+    return len(modules), own, early
+
+
 def main():
+    count, own, early = modules_row()
+    print("| modules imported before the first paint | all | the app's own | loaded early of " + ", ".join(LAZY)
+          + " | ok |")
+    print("|---|---:|---:|---|---|")
+    print(f"| seed example | {count} | {len(own)} | {', '.join(early) or 'none'} | {'NO' if early else 'yes'} |")
+    print("\nThe app's own: " + " ".join(m for m in own if not m.startswith("engine.ops.")) + " (and engine.ops.*)\n")
     app_s, empty_s, ratio = startup_row()
     print("| startup to first painted window | app median s | empty window median s | median ratio | bar "
           "| ok |")

@@ -28,7 +28,9 @@ def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
     (default ones, i.e. L = sum(start)). Arithmetic stays in the inputs' dtype."""
     prepared = as_prepared(program)
     records = run_pass(prepared, inputs, upstream, start, rng_seed)
-    named = prepared.program.named_values()
+    named = prepared.memo.get("named")
+    if named is None:   # asked on every call: listed once per program
+        named = prepared.memo["named"] = tuple(prepared.program.named_values())
     return Result({n: records.values[n] for n in named},
                   {n: records.grads[n] for n in named if n in records.grads}, records)
 

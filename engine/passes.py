@@ -5,6 +5,7 @@ Everything that depends only on the program, the start node and the input shapes
 inference, the memory guard, the backward plan, each equation's function and parameters) is
 prepared once and kept in the program's Prepared (engine.prepare), so a pass does little more than
 the numpy calls."""
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -26,40 +27,60 @@ class Call(NamedTuple):
     eqn: object
     inputs: tuple   # value names, or the constants' numbers
     kwargs: dict
-    fetch: object   # values -> the operands' tuple, when every operand is a name (the fast path)
+    fetch: object   # values -> the operands' tuple
 
 
 def prepared(eqn):
     inputs = tuple(x.value if isinstance(x, Const) else x for x in eqn.inputs)
-    fetch = None
-    if all(isinstance(x, str) for x in inputs):
-        fetch = itemgetter(*inputs) if len(inputs) > 1 else (lambda values, name=inputs[0]: (values[name],))
+    if not all(isinstance(x, str) for x in inputs):
+        fetch = partial(mixed_operands, inputs)
+    elif len(inputs) > 1:
+        fetch = itemgetter(*inputs)
+    else:
+        fetch = partial(lone_operand, inputs[0])
     return Call(eqn, inputs, eqn.kwargs, fetch)
 
 
-def operand_values(call, values):
-    if call.fetch is not None:
-        return call.fetch(values)
-    return tuple(values[x] if x.__class__ is str else x for x in call.inputs)
+def lone_operand(name, values):
+    return (values[name],)
 
+
+def mixed_operands(inputs, values):
+    return tuple(values[x] if x.__class__ is str else x for x in inputs)
+
+
+def operand_values(call, values):
+    return call.fetch(values)
+
+
+def bound(fn, kwargs):
+    """fn with the equation's parameters bound (fn itself when there are none, the common case)."""
+    return partial(fn, **kwargs) if kwargs else fn
+
+
+# A step record is built from its fields' tuple directly: NamedTuple's keyword-handling
+# constructor costs as much as a small numpy call, and a pass builds one record per step.
+record = partial(tuple.__new__, Step)
+FORWARD_TAIL = tuple(Step._field_defaults[f] for f in Step._fields[5:])
 
 # ops whose forward returns a view of an operand, or the operand itself
 ALIASING_OPS = frozenset(name for name, op in REGISTRY.items() if op.aliases)
 
 
-def forward_steps(program, values):
+def forward_steps(calls, values):
     """One step per equation, in program order: out = op(*operands). Fills `values`."""
     steps = []
-    for index, (eqn, fn, call) in enumerate(forward_calls(program), 1):
-        out = fn(*operand_values(call, values), **call.kwargs)
-        if eqn.op in ALIASING_OPS:
+    for index, (eqn, run, fetch, aliasing) in enumerate(calls, 1):
+        out = run(*fetch(values))
+        if aliasing:
             out = np.array(out)  # a view of an operand, or the operand: the record owns its array
         values[eqn.out] = out = freeze(out)
-        steps.append(Step(index, "forward", eqn.out, out, eqn))
+        steps.append(record((index, "forward", eqn.out, out, eqn) + FORWARD_TAIL))
     return steps
 
 
 def forward_calls(program):
+    """(eqn, the op's forward, Call) per equation, kept in the program's Prepared."""
     cache = memo(program)
     calls = cache.get("forward")
     if calls is None:
@@ -67,14 +88,24 @@ def forward_calls(program):
     return calls
 
 
+def forward_runs(prepared):
+    """(eqn, forward with its parameters bound, operand fetch, aliases) per equation: the hot loop's."""
+    runs = prepared.memo.get("forward runs")
+    if runs is None:
+        runs = prepared.memo["forward runs"] = tuple((e, bound(fn, call.kwargs), call.fetch, e.op in ALIASING_OPS)
+                                                     for e, fn, call in forward_calls(prepared.program))
+    return runs
+
+
 class BackwardCall(NamedTuple):
-    """One backward step, ready to run: the plan item's fields and the op's VJP for its operand."""
+    """One backward step, ready to run: the plan item's fields and the op's VJP for its operand,
+    its parameters bound."""
     out: str
     target: str
     target_shape: tuple
     k: int
     vjp: object
-    call: Call
+    fetch: object
     item: object
 
 
@@ -83,27 +114,60 @@ def backward_calls(program, start, shapes):
     per_start = memo(program).setdefault(("backward", id(shapes)), {})
     calls = per_start.get(start)
     if calls is None:
-        calls = per_start[start] = tuple(
-            BackwardCall(item.eqn.out, item.target, item.target_shape, item.k,
-                         lookup(item.eqn.op).vjps[item.operand_index], prepared(item.eqn), item)
-            for item in backward_plan(program, start, shapes))
+        calls = per_start[start] = tuple(backward_call(item) for item in backward_plan(program, start, shapes))
     return calls
+
+
+def backward_call(item):
+    call = prepared(item.eqn)
+    vjp = bound(lookup(item.eqn.op).vjps[item.operand_index], call.kwargs)
+    return BackwardCall(item.eqn.out, item.target, item.target_shape, item.k, vjp, call.fetch, item)
 
 
 def backward_steps(calls, values, grads, first_index):
     """One step per (equation, operand): ∂L/∂x += VJP(∂L/∂out), summed back to x's shape."""
     steps = []
-    for index, (out, target, shape, k, vjp, call, item) in enumerate(calls, first_index):
-        upstream, operands = grads[out], operand_values(call, values)
-        contribution = vjp(upstream, values[out], *operands, **call.kwargs)
+    for index, (out, target, shape, k, vjp, fetch, item) in enumerate(calls, first_index):
+        upstream, operands = grads[out], fetch(values)
+        contribution = vjp(upstream, values[out], *operands)
         if contribution.shape != shape:
             contribution = unbroadcast(contribution, shape)
         contribution = freeze(contribution)
         total = contribution if k == 1 else freeze(grads[target] + contribution)
         grads[target] = total
-        steps.append(Step(index, "backward", target, total, item.eqn, item.operand_index, contribution, upstream,
-                          operands, values[out], item.rule, k, item.n))
+        steps.append(record((index, "backward", target, total, item.eqn, item.operand_index, contribution, upstream,
+                             operands, values[out], item.rule, k, item.n, False)))
     return steps
+
+
+class PassPlan(NamedTuple):
+    """What a pass needs that depends only on the program, the start node and the given inputs'
+    names, shapes and dtypes: worked out on the first pass of that kind, then looked up."""
+    shapes: dict     # every value's shape, inferred and memory-checked
+    dtype: type      # the arithmetic's dtype: float32 when every given float is, else float64
+    calls: tuple     # a BackwardCall per backward step
+    ones: np.ndarray  # G = ones, for L = sum(start)
+
+
+def pass_plan(program, cache, given, start):
+    """The PassPlan for these given arrays, kept in the program's Prepared."""
+    key = ("pass", start, tuple([(n, a.shape, a.dtype) for n, a in given.items()]))
+    plan = cache.get(key)
+    if plan is None:
+        plan = cache[key] = make_plan(program, given, start)
+    return plan
+
+
+def make_plan(program, given, start):
+    unknown = set(given) - {i.name for i in program.inputs}
+    if unknown:
+        raise InputError(f"no input named {', '.join(sorted(unknown))} in the program; its inputs are: "
+                         f"{', '.join(i.name for i in program.inputs) or 'none'}")
+    floats = [a.dtype for a in given.values() if a.dtype.kind == "f"]   # labels are integers
+    dtype = np.float32 if floats and all(d == np.float32 for d in floats) else np.float64
+    shapes = input_shapes(program, given)
+    calls = backward_calls(program, start, shapes)
+    return PassPlan(shapes, dtype, calls, freeze(np.ones(shapes[start], dtype)))
 
 
 def input_shapes(program, given):
@@ -119,30 +183,20 @@ def input_shapes(program, given):
     return shapes
 
 
-def prepare_inputs(program, inputs, rng_seed):
-    """Every input's array: the given ones (owned, read-only) and seeded values for the rest."""
-    check_seed(rng_seed)
-    given = given_arrays(program, inputs)
-    unknown = set(given) - {i.name for i in program.inputs}
-    if unknown:
-        raise InputError(f"no input named {', '.join(sorted(unknown))} in the program; its inputs are: "
-                         f"{', '.join(i.name for i in program.inputs) or 'none'}")
-    floats = [a.dtype for a in given.values() if a.dtype.kind == "f"]   # labels are integers
-    dtype = np.float32 if floats and all(d == np.float32 for d in floats) else np.float64
-    shapes = input_shapes(program, given)
+def input_values(program, cache, given, plan, rng_seed):
+    """Every input's array, in the program's order: the given ones and seeded values for the rest."""
     values = {}
     for inp in program.inputs:
-        values[inp.name] = given.get(inp.name)
-        if values[inp.name] is None:
-            values[inp.name] = seeded_value(program, inp, shapes[inp.name], dtype, rng_seed)
-    return values, shapes, dtype
+        value = given.get(inp.name)
+        values[inp.name] = value if value is not None else \
+            seeded_value(cache, inp, plan.shapes[inp.name], plan.dtype, rng_seed)
+    return values
 
 
-def seeded_value(program, inp, shape, dtype, rng_seed):
+def seeded_value(cache, inp, shape, dtype, rng_seed):
     """The input's drawn values, kept for the last (shape, dtype, seed) asked: a pass recomputed
     with the same ones reuses them, and re-drawing with new seeds does not pile arrays up."""
-    drawn_for = (shape, np.dtype(dtype).name, rng_seed)
-    cache = memo(program)
+    drawn_for = (shape, dtype, rng_seed)
     kept = cache.get(("seeded", inp.name))
     if kept is None or kept[0] != drawn_for:
         kept = (drawn_for, freeze(initial(inp, shape, dtype, rng_seed)))
@@ -150,15 +204,8 @@ def seeded_value(program, inp, shape, dtype, rng_seed):
     return kept[1]
 
 
-def seed_gradient(program, upstream, shape, dtype, start):
-    """G = ∂L/∂start: the user's, or ones (L = sum(start)), made once per shape and dtype."""
-    if upstream is None:
-        key = ("ones", shape, np.dtype(dtype).name)
-        cache = memo(program)
-        ones = cache.get(key)
-        if ones is None:
-            ones = cache[key] = freeze(np.ones(shape, dtype))
-        return ones
+def user_gradient(upstream, shape, dtype, start):
+    """G = ∂L/∂start as the user gave it, in the pass's dtype."""
     g = as_input_array("G", upstream).astype(dtype, copy=False)
     if g.shape != tuple(shape):
         raise InputError(f"the upstream gradient G = ∂L/∂{start} must have {start}'s shape {tuple(shape)}, "
@@ -169,13 +216,17 @@ def seed_gradient(program, upstream, shape, dtype, start):
 def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     """Compute a whole pass once: forward steps, the seed step, backward steps (PassRecords).
     `program` is a Program or its Prepared (engine.prepare)."""
-    program = prepare(program).program   # a Prepared is kept among the recent ones for this pass
+    prepared = prepare(program)   # a Prepared is kept among the recent ones for this pass
+    program, cache = prepared.program, prepared.memo
     start = start or program.output
-    values, shapes, dtype = prepare_inputs(program, inputs, rng_seed)
-    calls = backward_calls(program, start, shapes)
-    grads = {start: seed_gradient(program, upstream, shapes[start], dtype, start)}
+    check_seed(rng_seed)
+    given = given_arrays(program, inputs)
+    plan = pass_plan(program, cache, given, start)
+    values = input_values(program, cache, given, plan, rng_seed)
+    seed = plan.ones if upstream is None else user_gradient(upstream, plan.shapes[start], plan.dtype, start)
+    grads = {start: seed}
     with computing():
-        steps = forward_steps(program, values)
-        steps.append(Step(len(steps) + 1, "seed", start, grads[start], user_upstream=upstream is not None))
-        steps.extend(backward_steps(calls, values, grads, len(steps) + 1))
+        steps = forward_steps(forward_runs(prepared), values)
+        steps.append(Step(len(steps) + 1, "seed", start, seed, user_upstream=upstream is not None))
+        steps.extend(backward_steps(plan.calls, values, grads, len(steps) + 1))
     return PassRecords(program, start, values, grads, tuple(steps))

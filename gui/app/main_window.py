@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMa
 from gui.app import actions as act
 from gui.app.arrays_menu import ArraysMenu
 from gui.app.files import SessionFiles
+from gui.app.lazy_dock import LazyDock
 from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
 from gui.app.view_menu import ViewMenu
 from gui.canvas.view import GraphView
@@ -17,7 +18,6 @@ from gui.panels.editor import ExpressionEditor
 from gui.panels.explanation import ExplanationPanel
 from gui.panels.inputs import InputsPanel
 from gui.panels.inspector import InspectorPanel
-from gui.panels.palette import Palette
 from gui.panels.timeline import Timeline
 
 TITLE = "Backprop Studio"
@@ -154,8 +154,9 @@ class MainWindow(Listening, QMainWindow):
         self.key_guard.stop()
         # every panel stops listening to the controller, which may outlive this window
         for panel in (self.editor, self.inputs_panel, self.timeline, self.graph_view, self.inspector,
-                      self.explanation, self.palette_panel):
-            panel.close()
+                      self.explanation, self.docks["palette"].widget()):
+            if panel is not None:   # a dock never shown has no panel
+                panel.close()
         super().closeEvent(event)
 
     def update_title(self):
@@ -243,15 +244,32 @@ class MainWindow(Listening, QMainWindow):
 
     # -- the visual builder ---------------------------------------------------------------------------------
     def build_builder_docks(self):
-        """The palette beside the inputs (a tab), and the undo history, hidden until asked for."""
-        self.palette_panel = Palette(self.controller)
-        self.history = QUndoView(self.controller.undo_stack)
-        self.history.setEmptyLabel("(opened)")
+        """The palette beside the inputs (a tab), and the undo history, hidden until asked for:
+        each built when first shown."""
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        docks = {"palette": self.dock("Palette", "PaletteDock", self.palette_panel, left),
-                 "history": self.dock("Undo history", "HistoryDock", self.history, right)}
+        docks = {"palette": LazyDock("Palette", "PaletteDock", self.make_palette, self),
+                 "history": LazyDock("Undo history", "HistoryDock", self.make_history, self)}
+        self.addDockWidget(left, docks["palette"])
+        self.addDockWidget(right, docks["history"])
         docks["history"].hide()
         return docks
+
+    def make_palette(self):
+        from gui.panels.palette import Palette
+        return Palette(self.controller)
+
+    def make_history(self):
+        history = QUndoView(self.controller.undo_stack)
+        history.setEmptyLabel("(opened)")
+        return history
+
+    @property
+    def palette_panel(self):
+        return self.docks["palette"].content()
+
+    @property
+    def history(self):
+        return self.docks["history"].content()
 
     def connect_builder(self):
         self.tabifyDockWidget(self.docks["inputs"], self.docks["palette"])

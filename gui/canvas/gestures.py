@@ -1,12 +1,12 @@
 """Canvas gestures, one small object each: a press starts one, the view feeds it the mouse
 until the release ends it (Esc cancels it). Handlers return whether they took the event. A
 gesture moves items only as feedback; the model learns once, at the end, through one edit."""
-import networkx as nx
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gui import style
+from gui.model.graph import ancestors
 
 
 def free_ports(scene, exclude=()):
@@ -72,7 +72,7 @@ class NewWire(Gesture):
         super().__init__(view)
         self.source = source
         # A wire into a node that feeds the source would close a cycle: those ports do not snap.
-        self.free = free_ports(self.scene, nx.ancestors(view.graph, source) | {source})
+        self.free = free_ports(self.scene, ancestors(view.graph, source) | {source})
         self.wire = QGraphicsPathItem()
         self.wire.setPen(QPen(QColor(style.CANVAS_WIRE_DRAFT), 2.5, Qt.DashLine, Qt.RoundCap))
         self.wire.setZValue(style.CANVAS_Z_LIT + 1)

@@ -11,12 +11,12 @@ def routes(graph, positions):
     """{(source, target, port): [(x, y), …]} waypoints for the edges that would cross a node's box
     on their way; edges with a clear run are absent."""
     boxes = sorted((x, y, *graph.nodes[n]["size"], n) for n, (x, y) in positions.items())
-    xs = [box[0] for box in boxes]
+    table = column_table(boxes)
+    xs = [column[0] for column in table]
     result = {}
     for source, target, port in graph.edges(keys=True):
         (x0, y0), (x1, y1) = positions[source], positions[target]
-        between = boxes[bisect_right(xs, x0):bisect_left(xs, x1)]
-        between = [b for b in between if b[4] not in (source, target)]
+        between = table[bisect_right(xs, x0):bisect_left(xs, x1)]   # the ends' own columns excluded
         if between:
             points = detour(between, (x0, y0), (x1, y1))
             if points:
@@ -24,17 +24,26 @@ def routes(graph, positions):
     return result
 
 
-def detour(boxes, start, end):
-    """Waypoints from `start` to `end` past `boxes` (sorted by x): at each column of boxes, keep
-    heading for `end` unless a box is in the way, then take the nearest free y, level along
-    the whole column so the curve bends only in the gaps between columns."""
-    points, (x, y) = [], start
+def column_table(boxes):
+    """(x, left, right, covered spans) per column of boxes (sorted by x), worked out once for every
+    edge's detour: a weight shared by a long chain crosses hundreds of columns."""
+    table = []
     for column_x, column in columns(boxes):
+        left = min(bx - w / 2 for bx, _, w, _, _ in column) - CLEARANCE
+        right = max(bx + w / 2 for bx, _, w, _, _ in column) + CLEARANCE
+        table.append((column_x, left, right, covered(column)))
+    return table
+
+
+def detour(table, start, end):
+    """Waypoints from `start` to `end` past the columns of `table`: at each column, keep heading
+    for `end` unless a box is in the way, then take the nearest free y, level along the whole
+    column so the curve bends only in the gaps between columns."""
+    points, (x, y) = [], start
+    for column_x, left, right, spans in table:
         ahead = y + (end[1] - y) * (column_x - x) / (end[0] - x) if end[0] != x else end[1]
-        free = nearest_free(ahead, column)
+        free = nearest_free(ahead, spans)
         if free != ahead or points:
-            left = min(bx - w / 2 for bx, _, w, _, _ in column) - CLEARANCE
-            right = max(bx + w / 2 for bx, _, w, _, _ in column) + CLEARANCE
             if points and points[-1][1] == free:
                 points[-1] = (right, free)   # the level run goes on: one longer run, fewer points
             else:
@@ -51,9 +60,8 @@ def columns(boxes):
     return sorted(groups.items())
 
 
-def nearest_free(y, column):
-    """`y` when no box of the column covers it (with clearance), else the closest y just above or
-    below the run of boxes that covers it."""
+def covered(column):
+    """The y spans the column's boxes cover (with clearance), overlapping ones merged, top first."""
     spans = sorted((by - h / 2 - CLEARANCE, by + h / 2 + CLEARANCE) for _, by, _, h, _ in column)
     merged = []
     for top, bottom in spans:
@@ -61,7 +69,12 @@ def nearest_free(y, column):
             merged[-1][1] = max(merged[-1][1], bottom)
         else:
             merged.append([top, bottom])
-    for top, bottom in merged:
+    return merged
+
+
+def nearest_free(y, spans):
+    """`y` when no span covers it, else the closest y just above or below the span that does."""
+    for top, bottom in spans:
         if top < y < bottom:
             return top if y - top <= bottom - y else bottom
     return y

@@ -1,16 +1,15 @@
 """The canvas's graph and its layered left-to-right layout, as plain data (no Qt).
 
-`program_graph` turns a Program into a networkx graph with one node per input, per equation and
+`program_graph` turns a Program into a graph (gui.model.graph) with one node per input, per equation and
 per constant, plus the loss marker `L` after the start node (a hole is an unwired input port of
 its equation's node, listed in its `holes`); `layered_layout` places it
 in topological layers and returns {node_id: (x, y)}. Edges run operand → equation, one per use
 (a MultiDiGraph, keyed by the operand's position), so `h * h` shows two."""
 from collections import deque
 
-import networkx as nx
-
 from engine import Const, HoleRef, infer_shapes, lookup, syntax_pieces
 from gui import style
+from gui.model.graph import MultiDiGraph, all_neighbors, topological_generations
 
 LOSS_ID = "L"
 
@@ -20,7 +19,7 @@ LOSS_ID = "L"
 def program_graph(program, input_shapes=None, start=None):
     """Program → MultiDiGraph keyed by node id; node attributes describe what an item shows."""
     ids = program.node_ids()
-    graph = nx.MultiDiGraph(ids=ids, start=start)  # ids: value name → node id
+    graph = MultiDiGraph(ids=ids, start=start)  # ids: value name → node id
     shapes = infer_shapes(program, input_shapes)
     for i in program.inputs:  # a generated name (inline `randn(2, 2)`) has an id other than its name
         graph.add_node(i.node_id, kind="input", name=i.name, label="", named=i.node_id == i.name, ports=0,
@@ -87,7 +86,7 @@ def layers(graph):
     """Node ids per layer, left to right: longest path from the sources, then every source pulled
     right to just before its first consumer, so an input sits next to what uses it."""
     layer = {}
-    for depth, generation in enumerate(nx.topological_generations(graph)):
+    for depth, generation in enumerate(topological_generations(graph)):
         for node in generation:
             layer[node] = depth
     for node in graph.nodes:
@@ -160,7 +159,7 @@ def assign_y(graph, columns, heights, sweeps=6):
     weight = {n: 0.05 if graph.in_degree(n) == 0 else 1.0 for n in graph}
     pulls = {}
     for n in graph:
-        neighbours = list(nx.all_neighbors(graph, n))
+        neighbours = list(all_neighbors(graph, n))
         pulls[n] = [m for m in neighbours if weight[m] == 1.0] or neighbours
     y = {}
     for column in columns:
@@ -187,7 +186,7 @@ def layered_layout(graph, previous=None):
     neighbours (see `place_new`)."""
     if not graph:
         return {}
-    sizes = nx.get_node_attributes(graph, "size")
+    sizes = {n: data["size"] for n, data in graph.nodes(data=True)}
     columns = barycenter_order(graph, layers(graph))
     ys = assign_y(graph, columns, {n: h for n, (w, h) in sizes.items()})
     xs = assign_x(columns, {n: w for n, (w, h) in sizes.items()})
@@ -221,7 +220,7 @@ def nearest_kept(graph, kept):
     queue = deque(kept)
     while queue:
         node = queue.popleft()
-        for m in nx.all_neighbors(graph, node):
+        for m in all_neighbors(graph, node):
             if m not in anchor:
                 anchor[m] = anchor[node]
                 queue.append(m)

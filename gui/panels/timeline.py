@@ -1,8 +1,10 @@
 """The timeline: one dot per step, coloured by kind, groups separated (`○ │ ● ● │ ● │ ● ● ● ●`).
 
 The first mark (a ring) is "inputs only", cursor 0. Steps that are done are filled, the
-current one is ringed; a click or a drag jumps the cursor there."""
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+current one is ringed; a click or a drag jumps the cursor there. With more steps than the
+width holds dots for, the marks squeeze to fit and each group is drawn as one bar, filled up to
+the cursor, so thousands of steps stay on screen with the current one ringed."""
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -12,7 +14,8 @@ from gui.listening import Listening
 # The seed gets its own colour: it is neither a value nor a computed gradient.
 KIND_COLOURS = {"forward": style.VALUE, "seed": "#7b3fa0", "backward": style.GRADIENT}
 DOT, PITCH, GAP, MARGIN = 9, 16, 12, 8   # pixels: dot size, dot spacing, group gap, side margin
-MAX_PITCH_SHRINK = 3                       # long programs squeeze the dots down to this pitch
+BAR_BELOW = 3          # pitch under which a group is one bar rather than dots
+MAX_HINT = 640         # the widest the timeline asks to be; past it, it squeezes
 HELP = ("Timeline: blue forward, purple the seed G, orange backward. "
         "Click or drag to jump; F10 / Shift+F10 step.")
 
@@ -26,6 +29,7 @@ class Timeline(Listening, QWidget):
         self.setMouseTracking(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(HELP)
+        self._kinds, self._kinds_of = ["start"], None
         self.listen()
         self.update_layout()
 
@@ -36,10 +40,12 @@ class Timeline(Listening, QWidget):
 
     # -- geometry -----------------------------------------------------------------------------------
     def kinds(self):
-        """One mark per step; a program that cannot be computed has none but the start."""
-        if self.controller.session is None:
-            return ["start"]
-        return ["start"] + [s.kind for s in self.controller.session.steps]
+        """One mark per step; a program that cannot be computed has none but the start. Listed
+        once per pass (painting asks for every mark)."""
+        steps = self.controller.session.steps if self.controller.session is not None else None
+        if steps is not self._kinds_of:
+            self._kinds, self._kinds_of = ["start"] + [s.kind for s in steps or ()], steps
+        return self._kinds
 
     def centres(self):
         """x of each mark (cursor 0..n), with a gap wherever the kind changes."""
@@ -53,10 +59,10 @@ class Timeline(Listening, QWidget):
         return xs
 
     def pitch(self):
-        """Dots get closer when the widget is too narrow for all of them."""
+        """Dots get closer when the widget is too narrow for all of them: every mark fits."""
         n = len(self.kinds())
-        room = self.width() - 2 * MARGIN - 3 * GAP
-        return max(MAX_PITCH_SHRINK, min(PITCH, room / max(n, 1)))
+        room = self.width() - 2 * MARGIN - 3 * GAP - DOT
+        return max(0.0, min(PITCH, room / max(n, 1)))
 
     def update_layout(self):
         self.updateGeometry()
@@ -64,7 +70,7 @@ class Timeline(Listening, QWidget):
 
     def sizeHint(self):
         n = len(self.kinds())
-        return QSize(int(2 * MARGIN + n * PITCH + 3 * GAP), 22)
+        return QSize(int(min(MAX_HINT, 2 * MARGIN + n * PITCH + 3 * GAP)), 22)
 
     def minimumSizeHint(self):
         return QSize(80, 18)
@@ -77,9 +83,29 @@ class Timeline(Listening, QWidget):
         xs, kinds = self.centres(), self.kinds()
         y = self.height() / 2
         self.paint_separators(painter, xs, kinds, y)
-        for i, (x, kind) in enumerate(zip(xs, kinds)):
-            self.paint_dot(painter, QPointF(x, y), kind, done=i <= cursor, current=i == cursor)
+        pitch = self.pitch()
+        if pitch < BAR_BELOW:
+            self.paint_bars(painter, xs, kinds, cursor, y)
+            self.paint_ring(painter, QPointF(xs[cursor], y), 1.5)
+        else:
+            radius = DOT / 2 if pitch >= DOT else max(1.5, pitch / 2)
+            for i, (x, kind) in enumerate(zip(xs, kinds)):
+                self.paint_dot(painter, QPointF(x, y), kind, radius, done=i <= cursor, current=i == cursor)
         painter.end()
+
+    def paint_bars(self, painter, xs, kinds, cursor, y):
+        """Each group of one kind as a bar, filled up to the cursor."""
+        first = 0
+        for i in range(1, len(kinds) + 1):
+            if i == len(kinds) or kinds[i] != kinds[first]:
+                colour = QColor(KIND_COLOURS.get(kinds[first], style.PENDING))
+                left, width = xs[first] - 1.5, xs[i - 1] - xs[first] + 3
+                painter.setPen(QPen(colour, 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(left, y - 3, width, 6))
+                if cursor >= first and kinds[first] != "start":
+                    painter.fillRect(QRectF(left, y - 3, xs[min(cursor, i - 1)] - xs[first] + 3, 6), colour)
+                first = i
 
     def paint_separators(self, painter, xs, kinds, y):
         painter.setPen(QPen(QColor("#9aa0a6"), 1))
@@ -88,16 +114,19 @@ class Timeline(Listening, QWidget):
                 x = (xs[i - 1] + xs[i]) / 2
                 painter.drawLine(QPointF(x, y - DOT * 0.8), QPointF(x, y + DOT * 0.8))
 
-    def paint_dot(self, painter, centre, kind, done, current):
+    def paint_dot(self, painter, centre, kind, radius, done, current):
         colour = QColor(KIND_COLOURS.get(kind, style.PENDING))
-        radius = DOT / 2 if self.pitch() >= DOT else max(1.5, self.pitch() / 2)
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(colour if done and kind != "start" else QColor("white"))
         painter.drawEllipse(centre, radius, radius)
         if current:
-            painter.setPen(QPen(QColor("black"), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, radius + 3, radius + 3)
+            self.paint_ring(painter, centre, radius)
+
+    def paint_ring(self, painter, centre, radius):
+        """The current step's ring."""
+        painter.setPen(QPen(QColor("black"), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(centre, radius + 3, radius + 3)
 
     # -- seeking ------------------------------------------------------------------------------------
     def step_at(self, x):
