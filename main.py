@@ -6,7 +6,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 
 from gui.resources import resource
 
@@ -44,6 +43,13 @@ def whole(flag, digits):
     return parse
 
 
+def presentation_scale(text):
+    value = float(text)
+    if not 0.5 <= value <= 3:
+        raise argparse.ArgumentTypeError(f"--scale takes 0.5 to 3, got {text!r}")
+    return value
+
+
 def parser():
     p = Parser(prog="backprop-studio", description="See backpropagation through matrix expressions, "
                "entry by entry. Opens on the seed example d = a @ b + c.")
@@ -54,11 +60,16 @@ def parser():
                    help="after N steps (0 inputs only; past the end: all)")
     p.add_argument("--select", metavar="ENTRY",
                    help="select an entry: 'd[1,0]', or 'grad a[0,0]' for ∂L/∂a[0,0]")
-    p.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH", help="window size (1600x1000)")
+    p.add_argument("--size", type=size, metavar="WxH",
+                   help="window size (a picture's default 1600x1000; a window's: what fits the screen)")
     output = p.add_mutually_exclusive_group()
     output.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     output.add_argument("--export", metavar="OUT", help="write the step as OUT.png, .svg, .md (a handout with "
                    "pictures beside it) or .tex (a LaTeX document) offscreen, and exit")
+    p.add_argument("--scale", type=presentation_scale, metavar="F",
+                   help="presentation scale of every font, 0.5 to 3 (1; a window keeps View ▸ Zoom's)")
+    p.add_argument("--theme", choices=("light", "dark", "system"),
+                   help="colours (light; a window keeps View ▸ Theme's)")
     p.add_argument("--rng-seed", type=whole("--rng-seed", 19), default=0, metavar="N", help="seed of the random inputs (0)")
     p.add_argument("--input", action="append", default=[], metavar="NAME=FILE.npy",
                    help="an input's values from a .npy file (repeatable), as the engine's command line")
@@ -116,13 +127,10 @@ def output_problem(path):
 
 
 def settings_for(args):
-    """QSettings for the window's arrangement and recent files; a screenshot uses a throwaway
-    scope so it neither reads nor changes the user's."""
+    """QSettings for the window's arrangement and recent files; None for a screenshot or an export,
+    so that a picture neither reads nor changes what the user last chose."""
     from PySide6.QtCore import QSettings
-    if headless(args):
-        return QSettings(os.path.join(tempfile.mkdtemp(prefix="studio-"), "settings.ini"),
-                         QSettings.Format.IniFormat)
-    return QSettings(ORGANISATION, APPLICATION)
+    return None if headless(args) else QSettings(ORGANISATION, APPLICATION)
 
 
 def headless(args):
@@ -168,8 +176,11 @@ def start(args, doc, fail):
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    from gui.app.view_menu import apply_view
+    settings = settings_for(args)
+    apply_view(app, settings, args.scale, args.theme)   # before any widget reads gui.style
     controller = first_controller(doc, engine, args.rng_seed)
-    window = MainWindow(controller, settings_for(args))
+    window = MainWindow(controller, settings)
     try:
         # A plain expression that parsed is already open; a session or a broken text is opened
         # over it (a broken one shows its error over an empty graph).
@@ -209,20 +220,22 @@ def main(argv=None):
             return 1
     app, window = start(args, doc, fail)
     if args.screenshot:
-        if not window.screenshot(args.screenshot, args.size):
+        from gui.app.window_size import DEFAULT_SIZE
+        if not window.screenshot(args.screenshot, args.size or DEFAULT_SIZE):
             fail(f"cannot write {args.screenshot}")
         return 0
     if args.export:
         from gui.app.export import headless as export
+        from gui.app.window_size import DEFAULT_SIZE
         try:
-            written = export(window, args.export, args.size)
+            written = export(window, args.export, args.size or DEFAULT_SIZE)
         except ValueError as exc:
             fail(str(exc))
         if not written:
             fail(f"cannot write {args.export}")
         return 0
-    window.resize(*args.size)
-    window.show()
+    from gui.app.window_size import open_window
+    open_window(window, args.size)
     from gui.app.recovery import Recovery, offer
     window.recovery = Recovery(window)
     offer(window)

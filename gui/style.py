@@ -8,6 +8,10 @@ ACTIVE = "#f2c94c"         # the current step's node and edges
 ERROR = "#d64545"          # a broken shape rule, a hole
 SELECTION = "#2bb673"      # the selected entry and what feeds it
 
+# Presentation scale and theme (gui.theme sets them, with every size and colour below).
+FONT_SCALE = 1.0
+DARK = False
+
 # Heatmaps: diverging, centred on zero.
 COLORMAP = "CET-D1"
 

@@ -56,6 +56,8 @@ def test_a_session_file_opens(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["--bogus"], "unrecognized"),
     (["--size", "big"], "WxH"),
+    (["--scale", "9"], "0.5 to 3"),
+    (["--theme", "pink"], "invalid choice"),
     (["--steps", "-1"], "steps"),
     (["--open", "/no/such/file.json"], "cannot read"),
     (["--select", "zz[0,0]"], "no value named 'zz'"),

@@ -13,6 +13,7 @@ from gui.app.files import SessionFiles
 from gui.app.lazy_dock import LazyDock
 from gui.app.paths_dock import PathsDock
 from gui.app.playback import DEFAULT_SPEED, SPEEDS, Playback
+from gui.app.view_menu import ViewMenu
 from gui.canvas.view import GraphView
 from gui.listening import Listening
 from gui.panels.editor import ExpressionEditor
@@ -102,6 +103,7 @@ class MainWindow(Listening, QMainWindow):
         menus["Edit"].addActions([self.actions["undo"], self.actions["redo"]])
         for dock in self.docks.values():
             menus["View"].addAction(dock.toggleViewAction())
+        self.view_menu = ViewMenu(self, menus["View"])
 
     def build_toolbar(self):
         bar = self.addToolBar("Controls")
@@ -119,7 +121,7 @@ class MainWindow(Listening, QMainWindow):
         box = QComboBox()
         box.setObjectName("speed")
         for speed in SPEEDS:
-            box.addItem(f"{speed:g} steps/s", speed)
+            box.addItem(f"{speed:g} step{'' if speed == 1 else 's'}/s", speed)
         box.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         box.setToolTip("Play speed (F5 plays and pauses)")
         box.currentIndexChanged.connect(lambda i: self.playback.set_speed(box.itemData(i)))

@@ -27,8 +27,13 @@ class NodeSignals(QObject):
     pressed = Signal(str)
 
 
-@lru_cache(maxsize=None)
 def font(size, bold=False, italic=False):
+    """The canvas font at `size` px of presentation scale 1."""
+    return scaled_font(max(1, round(size * style.FONT_SCALE)), bold, italic)
+
+
+@lru_cache(maxsize=None)
+def scaled_font(size, bold=False, italic=False):
     result = QFont(style.CANVAS_FONT)
     result.setPixelSize(size)
     result.setBold(bold)

@@ -14,7 +14,8 @@ from gui.heatmap.data import (as_matrix, downsample, downsample_steps, literal, 
                               summary_text, to_source)
 from gui.heatmap.fill import CellFill, MatrixCover
 from gui.heatmap.matrix_image import MatrixImage
-from gui.heatmap.overlay import CellLabels, CellMarks, MissingCover, Outlines
+from gui.heatmap.cell_labels import CellLabels
+from gui.heatmap.overlay import CellMarks, MissingCover, Outlines
 
 
 class Heatmap(QWidget):
@@ -61,9 +62,10 @@ class Heatmap(QWidget):
         self.box = self.view.addViewBox(row=0, col=0, lockAspect=True, enableMouse=False,
                                         enableMenu=False, invertY=True, defaultPadding=0)
         self.image = MatrixImage()
-        self.image.setColorMap(pg.colormap.get(style.COLORMAP))
+        colormap = pg.colormap.get(style.COLORMAP)
+        self.image.setColorMap(colormap)
         self.box.addItem(self.image)
-        self.labels, self.marks = CellLabels(self.box), CellMarks(self.box)
+        self.labels, self.marks = CellLabels(self.box, colormap), CellMarks(self.box)
         self.cover, self.outlines = MissingCover(self.box), Outlines(self.box)
         self.fill, self.unfilled = CellFill(self.box), MatrixCover(self.box)
         self.image.entry_clicked.connect(self._on_cell_clicked)

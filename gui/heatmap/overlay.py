@@ -1,79 +1,16 @@
-"""Items drawn over (or under) a heatmap's cells: the numbers, the marks for clipped and
+"""Items drawn over (or under) a heatmap's cells (the numbers are gui.heatmap.cell_labels): the marks for clipped and
 non-finite cells, the hatched cover of a matrix without numbers, and selection outlines.
 
 Each keeps a small pool of items and reuses them, so a step never builds a scene from scratch."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from engine import number
 from gui import style
-from gui.heatmap.data import short_number
 
-MAX_LABELS = 256      # beyond 16×16 cells numbers are unreadable anyway, and items cost time
 MAX_MARKS = 2000      # marks for clipped and non-finite cells, on the drawn (downsampled) matrix
-DARK_TEXT_FROM = 0.55  # |x| / scale above which a cell is dark enough for light text
-
-
-STALE = object()
-
-
-class CellLabels:
-    """The numbers in the cells while they are readable: 4 significant digits when the cells are
-    wide enough, else 2, else none."""
-
-    def __init__(self, box):
-        self.box, self.items, self.variants, self.shown, self.count = box, [], [], None, 0
-        self.font = QFont()
-        self.font.setPointSizeF(style.HEATMAP_NUMBER_PT)
-        self.metrics = QFontMetrics(self.font)
-
-    def update(self, matrix, scale):
-        """Write `matrix`'s numbers (None: too many cells, or downsampled: none)."""
-        count = 0 if matrix is None or matrix.size > MAX_LABELS else matrix.size
-        self._grow(count)
-        for item in self.items[count:]:
-            item.setVisible(False)
-        self.count = count
-        values = [] if not count else [float(x) for x in matrix.reshape(-1)]
-        self.variants = [self._variant(values, number), self._variant(values, short_number)] if count else []
-        self.shown = STALE  # the items still hold the old matrix's texts: fit must rewrite or hide them
-        for item, x, (row, col) in zip(self.items, values, np.ndindex(matrix.shape if count else (0,))):
-            item.setColor(style.HEATMAP_TEXT_LIGHT if abs(x) > DARK_TEXT_FROM * scale else style.HEATMAP_TEXT_DARK)
-            item.setPos(col, row)
-        self.fit()
-
-    def _variant(self, values, fmt):
-        """(texts, the widest one's pixels) for one way of writing the numbers."""
-        texts = [fmt(x) for x in values]
-        return texts, max(self.metrics.horizontalAdvance(t) for t in texts)
-
-    def _grow(self, count):
-        while len(self.items) < count:
-            item = pg.TextItem(anchor=(0.5, 0.5))
-            item.setFont(self.font)
-            item.setZValue(3)
-            self.box.addItem(item, ignoreBounds=True)
-            self.items.append(item)
-
-    def fit(self):
-        """Choose the texts that fit a cell at its current size (or none)."""
-        px_w, px_h = self.box.viewPixelSize()
-        tall = px_h > 0 and 1 / px_h >= self.metrics.height() + 2
-        fitting = [texts for texts, width in self.variants if tall and 1 / px_w >= width + 3]
-        texts = fitting[0] if fitting else None
-        if texts is self.shown:
-            return
-        self.shown = texts
-        for i, item in enumerate(self.items[:self.count]):
-            item.setVisible(texts is not None)
-            if texts is not None:
-                item.setText(texts[i])
-
-    def clear(self):
-        self.update(None, 1.0)
 
 
 class CellMarks:

@@ -12,6 +12,7 @@ from gui import style
 from gui.heatmap.data import summarize
 from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
 from gui.heatmap.heatmap import Heatmap
+from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all, outline_step, step_marks
 from gui.listening import Listening
@@ -32,6 +33,7 @@ class HeatmapRow(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.heatmaps, self.operators, self.on_entry = [], [], on_entry
         self.kinds, self.columns, self.with_operators = (), columns, operators
+        self.precision = SharedPrecision()   # matrices of one shape write their numbers one way
         # the matrices share whatever width the panel gets; a long equation must not widen the dock
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -49,6 +51,7 @@ class HeatmapRow(QWidget):
                 show(widget, slot, scales.get(id(slot)))
             else:
                 widget.setText(slot)
+        self.precision.set_members(heatmap.labels for heatmap in widgets if isinstance(heatmap, Heatmap))
 
     def _relayout(self, widgets, kinds):
         while self.layout_.count():
@@ -85,6 +88,7 @@ class HeatmapRow(QWidget):
 
     def _new_heatmap(self):
         heatmap = Heatmap(self)
+        heatmap.labels.share = self.precision
         heatmap.entry_clicked.connect(self.on_entry)
         return heatmap
 
@@ -107,6 +111,11 @@ def show(heatmap, slot, scale):
         heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale, slot.raw)
 
 
+def shown_as(slot):
+    """What a matrix slot shows: the same array of the same source, named alike, is the same picture."""
+    return slot.title, slot.source, id(slot.array), slot.missing, slot.badge
+
+
 class InspectorPanel(Listening, QWidget):
     """The current step's equation as heatmaps, its note, and the selected node's value and gradient."""
 
@@ -120,6 +129,7 @@ class InspectorPanel(Listening, QWidget):
         self.node = HeatmapRow(controller.click_entry, 2, operators=False)
         self.selected_row = HeatmapRow(controller.click_entry, 3)
         self.hovered = None   # the explanation's term under the mouse: only its cells are outlined
+        self.equation_shows = set()   # what the step's row shows: the node row does not repeat it
         self.equation_step = None
         self._build()
         self.listen()
@@ -214,6 +224,7 @@ class InspectorPanel(Listening, QWidget):
         self.note.setText(note)
         self.note.setToolTip("")
         self.equation.show_slots(slots, self._scales(slots))
+        self.equation_shows = {shown_as(s) for s in slots if isinstance(s, MatrixSlot)}
         self.show_node()
 
     def _rule_arrays(self, step):
@@ -260,8 +271,10 @@ class InspectorPanel(Listening, QWidget):
         self.selected_row.setVisible(selection is not None)
         if selection is None:
             name = self.node_name()
-            self.node_heading.setText(f"node {name}: value and gradient")
-            self.node.show_slots(node_slots(self.controller.session, name), {})
+            slots = [s for s in node_slots(self.controller.session, name) if shown_as(s) not in self.equation_shows]
+            above = "" if slots else " (both shown above)"
+            self.node_heading.setText(f"node {name}: value and gradient{above}")
+            self.node.show_slots(slots, {})
         else:
             hidden = self.controller.prediction.hidden(selection)
             heading, slots = selection_slots(self.controller.session, selection, hidden)

@@ -84,8 +84,16 @@ def test_gradient_is_not_yet_before_its_step(panel, controller):
     np.testing.assert_array_equal(value.array, controller.session.records.values["a"])
     assert grad.array is None and grad.cover.reason == "not yet"
     assert "complete at step 6" in grad.footer.text()
-    controller.seek(6)
-    np.testing.assert_array_equal(grad.array, controller.session.records.grads["a"])
+    controller.seek(6)   # ∂L/∂a is now the step's own: shown once, in the step's row
+    np.testing.assert_array_equal(panel.equation.visible_heatmaps()[0].array, controller.session.records.grads["a"])
+    assert [h.title_text for h in panel.node.visible_heatmaps()] == ["a"]
+    assert "shown above" not in panel.node_heading.text()
+
+
+def test_the_node_row_does_not_repeat_the_steps_matrices(panel, controller):
+    controller.seek(1)   # t1 = a @ b: node t1's value is the step's left side
+    controller.select_node("t1")
+    assert [h.title_text for h in panel.node.visible_heatmaps()] == ["∂L/∂t1"]
 
 
 def test_value_is_not_yet_before_its_forward_step(panel, controller):
@@ -113,11 +121,12 @@ def test_accumulation_is_marked_partial(qtbot):
     controller.seek(controller.session.total - 1)
     assert operators(panel.equation)[0] == "="
     assert "contribution 1 of 2" in panel.equation.visible_heatmaps()[0].title.text()
-    assert "partial 1 of 2" in panel.node.visible_heatmaps()[1].title.text()
+    # a's value is a term of the step's row, so the node row shows only the partial gradient
+    assert "partial 1 of 2" in panel.node.visible_heatmaps()[-1].title.text()
     controller.to_end()
     assert operators(panel.equation)[0] == "+="
     assert "contribution 2 of 2" in panel.equation.visible_heatmaps()[0].title.text()
-    assert "partial" not in panel.node.visible_heatmaps()[1].title.text()
+    assert "partial" not in panel.node.visible_heatmaps()[-1].title.text()
 
 
 def test_one_colour_scale_for_the_whole_equation(panel, controller):

@@ -223,9 +223,10 @@ def test_clicking_a_node_shows_its_value_and_gradient(qtbot, window):
     with qtbot.waitSignal(window.controller.node_selected, timeout=1000):
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(item.scenePos()))
     shown = [(h.title_text, h.array) for h in window.inspector.node.visible_heatmaps()]
-    assert [t for t, _ in shown] == ["b", "∂L/∂b"]
+    # the last step computes ∂L/∂b: the step's row shows it, the node row only b's value
+    assert [t for t, _ in shown] == ["b"] and shown_equation(window)[0][0] == "∂L/∂b"
     np.testing.assert_array_equal(shown[0][1], window.controller.session.records.values["b"])
-    np.testing.assert_array_equal(shown[1][1], window.controller.session.records.grads["b"])
+    np.testing.assert_array_equal(shown_equation(window)[0][1], window.controller.session.records.grads["b"])
 
 
 def test_the_undo_history_jumps_back_and_forth_over_several_edits(window):
