@@ -120,7 +120,8 @@ class PathsPanel(Listening, QWidget):
                                                                 c.program_changed))
 
     def _build(self):
-        layout, row = QVBoxLayout(self), QHBoxLayout()
+        # Two rows of controls, so that the dock never makes the middle column wider than it was.
+        layout, choices, playing = QVBoxLayout(self), QHBoxLayout(), QHBoxLayout()
         self.heading.setWordWrap(True)
         self.expand.setToolTip("Continue each path through the entries of hidden intermediates (t1's)")
         self.whole.setToolTip("Draw every entry of a small program (at most 64), the selection's paths lit")
@@ -130,11 +131,14 @@ class PathsPanel(Listening, QWidget):
         self.play_button.clicked.connect(self.play)
         self.matrix_button.setToolTip("Fill the selected gradient matrix entry by entry, each its sum of paths")
         self.matrix_button.clicked.connect(self.play_matrix)
-        for part in (self.expand, self.whole, self.play_button, self.matrix_button, self.running):
-            row.addWidget(part)
-        row.addStretch(1)
+        for row, parts in ((choices, (self.expand, self.whole)),
+                           (playing, (self.play_button, self.matrix_button, self.running))):
+            for part in parts:
+                row.addWidget(part)
+            row.addStretch(1)
         layout.addWidget(self.heading)
-        layout.addLayout(row)
+        layout.addLayout(choices)
+        layout.addLayout(playing)
         layout.addWidget(self.view, 1)
 
     # -- slots ---------------------------------------------------------------------------------------------

@@ -26,15 +26,13 @@ CHILD = ("import sys; from PySide6.QtCore import QStandardPaths; QStandardPaths.
 @pytest.fixture
 def app_data(qapp, tmp_path, monkeypatch):
     """The app-data folder of test mode, under a throwaway home, with the app's names."""
-    monkeypatch.setenv("HOME", str(tmp_path))
-    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("HOME", str(tmp_path))   # test mode itself is on for the whole suite (conftest)
     names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     QCoreApplication.setOrganizationName("Backprop Studio")
     QCoreApplication.setApplicationName("Backprop Studio")
     yield recovery.folder()
     QCoreApplication.setOrganizationName(names[0])
     QCoreApplication.setApplicationName(names[1])
-    QStandardPaths.setTestModeEnabled(False)
 
 
 def killed_child(tmp_path):
