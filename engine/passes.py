@@ -19,7 +19,7 @@ from .prepared import memo, prepare
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
 from .labels import given_arrays, initial
-from .values import as_input_array, check_seed, computing, freeze, guard_memory
+from .values import as_input_array, check_seed, computation, freeze, guard_memory
 
 
 class Call(NamedTuple):
@@ -65,18 +65,19 @@ FORWARD_TAIL = tuple(Step._field_defaults[f] for f in Step._fields[5:])
 
 # ops whose forward returns a view of an operand, or the operand itself
 ALIASING_OPS = frozenset(name for name, op in REGISTRY.items() if op.aliases)
+COPY, JOINT = "copy", "joint"   # what the forward loop does after an op's call (see forward_runs)
 
 
-def forward_steps(calls, values):
-    """One step per equation, in program order: out = op(*operands). Fills `values`."""
-    steps = []
-    for index, (eqn, run, fetch, aliasing) in enumerate(calls, 1):
+def forward_steps(runs, values, saved):
+    """out = op(*operands) per equation, in program order, into `values`; what a joint op saves for
+    its VJPs goes into `saved`. The step records are built from `values` when first read."""
+    for name, run, fetch, after in runs:
         out = run(*fetch(values))
-        if aliasing:
+        if after is COPY:
             out = np.array(out)  # a view of an operand, or the operand: the record owns its array
-        values[eqn.out] = out = freeze(out)
-        steps.append(record((index, "forward", eqn.out, out, eqn) + FORWARD_TAIL))
-    return steps
+        elif after is JOINT:
+            out, saved[name] = out
+        values[name] = freeze(out)
 
 
 def forward_calls(program):
@@ -89,23 +90,37 @@ def forward_calls(program):
 
 
 def forward_runs(prepared):
-    """(eqn, forward with its parameters bound, operand fetch, aliases) per equation: the hot loop's."""
+    """(out, forward with its parameters bound, operand fetch, what follows the call) per
+    equation, the hot loop's: a joint op runs its joint forward, which also returns what it saves."""
     runs = prepared.memo.get("forward runs")
     if runs is None:
-        runs = prepared.memo["forward runs"] = tuple((e, bound(fn, call.kwargs), call.fetch, e.op in ALIASING_OPS)
-                                                     for e, fn, call in forward_calls(prepared.program))
+        runs = prepared.memo["forward runs"] = tuple(forward_run(e, call) for e, _, call in
+                                                     forward_calls(prepared.program))
     return runs
+
+
+def forward_run(eqn, call):
+    opdef = lookup(eqn.op)
+    after = COPY if eqn.op in ALIASING_OPS else JOINT if opdef.joint else None
+    return eqn.out, bound(opdef.joint or opdef.forward, call.kwargs), call.fetch, after
+
+
+def forward_records(prepared, values):
+    """The forward step records of a computed pass, one per equation."""
+    return [record((index, "forward", eqn.out, values[eqn.out], eqn) + FORWARD_TAIL)
+            for index, (eqn, _, _) in enumerate(forward_calls(prepared.program), 1)]
 
 
 class BackwardCall(NamedTuple):
     """One backward step, ready to run: the plan item's fields and the op's VJP for its operand,
-    its parameters bound."""
+    its parameters bound; `joint` when the VJP takes what the op's joint forward saved."""
     out: str
     target: str
     target_shape: tuple
     k: int
     vjp: object
     fetch: object
+    joint: bool
     item: object
 
 
@@ -119,25 +134,36 @@ def backward_calls(program, start, shapes):
 
 
 def backward_call(item):
-    call = prepared(item.eqn)
-    vjp = bound(lookup(item.eqn.op).vjps[item.operand_index], call.kwargs)
-    return BackwardCall(item.eqn.out, item.target, item.target_shape, item.k, vjp, call.fetch, item)
+    call, opdef = prepared(item.eqn), lookup(item.eqn.op)
+    vjp = bound(opdef.vjps[item.operand_index], call.kwargs)
+    return BackwardCall(item.eqn.out, item.target, item.target_shape, item.k, vjp, call.fetch,
+                        opdef.joint is not None, item)
 
 
-def backward_steps(calls, values, grads, first_index):
-    """One step per (equation, operand): ∂L/∂x += VJP(∂L/∂out), summed back to x's shape."""
-    steps = []
-    for index, (out, target, shape, k, vjp, fetch, item) in enumerate(calls, first_index):
-        upstream, operands = grads[out], fetch(values)
-        contribution = vjp(upstream, values[out], *operands)
+def backward_steps(calls, values, grads, saved):
+    """∂L/∂x += VJP(∂L/∂out) per (equation, operand), summed back to x's shape, into `grads`.
+    Returns each step's (contribution, total), from which its record is built when first read."""
+    log = []
+    for out, target, shape, k, vjp, fetch, joint, _ in calls:
+        if joint:
+            contribution = vjp(grads[out], values[out], *fetch(values), saved=saved[out])
+        else:
+            contribution = vjp(grads[out], values[out], *fetch(values))
         if contribution.shape != shape:
             contribution = unbroadcast(contribution, shape)
         contribution = freeze(contribution)
-        total = contribution if k == 1 else freeze(grads[target] + contribution)
-        grads[target] = total
-        steps.append(record((index, "backward", target, total, item.eqn, item.operand_index, contribution, upstream,
-                             operands, values[out], item.rule, k, item.n, False)))
-    return steps
+        grads[target] = total = contribution if k == 1 else freeze(grads[target] + contribution)
+        log.append((contribution, total))
+    return log
+
+
+def backward_records(calls, values, grads, log, first_index):
+    """The backward step records of a computed pass. A step's upstream ∂L/∂out is final when it
+    runs (every use of out comes later in the program, so earlier in the backward order)."""
+    return [record((index, "backward", call.target, total, call.item.eqn, call.item.operand_index,
+                    contribution, grads[call.out], call.fetch(values), values[call.out], call.item.rule,
+                    call.k, call.item.n, False))
+            for index, (call, (contribution, total)) in enumerate(zip(calls, log), first_index)]
 
 
 class PassPlan(NamedTuple):
@@ -225,8 +251,22 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     values = input_values(program, cache, given, plan, rng_seed)
     seed = plan.ones if upstream is None else user_gradient(upstream, plan.shapes[start], plan.dtype, start)
     grads = {start: seed}
-    with computing():
-        steps = forward_steps(forward_runs(prepared), values)
-        steps.append(Step(len(steps) + 1, "seed", start, seed, user_upstream=upstream is not None))
-        steps.extend(backward_steps(plan.calls, values, grads, len(steps) + 1))
-    return PassRecords(program, start, values, grads, tuple(steps))
+    log = computed(forward_runs(prepared), plan.calls, values, grads)
+    steps = partial(pass_steps, prepared, plan.calls, values, grads, log, start, upstream is not None)
+    return PassRecords(program, start, values, grads, steps)
+
+
+@computation
+def computed(runs, calls, values, grads):
+    """The forward and backward loops of a pass, filling `values` and `grads`; the backward log."""
+    saved = {}
+    forward_steps(runs, values, saved)
+    return backward_steps(calls, values, grads, saved)
+
+
+def pass_steps(prepared, calls, values, grads, log, start, user_upstream):
+    """The step records of a computed pass: forward, seed, backward."""
+    steps = forward_records(prepared, values)
+    steps.append(Step(len(steps) + 1, "seed", start, grads[start], user_upstream=user_upstream))
+    steps.extend(backward_records(calls, values, grads, log, len(steps) + 1))
+    return tuple(steps)

@@ -55,10 +55,18 @@ class Step(NamedTuple):
         return tuple(t.array(self.upstream, self.output, self.operands, params) for t in self.rule.terms())
 
 
-class PassRecords(NamedTuple):
-    """One computed pass: the program, every value and final gradient, and its step records."""
-    program: object
-    start: str
-    values: dict
-    grads: dict
-    steps: tuple
+class PassRecords:
+    """One computed pass: the program, every value and final gradient, and its step records.
+    The records are built on first read, from what the pass kept: a script that asks only for
+    the gradients does not pay for a record per step."""
+    __slots__ = ("program", "start", "values", "grads", "_steps")
+
+    def __init__(self, program, start, values, grads, make_steps):
+        self.program, self.start, self.values, self.grads = program, start, values, grads
+        self._steps = make_steps   # () -> the records' tuple, until first read
+
+    @property
+    def steps(self):
+        if not isinstance(self._steps, tuple):
+            self._steps = self._steps()
+        return self._steps

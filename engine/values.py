@@ -3,6 +3,7 @@ import math
 import os
 import zlib
 from contextlib import contextmanager
+from functools import wraps
 
 import numpy as np
 
@@ -173,6 +174,9 @@ def guard_memory(shapes, itemsize):
                                f"and gradients, but only {human_bytes(have)} are available; use smaller shapes")
 
 
+NO_MEMORY = "not enough memory for this program's values and gradients; use smaller shapes"
+
+
 @contextmanager
 def computing():
     """The context of every computation on the user's numbers: inf and NaN are shown to the user,
@@ -182,5 +186,18 @@ def computing():
         with np.errstate(all="ignore"):
             yield
     except MemoryError:
-        raise MemoryLimitError("not enough memory for this program's values and gradients; "
-                               "use smaller shapes") from None
+        raise MemoryLimitError(NO_MEMORY) from None
+
+
+def computation(fn):
+    """`fn` run as inside `computing()`, for a function called once per pass: numpy's errstate as
+    a decorator skips the context manager's object and generator."""
+    quiet = np.errstate(all="ignore")(fn)
+
+    @wraps(fn)
+    def run(*args):
+        try:
+            return quiet(*args)
+        except MemoryError:
+            raise MemoryLimitError(NO_MEMORY) from None
+    return run

@@ -36,6 +36,8 @@ class OpDef:
     function (operand shapes, params) -> that source;
     `domain` maps a random array into each input's domain for tests, and `samples` lists the
     params tests try (the first also gives a new canvas node its params, as `**`'s 2).
+    `joint`, when given, is the forward that also returns what its VJPs would recompute (mse's
+    y − t); a pass runs it instead of `forward` and hands that to each VJP as `saved=`.
     A VJP is None for an input of integer labels (`labels`), which is never differentiated."""
     name: str
     symbol: str           # how it is written: '@', '+', or the function's name
@@ -58,6 +60,7 @@ class OpDef:
     samples: tuple = ({},)
     pass_through: bool = False   # its VJP hands ∂L/∂out on unchanged (add, a new name)
     aliases: bool = False        # its forward may return a view of an operand
+    joint: Callable | None = None   # (*inputs, **params) -> (out, saved): see above
     labels: tuple = ()           # positions of inputs that are integer class labels (no gradient)
     written: Callable | None = None   # (operand syntax nodes, params) -> syntax node, for `x[…]`
     source_params: Callable | None = None   # params -> their text in `numpy`/`torch` (an index's items)

@@ -13,17 +13,22 @@ def mse_shape(y, t):
     return ()
 
 
+def joint(y, t):
+    """mean((y − t)²), summed by the ufunc itself (np.mean's Python layer costs more than the
+    sum at the sizes a learner steps through), and the residual y − t both VJPs reuse."""
+    diff = np.subtract(y, t)
+    return np.add.reduce(np.square(diff), axis=None) / diff.size, diff
+
+
 def mse(y, t):
-    """mean((y − t)²), summed by the ufunc itself: np.mean's Python layer costs more than the
-    sum at the sizes a learner steps through."""
-    diff = np.subtract(y, t)
-    return np.add.reduce(np.square(diff), axis=None) / diff.size
+    return joint(y, t)[0]
 
 
-def residual(g, out, y, t, sign=1.0):
+def residual(g, out, y, t, sign=1.0, saved=None):
     """g · ∂mse/∂y = g · 2(y − t)/N; with sign −1, g · ∂mse/∂t. The scalar factor is formed
-    first, so each input costs one subtraction and one product over the entries."""
-    diff = np.subtract(y, t)
+    first, so each input costs one product over the entries, and the subtraction too unless the
+    pass saved y − t."""
+    diff = np.subtract(y, t) if saved is None else saved
     return (g * (sign * 2.0 / diff.size)) * diff
 
 
@@ -60,11 +65,11 @@ def scalar_form(ex, site, flat):
 
 OP = OpDef(
     "mse", "mse", mse, mse_shape,
-    vjps=(residual, lambda g, out, y, t: residual(g, out, y, t, -1.0)),
+    vjps=(residual, lambda g, out, y, t, saved=None: residual(g, out, y, t, -1.0, saved)),
     formulas=([derived("2(∂L/∂{y})({0} − {1})/N", residual)],
               ["−", derived("2(∂L/∂{y})({0} − {1})/N", residual)]),
     influence=I.EntryRule((feeds(1), feeds(-1)), scalar_form),
     description="mean((y − t)²) over all entries, a scalar",
-    group="loss",
+    group="loss", joint=joint,
     numpy="np.mean(({0} - {1}) ** 2)", torch="torch.mean(({0} - {1}) ** 2)",
     numpy_vjps=(residual_source(1), residual_source(-1)))
