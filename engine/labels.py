@@ -20,12 +20,16 @@ def initial(inp, shape, dtype, rng_seed):
 
 def given_arrays(program, inputs):
     """The given inputs as private read-only arrays: labels as integers, the rest as floats."""
+    if not inputs:
+        return {}
     cache = memo(program)
     labels = cache.get("label inputs")
     if labels is None:   # asked on every pass: found once per program
         labels = cache["label inputs"] = {i.name: i for i in program.inputs if i.labels}
+    if not labels:       # the common case: no name to look up for each input
+        return {name: as_input_array(name, value) for name, value in inputs.items()}
     return {name: as_labels(labels[name], value) if name in labels else as_input_array(name, value)
-            for name, value in (inputs or {}).items()}
+            for name, value in inputs.items()}
 
 
 def as_labels(inp, value):

@@ -19,7 +19,7 @@ from .prepared import memo, prepare
 from .program import Const, require_shapes
 from .steps import PassRecords, Step
 from .labels import given_arrays, initial
-from .values import as_input_array, check_seed, computation, freeze, guard_memory
+from .values import as_input_array, check_seed, freeze, guard_memory, out_of_memory
 
 
 class Call(NamedTuple):
@@ -73,10 +73,11 @@ def forward_steps(runs, values, saved):
     its VJPs goes into `saved`. The step records are built from `values` when first read."""
     for name, run, fetch, after in runs:
         out = run(*fetch(values))
-        if after is COPY:
-            out = np.array(out)  # a view of an operand, or the operand: the record owns its array
-        elif after is JOINT:
-            out, saved[name] = out
+        if after is not None:
+            if after is COPY:
+                out = np.array(out)  # a view of an operand, or the operand: the record owns its array
+            else:
+                out, saved[name] = out
         values[name] = freeze(out)
 
 
@@ -256,12 +257,15 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     return PassRecords(program, start, values, grads, steps)
 
 
-@computation
+@np.errstate(all="ignore")   # as engine.values.computing: numpy's decorator costs less than its context
 def computed(runs, calls, values, grads):
     """The forward and backward loops of a pass, filling `values` and `grads`; the backward log."""
     saved = {}
-    forward_steps(runs, values, saved)
-    return backward_steps(calls, values, grads, saved)
+    try:
+        forward_steps(runs, values, saved)
+        return backward_steps(calls, values, grads, saved)
+    except MemoryError:
+        raise out_of_memory() from None
 
 
 def pass_steps(prepared, calls, values, grads, log, start, user_upstream):

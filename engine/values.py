@@ -3,7 +3,6 @@ import math
 import os
 import zlib
 from contextlib import contextmanager
-from functools import wraps
 
 import numpy as np
 
@@ -20,6 +19,8 @@ REAL_KINDS = "biuf"   # bool, signed and unsigned integers, floats
 
 def check_seed(rng_seed):
     """The seed of the random inputs: a whole number ≥ 0 (numpy's generator takes no other)."""
+    if rng_seed.__class__ is int and rng_seed >= 0:
+        return
     if not isinstance(rng_seed, (int, np.integer)) or isinstance(rng_seed, bool) or rng_seed < 0:
         raise InputError(f"the random seed must be a whole number ≥ 0, got {rng_seed!r}")
 
@@ -45,11 +46,11 @@ def as_input_array(name, value):
     The copy is handed out as a read-only view of a read-only copy: numpy lets an array's owner
     make it writable again, but not a view of a read-only base. Such a view (what this function
     returns) is taken as it is, so a pass recomputed on the same inputs copies nothing."""
-    if value.__class__ is np.ndarray and value.dtype in FLOATS and value.ndim <= MAX_DIMS:
+    if value.__class__ is np.ndarray and value.ndim <= MAX_DIMS and value.dtype in FLOATS and value.size:
+        if value.flags.writeable:   # the common case, a script's own float array: copied, nothing to check
+            return sealed_view(value.copy())
         if sealed(value):
             return value
-        if value.size:   # the common case, a script's own float array: copied, nothing to check
-            return sealed_view(np.array(value))
     try:
         arr = np.array(value, copy=True)
     except (TypeError, ValueError) as exc:
@@ -67,11 +68,10 @@ def as_input_array(name, value):
 
 
 def sealed_view(arr):
-    """A read-only view of `arr`, itself made read-only: nobody can write through either."""
+    """A read-only view of `arr`, itself made read-only: nobody can write through either (a view
+    of a read-only array is read-only, and numpy refuses to make it writable again)."""
     arr.setflags(write=False)
-    view = arr.view()
-    view.setflags(write=False)
-    return view
+    return arr.view()
 
 
 def sealed(value):
@@ -174,9 +174,6 @@ def guard_memory(shapes, itemsize):
                                f"and gradients, but only {human_bytes(have)} are available; use smaller shapes")
 
 
-NO_MEMORY = "not enough memory for this program's values and gradients; use smaller shapes"
-
-
 @contextmanager
 def computing():
     """The context of every computation on the user's numbers: inf and NaN are shown to the user,
@@ -186,18 +183,9 @@ def computing():
         with np.errstate(all="ignore"):
             yield
     except MemoryError:
-        raise MemoryLimitError(NO_MEMORY) from None
+        raise out_of_memory() from None
 
 
-def computation(fn):
-    """`fn` run as inside `computing()`, for a function called once per pass: numpy's errstate as
-    a decorator skips the context manager's object and generator."""
-    quiet = np.errstate(all="ignore")(fn)
-
-    @wraps(fn)
-    def run(*args):
-        try:
-            return quiet(*args)
-        except MemoryError:
-            raise MemoryLimitError(NO_MEMORY) from None
-    return run
+def out_of_memory():
+    """The MemoryLimitError a MemoryError inside a computation becomes (see computing)."""
+    return MemoryLimitError("not enough memory for this program's values and gradients; use smaller shapes")
