@@ -20,10 +20,11 @@ def unbroadcast(grad, shape):
     lead = grad.ndim - len(shape)
     # np.add.reduce is ndarray.sum without its Python wrapper: this runs on every bias step
     if lead:
-        grad = np.add.reduce(grad, axis=tuple(range(lead)))
-    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
-    if stretched:
-        grad = np.add.reduce(grad, axis=stretched, keepdims=True)
+        grad = np.add.reduce(grad, axis=0 if lead == 1 else tuple(range(lead)))
+    if 1 in shape:   # only then can an axis of length 1 have been stretched
+        stretched = tuple([i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1])
+        if stretched:
+            grad = np.add.reduce(grad, axis=stretched, keepdims=True)
     return grad
 
 
