@@ -6,10 +6,13 @@ Then the backprop-ninja exercise's whole pass against its own manual backward (b
 
 The engine/numpy column runs the pass on inputs the engine already holds (as a Session does);
 the grad columns go through the public API, `engine.grad(program, inputs=…)`, with the parsed
-Program and with `engine.prepare(program)`, each passed again and again.
+Program and with `engine.prepare(program)`, each passed again and again. grad copies a caller's
+arrays once on entry (its records own their arrays); the no-copy column passes arrays the engine
+itself sealed, which it takes as they are, to show what that copy costs. grad/torch is
+grad(Program) against PyTorch.
 
-Bars (product spec): ≤1.05× numpy at n ≥ 256, ≤1.5× at 64, ≤3× at n ≤ 16; faster than torch at
-every n ≤ 64 (torch's figure at n ≥ 256 is reported, not a bar)."""
+Bars (product spec), for the grad columns: ≤1.05× numpy at n ≥ 256, ≤1.5× at 64, ≤3× at n ≤ 16;
+faster than torch at every n ≤ 64 (torch's figure at n ≥ 256 is reported, not a bar)."""
 import argparse
 
 from common import optional_torch, pin_threads, ratio
@@ -69,20 +72,21 @@ def public_api_ratio(program, raw, baseline, inner):
 def row(n, dtype, loss, torch):
     arrays = inputs(n, dtype)
     program = engine.parse(PROGRAMS[loss])
-    given = raw = arrays if loss == "mse" else {k: v for k, v in arrays.items() if k != "t"}
+    raw = arrays if loss == "mse" else {k: v for k, v in arrays.items() if k != "t"}
     hand = numpy_mse if loss == "mse" else numpy_sum
     inner = 3 if n >= 256 else 20
-    given = {k: as_input_array(k, v) for k, v in given.items()}  # as a Session holds them
+    given = {k: as_input_array(k, v) for k, v in raw.items()}  # as a Session holds them
     ours = lambda: run_pass(program, given)  # noqa: E731
     baseline = lambda: hand(**arrays)  # noqa: E731
     r_np, t_eng, t_np = ratio(ours, baseline, inner=inner)
     cells = [f"{n}", np.dtype(dtype).name, loss, f"{t_eng * 1e3:.3f}", f"{t_np * 1e3:.3f}", f"{r_np:.2f}×"]
-    cells += [f"{public_api_ratio(program, raw, baseline, inner):.2f}×" for program in (program, engine.prepare(program))]
+    cells += [f"{public_api_ratio(p, raw, baseline, inner):.2f}×" for p in (program, engine.prepare(program))]
+    cells.append(f"{public_api_ratio(engine.prepare(program), given, baseline, inner):.2f}×")
     if torch is None:
         return cells + ["—", "—"]
     targs = {k: torch.from_numpy(v) for k, v in arrays.items()}
     tfn = torch_pass(torch, loss)
-    r_t, _, t_t = ratio(ours, lambda: tfn(**targs), inner=inner)
+    r_t, _, t_t = ratio(lambda: engine.grad(program, inputs=raw), lambda: tfn(**targs), inner=inner)
     return cells + [f"{t_t * 1e3:.3f}", f"{r_t:.2f}×"]
 
 
@@ -93,8 +97,8 @@ def main():
     pin_threads()
     torch = optional_torch()
     print("| n | dtype | L | engine ms | numpy ms | engine/numpy | grad(Program)/numpy | grad(Prepared)/numpy "
-          "| torch ms | engine/torch |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| grad(no copy)/numpy | torch ms | grad/torch |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n in map(int, args.sizes.split(",")):
         for dtype in (np.float64, np.float32):
             for loss in ("sum", "mse"):

@@ -87,3 +87,42 @@ def test_a_program_keeps_no_cache_of_its_own():
     program = engine.parse("d = a @ b")
     engine.grad(program)
     assert "cache" not in vars(program)
+
+
+def test_a_callers_array_changed_in_place_after_grad_does_not_rewrite_history():
+    a, t = np.array([[1.0, -2.0], [3.0, 4.0]]), np.zeros((2, 2))
+    program = engine.parse("y = relu(a @ b)\nL = mse(y, t)")
+    result = engine.grad(program, inputs={"a": a, "b": np.eye(2), "t": t})
+    kept = {n: v.copy() for n, v in result.values.items()}, {n: g.copy() for n, g in result.grads.items()}
+    a += 10.0   # the caller's own arrays, written in place
+    t[...] = 5.0
+    assert not np.shares_memory(result.values["a"], a)
+    for name, value in result.values.items():
+        np.testing.assert_array_equal(value, kept[0][name])
+    for name, g in result.grads.items():
+        np.testing.assert_array_equal(g, kept[1][name])
+    np.testing.assert_array_equal(result.records.steps[0].array, kept[0]["a"] @ np.eye(2))
+
+
+def test_arrays_the_engine_made_are_taken_as_they_are_and_stay_read_only():
+    program = engine.prepare(engine.parse("y = relu(a @ b)\nL = mse(y, t)"))
+    first = engine.grad(program, inputs={"a": np.ones((2, 2)), "b": np.eye(2), "t": np.zeros((2, 2))})
+    given = {n: first.values[n] for n in ("a", "b", "t")}
+    again = engine.grad(program, inputs=given)   # the engine's own sealed arrays: no copy
+    assert all(again.values[n] is first.values[n] for n in ("a", "b", "t"))
+    steps = again.records.steps
+    arrays = [s.array for s in steps] + [s.contribution for s in steps if s.kind == "backward"]
+    for array in arrays + list(again.values.values()) + list(again.grads.values()):
+        with pytest.raises(ValueError):
+            array[...] = 0.0
+
+
+def test_step_records_are_built_once_on_first_read():
+    records = engine.grad(engine.parse("y = relu(a @ b + c)")).records
+    steps = records.steps
+    assert records.steps is steps
+    assert [s.index for s in steps] == list(range(1, len(steps) + 1))
+    assert [s.kind for s in steps] == ["forward"] * 3 + ["seed"] + ["backward"] * 5
+    relu_step = steps[4]
+    np.testing.assert_array_equal(relu_step.upstream, records.grads["y"])
+    np.testing.assert_array_equal(relu_step.array, records.grads["t2"])
