@@ -74,7 +74,7 @@ def row(n, dtype, loss, torch):
     program = engine.parse(PROGRAMS[loss])
     raw = arrays if loss == "mse" else {k: v for k, v in arrays.items() if k != "t"}
     hand = numpy_mse if loss == "mse" else numpy_sum
-    inner = 3 if n >= 256 else 20
+    inner = 1 if n >= 1024 else 3 if n >= 256 else 20
     given = {k: as_input_array(k, v) for k, v in raw.items()}  # as a Session holds them
     ours = lambda: run_pass(program, given)  # noqa: E731
     baseline = lambda: hand(**arrays)  # noqa: E731

@@ -32,8 +32,8 @@ def prepare(program):
     kept = _recent.get(id(program))
     if kept is not None and kept.program is program:
         return kept   # the hot path: every pass asks a few times
-    if isinstance(program, Prepared):
-        return _remember(program)
+    if isinstance(program, Prepared):   # kept under its program's id: found there when it is recent
+        return program if _recent.get(id(program.program)) is program else _remember(program)
     return _remember(Prepared(program, MappingProxyType({e.out: e for e in program.eqns})))
 
 
