@@ -55,8 +55,8 @@ class Timeline(Listening, QWidget):
         """The marks of the pass at the current width, computed once per pass and width: painting
         draws them and a click finds its step by bisection, never walking every step."""
         steps = self.controller.session.steps if self.controller.session is not None else None
-        if self._marks is None or self._marks_of != (steps, self.width()):
-            self._marks_of = (steps, self.width())
+        if self._marks is None or self._marks_of[0] is not steps or self._marks_of[1] != self.width():
+            self._marks_of = (steps, self.width())   # the pass by identity: its records are never compared
             self._marks = Marks.lay_out(["start"] + [s.kind for s in steps or ()], self.width())
         return self._marks
 
