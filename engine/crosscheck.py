@@ -33,7 +33,7 @@ def require_torch():
 def torch_check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """{name: {"value_max_diff", "grad_max_diff"}} for every input and named value: max |torch −
     engine| over the entries; grad_max_diff is None where the engine has no gradient (no path to L)."""
-    from .export import export_source   # on first use: the app's Run menu names INSTALL_LINE at start
+    from .export import export_source   # on first use: the app's menu names INSTALL_LINE at start
     torch = require_torch()
     program = as_prepared(program)   # parsed once for both passes
     as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}

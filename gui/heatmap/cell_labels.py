@@ -120,7 +120,8 @@ class CellLabels:
         cell = self.cell_pixels()
         self.own = None
         if self.count and min(cell) >= 1:
-            self.own = choose(Widths(self.labelling, self.metrics, self.font.key()), self.metrics.height(), cell)
+            widths = Widths(self.labelling, self.metrics, self.font.key())
+            self.own = choose(widths, self.metrics.height(), cell)
         if self.share is not None and self in self.share.members:
             self.share.report(self)
         else:

@@ -65,7 +65,8 @@ def test_each_mark_names_its_step(controller, shown):
 
 
 def long_chain(controller, statements=300):
-    lines = ["h0 = randn(2, 2)", "w = randn(2, 2)"] + [f"h{i} = tanh(h{i - 1} @ w)" for i in range(1, statements + 1)]
+    lines = ["h0 = randn(2, 2)", "w = randn(2, 2)"]
+    lines += [f"h{i} = tanh(h{i - 1} @ w)" for i in range(1, statements + 1)]
     controller.apply_text("\n".join(lines))
 
 
@@ -103,6 +104,7 @@ def test_the_wheel_steps_one_step_at_a_time(qtbot, controller, shown):
 def wheel(widget, delta):
     """A wheel turn over the widget's middle (negative: towards the user)."""
     centre = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, delta),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
     QApplication.sendEvent(widget, event)
