@@ -11,7 +11,6 @@ import numpy as np
 
 from .api import as_prepared, grad
 from .errors import EngineError
-from .export import export_source
 from .gradcheck import as_float64
 
 INSTALL_LINE = "pip install torch==2.13.0"
@@ -34,6 +33,7 @@ def require_torch():
 def torch_check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """{name: {"value_max_diff", "grad_max_diff"}} for every input and named value: max |torch −
     engine| over the entries; grad_max_diff is None where the engine has no gradient (no path to L)."""
+    from .export import export_source   # on first use: the app's menu names INSTALL_LINE at start
     torch = require_torch()
     program = as_prepared(program)   # parsed once for both passes
     as64 = {k: as_float64(v) for k, v in (inputs or {}).items()}

@@ -254,11 +254,14 @@ class MainWindow(Listening, QMainWindow):
         return image.save(path, "PNG")
 
     def lay_out_offscreen(self, size):
-        """Laid out at `size` as if shown, but painted only when grabbed, never on a screen."""
+        """Laid out at `size` as if shown, but painted only when grabbed, never on a screen: while
+        the layouts settle (each pass would paint the whole window for nobody) nothing paints."""
         self.resize(*size)
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.setUpdatesEnabled(False)
         self.show()
         QApplication.instance().processEvents()   # layouts settle; queued fits run
+        self.setUpdatesEnabled(True)
         self.graph_view.fit()                     # for the canvas's final size
 
     # -- the visual builder ---------------------------------------------------------------------------------

@@ -3,10 +3,10 @@ canvas, shown while an entry is selected; ] and [ step the terms, "Play terms" p
 them at the toolbar's speed; ↓ and ↑ jump between the passes (outside text fields)."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget
+from PySide6.QtWidgets import QComboBox
 
+from gui.app.lazy_dock import LazyDock
 from gui.listening import Listening
-from gui.panels.paths import PathsPanel
 
 HEIGHT = 300   # px
 KEYS = (("term_forward", "Next term", "]", "Light the next path of the selected entry and add its product"),
@@ -16,13 +16,13 @@ KEYS = (("term_forward", "Next term", "]", "Light the next path of the selected 
         ("to_value", "To its value", "Up", "Jump to the step that computes the selected node's value"))
 
 
-class PathsDock(Listening, QDockWidget):
+class PathsDock(Listening, LazyDock):
+    """Its panel is built when the dock is first shown (a selection): the first paint loads none
+    of the paths modules."""
+
     def __init__(self, window, controller):
-        super().__init__("Paths", window)
-        self.controller = controller
-        self.setObjectName("PathsDock")
-        self.panel = PathsPanel(controller)
-        self.setWidget(self.panel)
+        super().__init__("Paths", "PathsDock", self.make_panel, window)
+        self.controller, self.speed = controller, window.findChild(QComboBox, "speed")
         # under the canvas only: the docks on either side keep their full height
         window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -32,11 +32,24 @@ class PathsDock(Listening, QDockWidget):
         self.actions = [self.action(window, *spec) for spec in KEYS]
         view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
         view_menu.addAction(self.toggleViewAction())
-        speed = window.findChild(QComboBox, "speed")
-        if speed is not None:
-            speed.currentIndexChanged.connect(lambda i: self.panel.set_speed(speed.itemData(i)))
-            self.panel.set_speed(speed.currentData())
+        if self.speed is not None:
+            self.speed.currentIndexChanged.connect(self._on_speed_changed)
         self.listen()
+
+    def make_panel(self):
+        from gui.panels.paths import PathsPanel
+        panel = PathsPanel(self.controller)
+        if self.speed is not None:
+            panel.set_speed(self.speed.currentData())
+        return panel
+
+    @property
+    def panel(self):
+        return self.content()
+
+    def _on_speed_changed(self, _index):
+        if self.widget() is not None:   # a panel not built yet takes the speed when it is
+            self.widget().set_speed(self.speed.currentData())
 
     def subscriptions(self):
         return ((self.controller.entry_selected, self._on_entry_selected),)
@@ -79,5 +92,6 @@ class PathsDock(Listening, QDockWidget):
         return selection.name if selection is not None else self.controller.selected_node
 
     def close(self):
-        self.panel.close()
+        if self.widget() is not None:
+            self.widget().close()
         return super().close()

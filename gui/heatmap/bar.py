@@ -28,6 +28,7 @@ class ColourBar(QWidget):
         self.metrics = QFontMetrics(font)
         self.pad = self.metrics.height() // 2 + 1   # room for the end labels above and below
         self.setFixedWidth(self._width_for(style.HEATMAP_BAR_TYPICAL_LABEL))
+        self.gradient = self.gradient_span = None   # made again only when the bar's height changes
 
     def set_levels(self, scale):
         """Label the ends ±scale; widen (in steps, so it rarely happens) when a label needs it.
@@ -60,13 +61,19 @@ class ColourBar(QWidget):
         """(right, top/bottom) pixels the plot keeps free around the matrix for this bar."""
         return self.width() + style.HEATMAP_BAR_GAP, self.pad
 
+    def _gradient(self, top, bottom):
+        """High values at the top: the gradient runs from the bottom (−m) up to the top (+m)."""
+        if self.gradient_span != (top, bottom):
+            self.gradient_span = (top, bottom)
+            self.gradient = self.colormap.getGradient(QPointF(0, bottom), QPointF(0, top))
+        return self.gradient
+
     def paintEvent(self, event):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(style.HEATMAP_BACKGROUND))
         top, bottom = self.pad, self.height() - self.pad
         bar = QRectF(0, top, style.HEATMAP_BAR_WIDTH, bottom - top)
-        # high values at the top: the gradient runs from the bottom (−m) up to the top (+m)
-        painter.fillRect(bar, self.colormap.getGradient(QPointF(0, bottom), QPointF(0, top)))
+        painter.fillRect(bar, self._gradient(top, bottom))
         painter.setPen(QPen(QColor(style.HEATMAP_BAR_TEXT)))
         painter.drawRect(bar)
         half = self.metrics.height() / 2

@@ -128,11 +128,13 @@ def compute_summary(array):
     """Shape, mean ± std, min, max over the finite entries, and the robust colour half-range."""
     array = np.asarray(array, dtype=float)
     flat = array.ravel(order="K")   # no copy, also for a transpose: the order does not matter here
-    finite = flat if np.isfinite(flat.sum()) else flat[np.isfinite(flat)]
+    total = float(flat.sum())       # finite exactly when every entry is: then it is the sum we need
+    finite = flat if math.isfinite(total) else flat[np.isfinite(flat)]
     if finite.size == 0:
         nan = float("nan")
         return Summary(array.shape, nan, nan, nan, nan, 1.0, flat.size)
-    mean, low, high = float(finite.sum()) / finite.size, float(finite.min()), float(finite.max())
+    total = total if finite is flat else float(finite.sum())
+    mean, low, high = total / finite.size, float(finite.min()), float(finite.max())
     square = float(np.dot(finite, finite)) / finite.size
     biggest = max(abs(low), abs(high))
     scale = min(biggest, CLIP_RMS * math.sqrt(square)) or 1.0

@@ -51,22 +51,33 @@ def compact(x, digits):
     return min(plain, exponent, key=len)
 
 
+FORMS = len(DIGITS) + len(COMPACT)
+
+
+def form_texts(values, form):
+    """The labels of `values` in one form of the ladder (0 is the best)."""
+    if form < len(DIGITS):
+        return [significant(x, DIGITS[form]) for x in values]
+    return [compact(x, COMPACT[form - len(DIGITS)]) for x in values]
+
+
 def forms(values):
     """Every form of the ladder: a list of label lists, best first."""
-    return [[significant(x, d) for x in values] for d in DIGITS] + \
-           [[compact(x, d) for x in values] for d in COMPACT]
+    return [form_texts(values, form) for form in range(FORMS)]
 
 
 def choose(widths, text_height, cell):
     """The best Choice for cells of `cell` = (width, height) px, given the widest label of each
-    form (`widths`, px at normal size) and the text's height; None when the cell is below
-    MIN_CELL_PX. The last form shrinks to fit rather than vanish."""
+    form (`widths`, px at normal size, a sequence read best first and only as far as needed) and
+    the text's height; None when the cell is below MIN_CELL_PX. The last form shrinks to fit
+    rather than vanish."""
     cell_w, cell_h = cell
     if not widths or min(cell_w, cell_h) < MIN_CELL_PX:
         return None
-    for form, width in enumerate(widths):
-        if width + PAD_PX <= cell_w and text_height <= cell_h:
-            return Choice(form, 1.0)
+    if text_height <= cell_h:
+        for form, width in enumerate(widths):
+            if width + PAD_PX <= cell_w:
+                return Choice(form, 1.0)
     room = min((cell_w - PAD_PX) / max(widths[-1], 1), cell_h / max(text_height, 1))
     return Choice(len(widths) - 1, max(room, 0.1))
 

@@ -18,14 +18,18 @@ class CellMarks:
     triangle on cells beyond the colour range (clipped)."""
 
     def __init__(self, box):
-        self.scatter = pg.ScatterPlotItem(pxMode=False, pen=pg.mkPen(style.HEATMAP_MARK_EDGE, width=0))
-        self.scatter.setZValue(2)
-        box.addItem(self.scatter, ignoreBounds=True)
+        self.box, self.scatter = box, None   # made for the first marks: most matrices have none
 
     def update(self, matrix, scale, step=(1, 1)):
         """Mark `matrix`'s cells; `step` stretches a downsampled matrix's cells over the full one."""
         spots = self._nonfinite(matrix) + self._clipped(matrix, scale)
         spots = spots[:MAX_MARKS]
+        if not spots and self.scatter is None:
+            return
+        if self.scatter is None:
+            self.scatter = pg.ScatterPlotItem(pxMode=False, pen=pg.mkPen(style.HEATMAP_MARK_EDGE, width=0))
+            self.scatter.setZValue(2)
+            self.box.addItem(self.scatter, ignoreBounds=True)
         for spot in spots:
             x, y = spot["pos"]
             spot["pos"] = ((x + 0.5) * step[1] - 0.5, (y + 0.5) * step[0] - 0.5)
@@ -49,7 +53,12 @@ class CellMarks:
                      size=0.25, brush=style.HEATMAP_CLIPPED) for row, col in cells[:MAX_MARKS]]
 
     def clear(self):
-        self.scatter.clear()
+        if self.scatter is not None:
+            self.scatter.clear()
+
+    def points(self):
+        """The marks drawn (ScatterPlotItem spots)."""
+        return self.scatter.points() if self.scatter is not None else []
 
 
 class MissingCover:

@@ -7,7 +7,6 @@ not write is refused; on any failure no temporary file is left and the old file 
 import contextlib
 import errno
 import os
-import secrets
 import stat
 
 
@@ -58,7 +57,7 @@ def create_beside(target):
     """(fd, path) of a new, empty `.save-*.tmp` file in `target`'s folder."""
     folder = os.path.dirname(target)
     for _ in range(100):
-        tmp = os.path.join(folder, f".save-{secrets.token_hex(6)}.tmp")
+        tmp = os.path.join(folder, f".save-{os.urandom(6).hex()}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
         except FileExistsError:

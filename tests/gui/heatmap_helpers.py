@@ -24,7 +24,7 @@ def outlines_shown(heatmap):
 def marks_of(heatmap, colour):
     """How many cells carry a mark drawn in `colour` (style.HEATMAP_CLIPPED or HEATMAP_NONFINITE)."""
     wanted = QColor(colour).name()
-    return sum(p.brush().color().name() == wanted for p in heatmap.marks.scatter.points())
+    return sum(p.brush().color().name() == wanted for p in heatmap.marks.points())
 
 
 def clipped_marks(heatmap):

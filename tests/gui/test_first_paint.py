@@ -1,12 +1,13 @@
 """What the first painted window imports: the window opens without the graph library, the
-attribution modules or the palette (each is loaded on first use)."""
+attribution modules, the Paths view, the palette or the exporters (each is loaded on first use)."""
 import json
 import os
 import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-NOT_BEFORE_FIRST_PAINT = ("networkx", "engine.attribution", "engine.forward", "gui.panels.palette")
+NOT_BEFORE_FIRST_PAINT = ("networkx", "engine.attribution", "engine.forward", "gui.panels.palette",
+                          "gui.panels.paths", "engine.pathlist", "engine.export")
 PROBE = ("import json, sys, main; main.main(['--screenshot', sys.argv[1], '--size', '800x500']); "
          "print(json.dumps(sorted(sys.modules)))")
 
@@ -19,7 +20,7 @@ def modules_at_first_paint(tmp_path):
     return set(json.loads(run.stdout.splitlines()[-1]))
 
 
-def test_the_first_paint_imports_no_graph_library_attribution_or_palette(tmp_path):
+def test_the_first_paint_imports_no_graph_library_attribution_paths_palette_or_export(tmp_path):
     modules = modules_at_first_paint(tmp_path)
     assert "gui.app.main_window" in modules and os.path.exists(tmp_path / "first.png")
     assert sorted(m for m in NOT_BEFORE_FIRST_PAINT if m in modules) == []
@@ -31,3 +32,11 @@ def test_the_palette_is_built_when_its_tab_is_first_shown(window, qtbot):
     dock.raise_()
     qtbot.waitUntil(lambda: dock.widget() is not None)
     assert window.palette_panel is dock.widget()
+
+
+def test_the_paths_view_is_built_when_an_entry_is_first_selected(window, qtbot):
+    dock = window.paths_dock
+    assert dock.widget() is None   # hidden until a selection: not built yet
+    window.controller.select_text("grad a[0,0]")
+    qtbot.waitUntil(lambda: dock.widget() is not None)
+    assert dock.isVisible() and window.paths_dock.panel is dock.widget()
