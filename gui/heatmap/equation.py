@@ -7,6 +7,7 @@ from typing import NamedTuple
 import numpy as np
 
 from engine import INDEX_LETTERS, GradState, equation_pieces, render_syntax, sum_note
+from gui.model.upstream import seed_note
 
 MATHS = {"-": "−", "*": "⊙", "/": "⊘", ".T": "ᵀ"}   # the language's operators as maths writes them
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
@@ -26,21 +27,22 @@ class MatrixSlot(NamedTuple):
     raw: object = None    # the computed numbers, when `array` shows values zero up to rounding as 0
 
 
-def step_layout(session, step, arrays):
-    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays.
-    Slots alternate matrix, operator, matrix…: most steps then share one arrangement of widgets."""
-    heading, slots, note = raw_layout(session, step, arrays)
+def step_layout(session, step, arrays, origin="ones"):
+    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays,
+    `origin` the preset G is of (gui.model.upstream). Slots alternate matrix, operator, matrix…:
+    most steps then share one arrangement of widgets."""
+    heading, slots, note = raw_layout(session, step, arrays, origin)
     return heading, merge_operators(slots), note
 
 
-def raw_layout(session, step, arrays):
+def raw_layout(session, step, arrays, origin):
     if step is None:
         return "inputs (step 0: nothing computed yet)", input_slots(session), ""
     heading = step.describe(session.total)
     if step.kind == "forward":
         return heading, forward_slots(session, step), ""
     if step.kind == "seed":
-        note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
+        note = seed_note(origin if step.user_upstream else "ones", step.target)
         seed = MatrixSlot(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")
         return heading, [seed], note
     sums = sum_note(step.rule, step.eqn, np.ndim(step.upstream))

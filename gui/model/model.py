@@ -101,7 +101,8 @@ class StudioModel:
             changed |= Changed.STEP
         self.view = view
         computed = session is not None and view.entry is not None
-        self.selection = Selected(session, view.entry, view.through) if computed else None
+        origin = self.document.upstream_origin
+        self.selection = Selected(session, view.entry, view.through, origin) if computed else None
         return changed
 
     def commit(self, label, document, program=None):

@@ -218,7 +218,8 @@ class InspectorPanel(Listening, QWidget):
             return
         session = self.controller.session
         step = session.current_step()
-        heading, slots, note = step_layout(session, step, self._rule_arrays(step))
+        origin = self.controller.shown.document.upstream_origin
+        heading, slots, note = step_layout(session, step, self._rule_arrays(step), origin)
         self.equation_step = step   # the record the equation row shows (its matrices' parts are its)
         self.heading.setText(heading)
         self.note.setText(note)
