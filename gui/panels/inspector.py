@@ -16,6 +16,7 @@ from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all, outline_step, step_marks
 from gui.listening import Listening
+from gui.panels.lesson_note import LessonNote
 
 
 class HeatmapRow(QWidget):
@@ -162,6 +163,7 @@ class InspectorPanel(Listening, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.equation, 3)
         layout.addWidget(self.note)
+        layout.addWidget(LessonNote(self.controller, self))
         layout.addWidget(self.node_heading)
         layout.addWidget(self.node, 2)
         layout.addWidget(self.selected_row, 3)
