@@ -62,10 +62,22 @@ def merge_operators(slots):
 
 def input_slots(session):
     """Step 0: the inputs side by side, separated by commas; past MAX_INPUTS, how many more."""
-    values, inputs = session.records.values, session.program.inputs
-    shown = [MatrixSlot(i.name, values[i.name], (i.name, False, False)) for i in inputs[:MAX_INPUTS]]
+    return value_list(session, [i.name for i in session.program.inputs])
+
+
+def draft_slots(part):
+    """A program without a pass: the values its computable part (`part`, its pass) has computed,
+    or while it computes none its inputs, as at step 0 (the inputs panel has them all)."""
+    computed = [e.out for e in part.program.eqns]
+    return value_list(part, computed) if computed else input_slots(part)
+
+
+def value_list(session, names):
+    """These values side by side, separated by commas; past MAX_INPUTS, how many more."""
+    values = session.records.values
+    shown = [MatrixSlot(n, values[n], (n, False, False)) for n in names[:MAX_INPUTS]]
     slots = [slot for x in shown for slot in (x, ",")][:-1]
-    return slots + ([f"… {len(inputs) - MAX_INPUTS} more"] if len(inputs) > MAX_INPUTS else [])
+    return slots + ([f"… {len(names) - MAX_INPUTS} more"] if len(names) > MAX_INPUTS else [])
 
 
 def value_slot(values, x, part=None):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from gui import style
 from gui.heatmap.data import summarize
-from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
+from gui.heatmap.equation import MatrixSlot, draft_slots, node_slots, step_layout
 from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
@@ -256,11 +256,16 @@ class InspectorPanel(Listening, QWidget):
         return step.target if step is not None else session.program.output
 
     def show_no_pass(self):
-        why = self.controller.shown.reason
-        self.heading.setText("No steps yet: the program cannot be computed")
+        """Why there are no steps, above the values that can be computed already (a draft's
+        computable part, gui.model.shown.draft_pass)."""
+        why, part = self.controller.shown.reason, self.controller.shown.inputs
+        self.heading.setText("No steps yet: the program cannot be computed" +
+                             ("; what it can compute so far:" if part is not None else ""))
         self.note.setText(why[:1].upper() + why[1:])
         self.note.setToolTip(why)
-        self.equation.show_slots([], {})
+        slots = draft_slots(part) if part is not None else []
+        self.equation.show_slots(slots, self._scales(slots))
+        self.equation_shows, self.equation_step = set(), None
         self.node_heading.setText("")
         self.node.setVisible(False)
         self.selected_row.setVisible(False)
