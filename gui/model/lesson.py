@@ -7,14 +7,16 @@ alone gets an all-zero gradient, since each of its rows sums to 1 whatever its i
 column alike) and G is degenerate itself, the inspector says so in one line and offers the
 random preset (gui.model.upstream), which has no structure of its own.
 
-Checked on matrices of at most LARGEST entries (a lesson's; a large one is not read cell by cell)."""
+Checked on matrices of at most LARGEST entries: a lesson's, read cell by cell; a larger one is
+not, and leaving it alone keeps a step within its time (reading its gradients as shown means
+their sums of magnitudes, engine.rounding)."""
 from typing import NamedTuple
 
 import numpy as np
 
 from engine import GradState
 
-LARGEST = 4096
+LARGEST = 1024
 ROWS, COLUMNS, ZERO = "every row alike", "every column alike", "all 0"
 
 
@@ -57,9 +59,10 @@ def shown_grads(session, cursor):
 
 def note(session, origin, cursor):
     """The one line to say about the gradients computed after `cursor` steps, or None."""
-    start = session.records.start
-    g = session.upstream if session.upstream is not None else np.ones(np.shape(session.records.values[start]))
-    if degeneracy(g) is None:
+    start = session.records.values[session.records.start]
+    g = session.upstream if session.upstream is not None else np.ones(np.shape(start)) \
+        if np.size(start) <= LARGEST else None
+    if g is None or degeneracy(g) is None:
         return None   # a G with structure: whatever the gradients look like, it is not G's doing
     for name, array in shown_grads(session, cursor):
         kind = degeneracy(array)
