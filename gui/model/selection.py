@@ -32,8 +32,8 @@ def downstream(program, name):
 
 class Selected:
     """One selected entry = (name, index, is_grad) on `session`'s pass, through `through` (None:
-    the nearest named values), G being of preset `upstream_origin`. `error` holds the engine's message when it cannot attribute it
-    (no path to L, a through node that some path avoids)."""
+    the nearest named values), G being of preset `upstream_origin`. `error` holds the engine's
+    message when it cannot attribute it (no path to L, a through node that some path avoids)."""
 
     def __init__(self, session, entry, through=None, upstream_origin="ones"):
         self.session, self.entry, self.through = session, entry, through

@@ -84,8 +84,8 @@ class Shown:
     """document: what it is derived from; program: its text parsed; session: the computed pass
     (an engine.Session, whose cursor the model keeps at the View's), or None; inputs: the pass
     that draws the program's inputs (the session itself, or without a pass that of its
-    computable part, gui.model.shown.draft_pass; None when there are none); error: why there is no pass, as the engine said it (for
-    the editor); reason: the one line the window says about it."""
+    computable part, draft_pass; None when there are none); error: why there is no pass, as the
+    engine said it (for the editor); reason: the one line the window says about it."""
     document: object
     program: Program
     session: object = None

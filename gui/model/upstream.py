@@ -55,7 +55,7 @@ def described(origin, start):
 def seed_note(origin, start):
     """The seed step's note: which G the backward pass starts from, and what L that makes."""
     return {"ones": f"G = ones: L = sum({start})",
-            "random": "G = random (seeded): L = Σ G ⊙ " + start + ", no structure of its own",
+            "random": f"G = random (seeded): L = Σ G ⊙ {start}, no structure of its own",
             "mse": f"G = 2({start} − T)/N: L = mean(({start} − T)²), T random targets",
             }.get(origin, f"G typed by you: L = Σ G ⊙ {start}")
 

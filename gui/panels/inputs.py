@@ -166,8 +166,7 @@ class InputsPanel(Listening, QWidget):
             combo.addItem(upstream.TITLES[preset], preset)
         combo.setCurrentIndex(upstream.PRESETS.index(origin) if origin in upstream.PRESETS else
                               upstream.PRESETS.index("typed"))
-        combo.activated.connect(lambda i: combo.itemData(i) != self.controller.shown.document.upstream_origin
-                                and self.attempt(self.controller.set_upstream_preset, combo.itemData(i)))
+        combo.activated.connect(lambda i: self._on_preset_chosen(combo.itemData(i)))
         return combo
 
     def settings_section(self):
@@ -262,6 +261,10 @@ class InputsPanel(Listening, QWidget):
         """The rule a new shape would break, checked before anything changes."""
         shown = self.controller.shown
         return infer_shapes(shown.program, shown.input_shapes() | {name: shape}).first_problem()
+
+    def _on_preset_chosen(self, preset):
+        if preset != self.controller.shown.document.upstream_origin:
+            self.attempt(self.controller.set_upstream_preset, preset)
 
     def _on_start_chosen(self, index):
         name = self.start_combo.itemData(index)

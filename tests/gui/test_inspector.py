@@ -68,8 +68,9 @@ def test_the_rule_note_is_shown_beneath(panel, controller):
     assert "L = sum(d)" in panel.note.text()
 
 
-@pytest.mark.parametrize("preset,says", [("ones", "G = ones: L = sum(d)"), ("random", "G = random (seeded)"),
-                                         ("mse", "G = 2(d − T)/N: L = mean((d − T)²)"), ("typed", "G typed by you")])
+@pytest.mark.parametrize("preset,says", [
+    ("ones", "G = ones: L = sum(d)"), ("random", "G = random (seeded)"),
+    ("mse", "G = 2(d − T)/N: L = mean((d − T)²)"), ("typed", "G typed by you")])
 def test_the_seed_step_names_the_g_in_use(panel, controller, preset, says):
     controller.set_upstream_preset("random")   # typed keeps the numbers in use: not ones
     controller.set_upstream_preset(preset)

@@ -28,8 +28,8 @@ def test_the_seed_with_ones_says_the_rows_are_alike_and_a_click_applies_a_random
     assert controller.shown.document.upstream_origin == "random"
     grad_a = controller.session.grad("a")[0]
     assert not np.allclose(grad_a[0], grad_a[1]) and not note.isVisible()
-    np.testing.assert_array_equal(controller.session.upstream,
-                                  upstream.preset_upstream("random", controller.session.records.values["d"], 0))
+    d = controller.session.records.values["d"]
+    np.testing.assert_array_equal(controller.session.upstream, upstream.preset_upstream("random", d, 0))
 
 
 def test_the_note_keeps_the_windows_minimum_height_within_700(qtbot, window, controller):
