@@ -190,3 +190,16 @@ def test_labels_are_edited_as_integers(qtbot, controller, shown):
     assert labels.dtype.kind == "i" and "y" not in controller.session.records.grads
     type_into_cell(qtbot, panel.tables["y"], 0, 0, "1.5")
     assert "whole number" in panel.message.text()
+
+
+@pytest.mark.parametrize("preset", ["random", "mse"])
+def test_a_preset_picked_in_the_window_changes_the_gradients_shown(qtbot, window, controller, preset):
+    panel = window.inputs_panel
+    controller.seek(6)   # ∂L/∂a = ∂L/∂t1 @ bᵀ
+    choose_preset(qtbot, panel, upstream.TITLES[preset])
+    s = controller.session
+    g = upstream.preset_upstream(preset, s.records.values["d"], 0)
+    grad_a = window.inspector.equation.visible_heatmaps()[0]
+    assert grad_a.title_text == "∂L/∂a"
+    np.testing.assert_allclose(grad_a.array, g @ s.records.values["b"].T)
+    assert not np.allclose(grad_a.array[0], grad_a.array[1])   # its rows differ, as G's do
