@@ -17,7 +17,7 @@ import numpy as np
 from engine import GradState
 
 LARGEST = 1024
-ROWS, COLUMNS, ZERO = "every row alike", "every column alike", "all 0"
+ROWS, COLUMNS, ENTRIES, ZERO = "every row alike", "every column alike", "every entry alike", "all 0"
 
 
 class Note(NamedTuple):
@@ -32,7 +32,8 @@ def as_matrix(array):
 
 
 def degeneracy(array):
-    """ZERO, ROWS, COLUMNS or None for `array` (its numbers as shown: zero up to rounding is 0)."""
+    """ZERO, ROWS, COLUMNS (a vector's: ENTRIES) or None for `array` (its numbers as shown: zero
+    up to rounding is 0)."""
     a = as_matrix(array)
     if a is None or a.size < 2 or a.size > LARGEST or not np.isfinite(a).all():
         return None
@@ -41,13 +42,14 @@ def degeneracy(array):
     if a.shape[0] > 1 and np.array_equal(a, np.broadcast_to(a[:1], a.shape)):
         return ROWS
     if a.shape[1] > 1 and np.array_equal(a, np.broadcast_to(a[:, :1], a.shape)):
-        return COLUMNS
+        return ENTRIES if np.ndim(array) == 1 else COLUMNS
     return None
 
 
 def shown_grads(session, cursor):
-    """(name, ∂L/∂name as shown) of every gradient complete after `cursor` steps, the latest first."""
-    done = [s for s in session.steps[:cursor] if s.kind != "forward"]
+    """(name, ∂L/∂name as shown) of every gradient the pass has completed after `cursor` steps, the
+    latest first (not G itself: the note is about what G does to the others)."""
+    done = [s for s in session.steps[:cursor] if s.kind == "backward"]
     names = list(dict.fromkeys(s.target for s in reversed(done)))
     found = []
     for name in names:

@@ -16,7 +16,7 @@ def note_after(m, steps):
 
 @pytest.mark.parametrize("array,kind", [
     (np.zeros((2, 3)), lesson.ZERO), (np.ones((3, 2)), lesson.ROWS), ([[1.0, 2.0], [1.0, 2.0]], lesson.ROWS),
-    ([[1.0, 1.0], [2.0, 2.0]], lesson.COLUMNS), ([3.0, 3.0, 3.0], lesson.COLUMNS),
+    ([[1.0, 1.0], [2.0, 2.0]], lesson.COLUMNS), ([3.0, 3.0, 3.0], lesson.ENTRIES), ([[3.0, 3.0, 3.0]], lesson.COLUMNS),
     ([[1.0, 2.0], [3.0, 4.0]], None), (np.ones(()), None), ([[5.0]], None), ([[np.nan, np.nan]], None)])
 def test_degeneracy(array, kind):
     assert lesson.degeneracy(np.array(array)) == kind
@@ -24,7 +24,7 @@ def test_degeneracy(array, kind):
 
 def test_the_seed_with_ones_says_the_rows_are_alike_and_offers_random():
     m = StudioModel(SEED)
-    assert note_after(m, 2) is None   # nothing computed backward yet
+    assert note_after(m, 2) is None and note_after(m, 3) is None   # nothing computed from G yet
     found = note_after(m, 6)
     assert found.text.startswith("∂L/∂a: every row alike, because G = ones") and found.offers == "random"
     assert "\n" not in found.text
@@ -49,6 +49,10 @@ def test_softmax_alone_says_why_its_gradient_is_zero():
     assert "each row of softmax sums to 1, so ∂(sum)/∂x = 0" in found.text
     m.set_upstream_preset("random")
     assert note_after(m, 99) is None
+
+
+def test_an_elementwise_program_has_nothing_hidden():
+    assert note_after(StudioModel("a = randn(3)\nb = randn(3)\nd = a * b"), 99) is None
 
 
 def test_a_scalar_loss_is_not_degenerate():
