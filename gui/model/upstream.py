@@ -15,7 +15,7 @@ import numpy as np
 
 PRESETS = ("ones", "random", "mse", "typed")
 DRAWN = ("random", "mse")   # presets that are functions of the seed (and of y)
-TITLES = {"ones": "ones (L = sum)", "random": "random", "mse": "mse against random targets",
+TITLES = {"ones": "ones (L = sum)", "random": "random", "mse": "mse (random targets)",
           "typed": "typed"}
 
 
