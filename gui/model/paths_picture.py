@@ -42,12 +42,14 @@ class Picture(NamedTuple):
     links: list
     steps: list            # per play step: (path or None for the gap, its term rank or None, its sum)
     total: float
+    rounding: bool = False   # a gradient's: its sums are written 0 when zero up to rounding
 
     def running(self, k):
-        """Σ of the first k play steps (0 ≤ k ≤ len(steps)), 0 when it is zero up to rounding of
-        them (engine.rounding, as every number shown)."""
+        """Σ of the first k play steps (0 ≤ k ≤ len(steps)); for a gradient 0 when it is zero up
+        to rounding of them (engine.rounding, as its heatmap shows it)."""
         done = [s[2] for s in self.steps[:k]]
-        return shown_number(math.fsum(done), math.fsum(abs(x) for x in done))
+        total = math.fsum(done)
+        return shown_number(total, math.fsum(abs(x) for x in done)) if self.rounding else total
 
 
 def entry_text(session, name, index, cursor):
@@ -80,7 +82,7 @@ def backward_picture(session, name, index, through=None, expand=False, limit=LIM
     title = f"{grad_sub(name, index)} = {number(shown_number(listing.total, entry_magnitude(listing.att)))}"
     boxes.append(Box("sum", width + 1, 0, f"Σ {count_text(listing.count)}\n{title}", "sum"))
     links += [Link(b.key, "sum", "") for b in boxes if b.kind in ("product", "gap")]
-    return Picture(title, centre_source(boxes, row), links, steps, listing.total)
+    return Picture(title, centre_source(boxes, row), links, steps, listing.total, rounding=True)
 
 
 def count_text(count):
