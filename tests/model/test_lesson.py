@@ -16,7 +16,8 @@ def note_after(m, steps):
 
 @pytest.mark.parametrize("array,kind", [
     (np.zeros((2, 3)), lesson.ZERO), (np.ones((3, 2)), lesson.ROWS), ([[1.0, 2.0], [1.0, 2.0]], lesson.ROWS),
-    ([[1.0, 1.0], [2.0, 2.0]], lesson.COLUMNS), ([3.0, 3.0, 3.0], lesson.ENTRIES), ([[3.0, 3.0, 3.0]], lesson.COLUMNS),
+    ([[1.0, 1.0], [2.0, 2.0]], lesson.COLUMNS), ([3.0, 3.0, 3.0], lesson.ENTRIES),
+    ([[3.0, 3.0, 3.0]], lesson.COLUMNS),
     ([[1.0, 2.0], [3.0, 4.0]], None), (np.ones(()), None), ([[5.0]], None), ([[np.nan, np.nan]], None)])
 def test_degeneracy(array, kind):
     assert lesson.degeneracy(np.array(array)) == kind
