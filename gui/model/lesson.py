@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from engine import GradState
+from gui.model import upstream
 
 LARGEST = 1024
 ROWS, COLUMNS, ENTRIES, ZERO = "every row alike", "every column alike", "every entry alike", "all 0"
@@ -61,16 +62,16 @@ def shown_grads(session, cursor):
 
 def note(session, origin, cursor):
     """The one line to say about the gradients computed after `cursor` steps, or None."""
-    start = session.records.values[session.records.start]
-    g = session.upstream if session.upstream is not None else np.ones(np.shape(start)) \
-        if np.size(start) <= LARGEST else None
-    if g is None or degeneracy(g) is None:
+    if np.size(session.records.values[session.records.start]) > LARGEST:
+        return None
+    g_kind = degeneracy(upstream.in_use(session))
+    if g_kind is None:
         return None   # a G with structure: whatever the gradients look like, it is not G's doing
     for name, array in shown_grads(session, cursor):
         kind = degeneracy(array)
         if kind is None:
             continue
-        given = "G = ones (L = sum)" if origin == "ones" else f"G ({origin}) has {degeneracy(g)}"
+        given = "G = ones (L = sum)" if origin == "ones" else f"G ({origin}) {'is' if g_kind == ZERO else 'has'} {g_kind}"
         if kind == ZERO:
             return Note(zero_text(session, name, given))
         return Note(f"∂L/∂{name}: {kind}, because {given}")

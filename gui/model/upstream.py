@@ -45,6 +45,12 @@ def preset_upstream(preset, y, seed, current=None):
     raise ValueError(f"no G preset {preset!r}: one of {', '.join(PRESETS)}")
 
 
+def in_use(session):
+    """G as `session`'s pass uses it: the document's, or ones of the start node's shape."""
+    start = session.records.values[session.records.start]
+    return session.upstream if session.upstream is not None else np.ones(np.shape(start))
+
+
 def described(origin, start):
     """What G is, in a few words (the inputs panel's heading)."""
     return {"ones": f"ones: L = sum({start})", "random": "random, seeded",

@@ -152,7 +152,7 @@ class InputsPanel(Listening, QWidget):
         row.addStretch(1)
         row.addLayout(box.buttons())
         layout.addLayout(row)
-        layout.addWidget(self.table_for("G", self.g_in_use(),
+        layout.addWidget(self.table_for("G", upstream.in_use(self.controller.session),
                                         lambda arr: self.attempt(self.controller.set_upstream, arr)))
         return box
 
@@ -205,17 +205,12 @@ class InputsPanel(Listening, QWidget):
         layout.addWidget(redraw)
         return row
 
-    def g_in_use(self):
-        """G as the pass uses it: the user's, or ones of the start node's shape."""
-        s = self.controller.session
-        return s.upstream if s.upstream is not None else np.ones(np.shape(s.records.values[s.records.start]))
-
     def fill_values(self):
         if self.controller.shown.inputs is None:
             return
         values = self.controller.shown.inputs.records.values
         for key, table in self.tables.items():
-            table.set_array(self.g_in_use() if key == "G" else values[key])
+            table.set_array(upstream.in_use(self.controller.session) if key == "G" else values[key])
 
     # -- edits ---------------------------------------------------------------------------------------
     def attempt(self, method, *args):
