@@ -79,12 +79,14 @@ def note(session, origin, cursor):
 
 
 def zero_text(session, name, given):
-    """Why ∂L/∂name is all 0: a softmax whose upstream gradient is even along its axis, or G itself."""
+    """Why ∂L/∂name is all 0: a softmax whose upstream gradient is even along its axis (the why
+    first: a narrow panel cuts the line's end), or G itself."""
     for eqn in session.program.eqns:
         axis = eqn.kwargs.get("axis", -1)
         if eqn.op == "softmax" and even_along(session.records.grads.get(eqn.out), axis):
-            return (f"∂L/∂{name} is all 0 with {given}: {sums_to_one(eqn.out, session, axis)}, so "
-                    f"∂(sum)/∂{eqn.inputs[0]} = 0")
+            x = eqn.inputs[0]
+            then = f"∂L/∂{x} = ∂(sum)/∂{x} = 0" if x == name else f"∂(sum)/∂{x} = 0, and ∂L/∂{name} is all 0"
+            return f"{sums_to_one(eqn.out, session, axis)}, so with G = ones {then}"
     return f"∂L/∂{name} is all 0, because {given}"
 
 
@@ -92,8 +94,8 @@ def sums_to_one(name, session, axis):
     """What softmax normalises: a matrix's rows (axis 1) or columns (axis 0), a vector whole."""
     ndim = np.ndim(session.records.values[name])
     if ndim == 1:
-        return "the entries of softmax sum to 1"
-    return f"each {('row', 'column')[axis % ndim == 0]} of softmax sums to 1"
+        return "The entries of softmax sum to 1"
+    return f"Each {('row', 'column')[axis % ndim == 0]} of softmax sums to 1"
 
 
 def even_along(grad, axis):
