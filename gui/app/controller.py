@@ -136,6 +136,9 @@ class StudioController(QObject):
     def set_upstream(self, upstream):
         self.announce(self.model.set_upstream(upstream))
 
+    def set_upstream_preset(self, preset):
+        self.announce(self.model.set_upstream_preset(preset))
+
     def set_start(self, start):
         self.announce(self.model.set_start(start))
 

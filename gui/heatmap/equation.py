@@ -7,6 +7,7 @@ from typing import NamedTuple
 import numpy as np
 
 from engine import INDEX_LETTERS, GradState, equation_pieces, render_syntax, sum_note
+from gui.model.upstream import seed_note
 
 MATHS = {"-": "−", "*": "⊙", "/": "⊘", ".T": "ᵀ"}   # the language's operators as maths writes them
 MAX_INPUTS = 4   # step 0 shows this many inputs; the inputs panel has them all
@@ -26,21 +27,22 @@ class MatrixSlot(NamedTuple):
     raw: object = None    # the computed numbers, when `array` shows values zero up to rounding as 0
 
 
-def step_layout(session, step, arrays):
-    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays.
-    Slots alternate matrix, operator, matrix…: most steps then share one arrangement of widgets."""
-    heading, slots, note = raw_layout(session, step, arrays)
+def step_layout(session, step, arrays, origin="ones"):
+    """(heading, slots, note) for the step after the cursor; `arrays` are its rule's term arrays,
+    `origin` the preset G is of (gui.model.upstream). Slots alternate matrix, operator, matrix…:
+    most steps then share one arrangement of widgets."""
+    heading, slots, note = raw_layout(session, step, arrays, origin)
     return heading, merge_operators(slots), note
 
 
-def raw_layout(session, step, arrays):
+def raw_layout(session, step, arrays, origin):
     if step is None:
         return "inputs (step 0: nothing computed yet)", input_slots(session), ""
     heading = step.describe(session.total)
     if step.kind == "forward":
         return heading, forward_slots(session, step), ""
     if step.kind == "seed":
-        note = "G given by you" if step.user_upstream else f"G = ones: L = sum({step.target})"
+        note = seed_note(origin if step.user_upstream else "ones", step.target)
         seed = MatrixSlot(f"∂L/∂{step.target} = G", step.array, (step.target, True, False), part="result")
         return heading, [seed], note
     sums = sum_note(step.rule, step.eqn, np.ndim(step.upstream))
@@ -60,10 +62,22 @@ def merge_operators(slots):
 
 def input_slots(session):
     """Step 0: the inputs side by side, separated by commas; past MAX_INPUTS, how many more."""
-    values, inputs = session.records.values, session.program.inputs
-    shown = [MatrixSlot(i.name, values[i.name], (i.name, False, False)) for i in inputs[:MAX_INPUTS]]
+    return value_list(session, [i.name for i in session.program.inputs])
+
+
+def draft_slots(part):
+    """A program without a pass: the values its computable part (`part`, its pass) has computed,
+    or while it computes none its inputs, as at step 0 (the inputs panel has them all)."""
+    computed = [e.out for e in part.program.eqns]
+    return value_list(part, computed) if computed else input_slots(part)
+
+
+def value_list(session, names):
+    """These values side by side, separated by commas; past MAX_INPUTS, how many more."""
+    values = session.records.values
+    shown = [MatrixSlot(n, values[n], (n, False, False)) for n in names[:MAX_INPUTS]]
     slots = [slot for x in shown for slot in (x, ",")][:-1]
-    return slots + ([f"… {len(inputs) - MAX_INPUTS} more"] if len(inputs) > MAX_INPUTS else [])
+    return slots + ([f"… {len(names) - MAX_INPUTS} more"] if len(names) > MAX_INPUTS else [])
 
 
 def value_slot(values, x, part=None):

@@ -9,8 +9,6 @@ from types import MappingProxyType
 
 import numpy as np
 
-UPSTREAM_ORIGINS = ("ones", "typed")   # or a preset's name
-
 
 def frozen_array(values, dtype=None):
     """An owned, read-only copy (an integer array stays integer: labels); one already made is kept."""
@@ -35,9 +33,9 @@ def frozen_map(mapping=None, value=lambda v: v):
 @dataclass(frozen=True, eq=False)
 class Document:
     """text: the applied expression; inputs: {name: array} the user gave (the rest are drawn from
-    rng_seed); upstream: G = ∂L/∂start, or None for ones, with its origin ("ones", "typed" or a
-    preset's name); start: the node the backward pass starts from (None: the output); positions:
-    {node id: (x, y)} on the canvas."""
+    rng_seed); upstream: G = ∂L/∂start, or None for ones, with its origin (the name of its
+    preset, gui.model.upstream.PRESETS); start: the node the backward pass starts from (None: the
+    output); positions: {node id: (x, y)} on the canvas."""
     text: str
     inputs: MappingProxyType = field(default_factory=frozen_map)
     upstream: object = None

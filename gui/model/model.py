@@ -11,7 +11,7 @@ import numpy as np
 
 import engine
 from engine import check_entry, parse_entry
-from gui.model import canvas_edits, edits
+from gui.model import canvas_edits, edits, upstream
 from gui.model.document import Document, View
 from gui.model.history import History
 from gui.model.layout import LOSS_ID, layered_layout
@@ -101,7 +101,8 @@ class StudioModel:
             changed |= Changed.STEP
         self.view = view
         computed = session is not None and view.entry is not None
-        self.selection = Selected(session, view.entry, view.through) if computed else None
+        origin = self.document.upstream_origin
+        self.selection = Selected(session, view.entry, view.through, origin) if computed else None
         return changed
 
     def commit(self, label, document, program=None):
@@ -111,6 +112,10 @@ class StudioModel:
             document = document.edited(positions=self.shown.places())
         before = self.view
         changed = self.show(document, program)
+        follows = upstream.followed(document, self.start_value())
+        if follows is not document:   # a drawn G follows the new values and seed
+            document = follows
+            changed |= self.show(document, program)
         self.history.push(label, document, before, self.view)
         return changed | Changed.HISTORY
 
@@ -175,6 +180,19 @@ class StudioModel:
 
     def set_upstream(self, upstream):
         return self.commit("edit G", edits.with_upstream(self.document, upstream))
+
+    def set_upstream_preset(self, preset):
+        """G from one of the presets of gui.model.upstream (ones, random, mse, typed), as one edit."""
+        session = self.shown.session
+        if session is None:
+            raise engine.InputError("G is chosen once the program can be computed")
+        g = upstream.preset_upstream(preset, self.start_value(), self.document.rng_seed, session.upstream)
+        return self.commit(f"G: {preset}", edits.with_upstream(self.document, g, preset))
+
+    def start_value(self):
+        """The value of the start node of the shown pass (None without one): what G is the gradient of."""
+        session = self.shown.session
+        return None if session is None else session.records.values[session.records.start]
 
     def set_start(self, start):
         return self.commit("start node", edits.with_start(self.document, start))

@@ -13,7 +13,8 @@ import math
 from typing import NamedTuple
 
 import engine
-from engine import computing, grad_sub, number, parse_entry, sub   # the paths' names load on first use
+# the paths' names load on first use
+from engine import computing, entry_magnitude, grad_sub, number, parse_entry, shown_number, sub
 
 LIMIT = 6
 
@@ -41,17 +42,23 @@ class Picture(NamedTuple):
     links: list
     steps: list            # per play step: (path or None for the gap, its term rank or None, its sum)
     total: float
+    rounding: bool = False   # a gradient's: its sums are written 0 when zero up to rounding
 
     def running(self, k):
-        """Σ of the first k play steps (0 ≤ k ≤ len(steps))."""
-        return math.fsum(s[2] for s in self.steps[:k])
+        """Σ of the first k play steps (0 ≤ k ≤ len(steps)); for a gradient 0 when it is zero up
+        to rounding of them (engine.rounding, as its heatmap shows it)."""
+        done = [s[2] for s in self.steps[:k]]
+        total = math.fsum(done)
+        return shown_number(total, math.fsum(abs(x) for x in done)) if self.rounding else total
 
 
 def entry_text(session, name, index, cursor):
-    """`a₁₁ = 0.3` and, once computed, `∂ = 0.25` (partial: `∂ = 0.1 (1 of 2)`)."""
+    """`a₁₁ = 0.3` and, once computed, `∂ = 0.25` (partial: `∂ = 0.1 (1 of 2)`), as the heatmaps
+    show it (zero up to rounding as 0)."""
     lines = [f"{sub(name, index)} = {number(float(session.records.values[name][index]))}"]
     array, state, k, n = session.grad(name, cursor)
     if array is not None:
+        array = session.magnitudes.shown_grad(name, cursor, array)
         lines.append(f"∂L = {number(float(array[index]))}" + (f" ({k} of {n})" if k < n else ""))
     return "\n".join(lines)
 
@@ -72,10 +79,10 @@ def backward_picture(session, name, index, through=None, expand=False, limit=LIM
         row += 1
     if listing.omitted and listing.head == len(listing.paths):
         row = add_gap(boxes, steps, listing, row, width)
-    title = f"{grad_sub(name, index)} = {number(listing.total)}"
+    title = f"{grad_sub(name, index)} = {number(shown_number(listing.total, entry_magnitude(listing.att)))}"
     boxes.append(Box("sum", width + 1, 0, f"Σ {count_text(listing.count)}\n{title}", "sum"))
     links += [Link(b.key, "sum", "") for b in boxes if b.kind in ("product", "gap")]
-    return Picture(title, centre_source(boxes, row), links, steps, listing.total)
+    return Picture(title, centre_source(boxes, row), links, steps, listing.total, rounding=True)
 
 
 def count_text(count):

@@ -8,6 +8,8 @@ from engine import (LATEX, Range, TEXT, ancestors, as_matrix_shape, backward_tex
                     consumers, entry_magnitude, forward_text, grad_sub, index_sum, number, numeric, parse_entry,
                     render_scalar, rule_notes, scalar_lines, shown, shown_number, sub, symbolic)
 
+from gui.model.upstream import described
+
 ROLES_THAT_FEED = ("upstream", "factor", "feeds")
 
 
@@ -30,11 +32,12 @@ def downstream(program, name):
 
 class Selected:
     """One selected entry = (name, index, is_grad) on `session`'s pass, through `through` (None:
-    the nearest named values). `error` holds the engine's message when it cannot attribute it
-    (no path to L, a through node that some path avoids)."""
+    the nearest named values), G being of preset `upstream_origin`. `error` holds the engine's
+    message when it cannot attribute it (no path to L, a through node that some path avoids)."""
 
-    def __init__(self, session, entry, through=None):
+    def __init__(self, session, entry, through=None, upstream_origin="ones"):
         self.session, self.entry, self.through = session, entry, through
+        self.upstream_origin = upstream_origin   # the preset G is of (gui.model.upstream)
         self.name, self.index, self.is_grad = entry
         self.att = self.fwd = None
         self.error, self.found_steps = "", {}
@@ -153,7 +156,7 @@ class Selected:
         """What the matrix level says when there is no rule to show."""
         start = self.session.records.start
         if self.att is not None and self.name == start:
-            given = "typed by hand" if self.session.upstream is not None else f"ones: L = sum({start})"
+            given = described(self.upstream_origin if self.session.upstream is not None else "ones", start)
             return f"∂L/∂{start} = G, the upstream gradient the backward pass starts from ({given})"
         if self.error:
             return self.error

@@ -1,6 +1,7 @@
 """What is shown of a Document, derived from it once: the program parsed once, and either its
 computed pass or the reason there is none (a hole, shapes that do not fit, nothing yet) with
-the inputs still drawn. A draft is simply a Shown without a pass: nothing else marks it.
+the inputs still drawn and what can be computed of it. A draft is simply a Shown without a
+pass: nothing else marks it.
 
 The canvas's graph and the places of its nodes are derived here too, when first asked for."""
 from dataclasses import dataclass
@@ -24,11 +25,34 @@ def parse_program(text):
 
 
 def inputs_only(program):
-    """The computable part of a program without a pass: its inputs alone (so the inputs panel
-    has them); raises IncompleteError when it has none."""
+    """A program's inputs alone, as a program (its last input its output); raises IncompleteError
+    when it has none."""
     if not program.inputs:
         raise engine.IncompleteError("the program has no inputs to show")
     return Program(program.inputs, (), program.inputs[-1].name, program.source)
+
+
+def computable_part(program, input_shapes=None):
+    """The computable part of a program without a pass: its inputs and every equation whose
+    operands all have values (no hole before it, no broken shape rule on the way), in order,
+    so that a draft still shows their numbers; its last equation is its output."""
+    shapes = infer_shapes(program, input_shapes).shapes
+    eqns = tuple(e for e in program.eqns if e.out in shapes)
+    part = inputs_only(program)
+    return part if not eqns else Program(program.inputs, eqns, eqns[-1].out, program.source)
+
+
+def draft_pass(program, document, input_shapes):
+    """The pass of a draft's computable part (the inputs alone when that part cannot be computed
+    with the document's numbers; None without inputs): what the inputs panel and the inspector
+    show while the whole program has no pass."""
+    if not program.inputs:
+        return None
+    d = document
+    try:
+        return engine.Session(computable_part(program, input_shapes), dict(d.inputs), rng_seed=d.rng_seed)
+    except engine.EngineError:
+        return engine.Session(inputs_only(program), dict(d.inputs), rng_seed=d.rng_seed)
 
 
 def draft_reason(program, input_shapes=None):
@@ -59,9 +83,9 @@ def broken_rules(program, input_shapes=None):
 class Shown:
     """document: what it is derived from; program: its text parsed; session: the computed pass
     (an engine.Session, whose cursor the model keeps at the View's), or None; inputs: the pass
-    that draws the program's inputs (the session itself, or the inputs alone when there is no
-    pass; None when there are none); error: why there is no pass, as the engine said it (for
-    the editor); reason: the one line the window says about it."""
+    that draws the program's inputs (the session itself, or without a pass that of its
+    computable part, draft_pass; None when there are none); error: why there is no pass, as the
+    engine said it (for the editor); reason: the one line the window says about it."""
     document: object
     program: Program
     session: object = None
@@ -109,8 +133,6 @@ def derive(document, program=None):
     except (engine.IncompleteError, engine.ShapeError) as exc:
         if program.output is not None and not (program.holes() or infer_shapes(program).problems):
             raise
-        inputs = engine.Session(inputs_only(program), dict(d.inputs), rng_seed=d.rng_seed) \
-            if program.inputs else None
         shapes = {n: np.shape(a) for n, a in d.inputs.items()}
-        return Shown(d, program, None, inputs, exc, draft_reason(program, shapes))
+        return Shown(d, program, None, draft_pass(program, d, shapes), exc, draft_reason(program, shapes))
     return Shown(d, program, session, session)

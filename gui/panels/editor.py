@@ -117,6 +117,19 @@ class ExpressionEditor(Listening, QWidget):
         self.message.setText(f"{text}\n({where})")
         self.message.setToolTip(str(error))
         self.message.show()
+        self.fit_message()
+
+    def fit_message(self):
+        """The message's height wrapped at the panel's width is its minimum: a dock asks its panel
+        for a minimum size, not for a height at its width, and without this the wrapped message
+        would push the caret's lines up over the text's bottom edge."""
+        width = self.message.width() if self.message.isVisible() else self.contentsRect().width() - 8
+        self.message.setMinimumHeight(self.message.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if not self.message.isHidden() and event.size().width() != event.oldSize().width():
+            self.fit_message()
 
     def underline(self, error):
         """A wavy red underline at the error's line and column (the whole line without a column)."""

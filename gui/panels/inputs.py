@@ -12,6 +12,7 @@ import engine
 from engine import infer_shapes
 from gui import style
 from gui.listening import Listening
+from gui.model import upstream
 from gui.model.arrays import refusal, warning
 from gui.panels.array_load import ArraySection
 from gui.panels.matrix_table import MAX_EDITABLE, MatrixTable
@@ -66,7 +67,8 @@ class InputsPanel(Listening, QWidget):
             return ()
         values = s.records.values
         return (tuple((i.name, np.shape(values[i.name]), i.declared) for i in s.program.inputs),
-                tuple(s.program.names()), s.records.start, s.rng_seed, s.upstream is None,
+                tuple(s.program.names()), s.records.start, s.rng_seed,
+                self.controller.shown.document.upstream_origin,
                 self.controller.session is not None)
 
     def refresh(self):
@@ -140,22 +142,32 @@ class InputsPanel(Listening, QWidget):
             layout.addWidget(self.heading("<b>G</b> = ∂L/∂(start node): set once the program can be computed",
                                           self.controller.shown.reason or ""))
             return box
-        start = s.records.start
-        what = "ones: L = sum(" + start + ")" if s.upstream is None else "typed by hand"
-        layout.addWidget(self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({what})</i>",
-                                      "the upstream gradient the backward pass starts from"))
-        row = QHBoxLayout()   # the buttons below the heading: beside it they would squeeze it narrow
-        reset = QPushButton("Reset to ones")
-        reset.setToolTip("G = ones, i.e. L = sum of the start node")
-        reset.setEnabled(s.upstream is not None)
-        reset.clicked.connect(lambda: self.attempt(self.controller.set_upstream, None))
+        start, origin = s.records.start, self.controller.shown.document.upstream_origin
+        heading = self.heading(f"<b>G</b> = ∂L/∂{start}  <i>({upstream.described(origin, start)})</i>",
+                               "the upstream gradient the backward pass starts from")
+        heading.setObjectName("g_heading")
+        layout.addWidget(heading)
+        row = QHBoxLayout()   # the choice below the heading: beside it it would squeeze the heading narrow
+        row.addWidget(self.preset_combo(origin))
         row.addStretch(1)
         row.addLayout(box.buttons())
-        row.addWidget(reset)
         layout.addLayout(row)
-        layout.addWidget(self.table_for("G", self.upstream(),
+        layout.addWidget(self.table_for("G", upstream.in_use(self.controller.session),
                                         lambda arr: self.attempt(self.controller.set_upstream, arr)))
         return box
+
+    def preset_combo(self, origin):
+        """The G presets (gui.model.upstream): choosing one is one undo step."""
+        combo = QComboBox()
+        combo.setObjectName("g_preset")
+        combo.setToolTip("G: ones (L = sum), random (seeded), mse against random targets, or typed "
+                         "(edit its cells)")
+        for preset in upstream.PRESETS:
+            combo.addItem(upstream.TITLES[preset], preset)
+        combo.setCurrentIndex(upstream.PRESETS.index(origin) if origin in upstream.PRESETS else
+                              upstream.PRESETS.index("typed"))
+        combo.activated.connect(lambda i: self._on_preset_chosen(combo.itemData(i)))
+        return combo
 
     def settings_section(self):
         s = self.controller.session
@@ -193,17 +205,12 @@ class InputsPanel(Listening, QWidget):
         layout.addWidget(redraw)
         return row
 
-    def upstream(self):
-        """G as the pass uses it: the user's, or ones of the start node's shape."""
-        s = self.controller.session
-        return s.upstream if s.upstream is not None else np.ones(np.shape(s.records.values[s.records.start]))
-
     def fill_values(self):
         if self.controller.shown.inputs is None:
             return
         values = self.controller.shown.inputs.records.values
         for key, table in self.tables.items():
-            table.set_array(self.upstream() if key == "G" else values[key])
+            table.set_array(upstream.in_use(self.controller.session) if key == "G" else values[key])
 
     # -- edits ---------------------------------------------------------------------------------------
     def attempt(self, method, *args):
@@ -249,6 +256,10 @@ class InputsPanel(Listening, QWidget):
         """The rule a new shape would break, checked before anything changes."""
         shown = self.controller.shown
         return infer_shapes(shown.program, shown.input_shapes() | {name: shape}).first_problem()
+
+    def _on_preset_chosen(self, preset):
+        if preset != self.controller.shown.document.upstream_origin:
+            self.attempt(self.controller.set_upstream_preset, preset)
 
     def _on_start_chosen(self, index):
         name = self.start_combo.itemData(index)

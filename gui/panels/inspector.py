@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from gui import style
 from gui.heatmap.data import summarize
-from gui.heatmap.equation import MatrixSlot, node_slots, step_layout
+from gui.heatmap.equation import MatrixSlot, draft_slots, node_slots, step_layout
 from gui.heatmap.heatmap import Heatmap
 from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all, outline_step, step_marks
 from gui.listening import Listening
+from gui.panels.lesson_note import LessonNote
 
 
 class HeatmapRow(QWidget):
@@ -162,6 +163,7 @@ class InspectorPanel(Listening, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.equation, 3)
         layout.addWidget(self.note)
+        layout.addWidget(LessonNote(self.controller, self))
         layout.addWidget(self.node_heading)
         layout.addWidget(self.node, 2)
         layout.addWidget(self.selected_row, 3)
@@ -218,7 +220,8 @@ class InspectorPanel(Listening, QWidget):
             return
         session = self.controller.session
         step = session.current_step()
-        heading, slots, note = step_layout(session, step, self._rule_arrays(step))
+        origin = self.controller.shown.document.upstream_origin
+        heading, slots, note = step_layout(session, step, self._rule_arrays(step), origin)
         self.equation_step = step   # the record the equation row shows (its matrices' parts are its)
         self.heading.setText(heading)
         self.note.setText(note)
@@ -253,11 +256,16 @@ class InspectorPanel(Listening, QWidget):
         return step.target if step is not None else session.program.output
 
     def show_no_pass(self):
-        why = self.controller.shown.reason
-        self.heading.setText("No steps yet: the program cannot be computed")
+        """Why there are no steps, above the values that can be computed already (a draft's
+        computable part, gui.model.shown.draft_pass)."""
+        why, part = self.controller.shown.reason, self.controller.shown.inputs
+        self.heading.setText("No steps yet: the program cannot be computed" +
+                             ("; what it can compute so far:" if part is not None else ""))
         self.note.setText(why[:1].upper() + why[1:])
         self.note.setToolTip(why)
-        self.equation.show_slots([], {})
+        slots = draft_slots(part) if part is not None else []
+        self.equation.show_slots(slots, self._scales(slots))
+        self.equation_shows, self.equation_step = set(), None
         self.node_heading.setText("")
         self.node.setVisible(False)
         self.selected_row.setVisible(False)

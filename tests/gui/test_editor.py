@@ -140,3 +140,14 @@ def test_editor_undo_never_reaches_past_a_canvas_or_app_edit(qtbot, controller):
     assert editor.text() == "d = relu(a @ b)"     # nothing of the editor's own to undo
     controller.undo_stack.undo()
     assert editor.text() == before
+
+
+def test_the_error_caret_is_not_painted_over_the_texts_bottom_edge(qtbot, window, controller):
+    editor = window.findChild(ExpressionEditor)
+    controller.apply_text("a = randn(2, 2)\nw = randn(3, 2)\nt = a @ w\nd = relu(t) + ?")
+    qtbot.waitUntil(editor.caret.isVisible)
+    message = editor.message
+    assert message.minimumHeight() == message.heightForWidth(message.width())   # wrapped, whole
+    assert editor.minimumSizeHint().height() >= sum(w.minimumHeight() for w in (editor.text_edit, message))
+    qtbot.waitUntil(lambda: editor.caret.geometry().top() >= editor.text_edit.geometry().bottom())
+    assert message.geometry().top() >= editor.caret.geometry().bottom()

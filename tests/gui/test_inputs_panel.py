@@ -2,9 +2,10 @@
 import pytest
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 from shiboken6 import isValid
 
+from gui.model import upstream
 from gui.panels.inputs import InputsPanel, parse_shape
 from gui.panels.matrix_table import parse_number
 
@@ -51,16 +52,45 @@ def test_a_bad_value_is_refused_in_place(qtbot, controller, shown):
     assert controller.undo_stack.count() == 0
 
 
-def test_g_is_editable_and_resets_to_ones(qtbot, controller, shown):
+def choose_preset(qtbot, panel, title):
+    """Pick a G preset from its list by typing its title's first letter, as a keyboard user does."""
+    combo = panel.findChild(QComboBox, "g_preset")
+    combo.setFocus()
+    qtbot.keyClicks(combo, title[0])
+    qtbot.waitUntil(lambda: panel.findChild(QComboBox, "g_preset").currentText() == title)
+
+
+def shown_g(panel):
+    table = panel.tables["G"]
+    return np.array([[parse_number(table.item(i, j).text()) for j in range(2)] for i in range(2)])
+
+
+@pytest.mark.parametrize("preset", ["random", "mse", "typed", "ones"])
+def test_each_g_preset_is_picked_and_shown(qtbot, controller, shown, preset):
+    panel = shown(InputsPanel(controller))
+    if preset in ("typed", "ones"):   # from a G that is not ones, so that the choice shows
+        choose_preset(qtbot, panel, upstream.TITLES["random"])
+    before = controller.session.upstream
+    choose_preset(qtbot, panel, upstream.TITLES[preset])
+    s, d = controller.session, controller.session.records.values["d"]
+    g = np.ones((2, 2)) if preset == "ones" else s.upstream
+    expected = {"random": upstream.preset_upstream("random", d, 0), "typed": before, "ones": np.ones((2, 2)),
+                "mse": upstream.preset_upstream("mse", d, 0)}[preset]
+    np.testing.assert_allclose(g, expected)
+    np.testing.assert_allclose(shown_g(panel), expected, rtol=1e-3)
+    np.testing.assert_allclose(s.grad("a", s.total)[0], expected @ s.records.values["b"].T)
+    assert upstream.described(preset, "d") in panel.findChild(QLabel, "g_heading").text()
+    controller.undo_stack.undo()
+    np.testing.assert_array_equal(controller.session.upstream, before)
+
+
+def test_typing_into_g_makes_it_typed(qtbot, controller, shown):
     panel = shown(InputsPanel(controller))
     with qtbot.waitSignal(controller.pass_recomputed):
         type_into_cell(qtbot, panel.tables["G"], 0, 0, "-3")
     assert controller.session.upstream[0, 0] == -3
     assert controller.session.steps[2].user_upstream
-    [button] = [b for b in panel.findChildren(QPushButton) if b.text() == "Reset to ones"]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert controller.session.upstream is None
-    assert panel.tables["G"].item(0, 0).text() == "1"
+    assert panel.findChild(QComboBox, "g_preset").currentText() == upstream.TITLES["typed"]
 
 
 def test_start_node_combo_moves_the_backward_pass(qtbot, controller, shown):
@@ -160,3 +190,16 @@ def test_labels_are_edited_as_integers(qtbot, controller, shown):
     assert labels.dtype.kind == "i" and "y" not in controller.session.records.grads
     type_into_cell(qtbot, panel.tables["y"], 0, 0, "1.5")
     assert "whole number" in panel.message.text()
+
+
+@pytest.mark.parametrize("preset", ["random", "mse"])
+def test_a_preset_picked_in_the_window_changes_the_gradients_shown(qtbot, window, controller, preset):
+    panel = window.inputs_panel
+    controller.seek(6)   # ∂L/∂a = ∂L/∂t1 @ bᵀ
+    choose_preset(qtbot, panel, upstream.TITLES[preset])
+    s = controller.session
+    g = upstream.preset_upstream(preset, s.records.values["d"], 0)
+    grad_a = window.inspector.equation.visible_heatmaps()[0]
+    assert grad_a.title_text == "∂L/∂a"
+    np.testing.assert_allclose(grad_a.array, g @ s.records.values["b"].T)
+    assert not np.allclose(grad_a.array[0], grad_a.array[1])   # its rows differ, as G's do

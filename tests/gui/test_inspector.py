@@ -68,6 +68,16 @@ def test_the_rule_note_is_shown_beneath(panel, controller):
     assert "L = sum(d)" in panel.note.text()
 
 
+@pytest.mark.parametrize("preset,says", [
+    ("ones", "G = ones: L = sum(d)"), ("random", "G = random (seeded)"),
+    ("mse", "G = 2(d − T)/N: L = mean((d − T)²)"), ("typed", "G typed by you")])
+def test_the_seed_step_names_the_g_in_use(panel, controller, preset, says):
+    controller.set_upstream_preset("random")   # typed keeps the numbers in use: not ones
+    controller.set_upstream_preset(preset)
+    controller.seek(3)
+    assert says in panel.note.text()
+
+
 def test_clicking_bT_selects_the_entry_of_b(qtbot, panel, controller):
     controller.seek(6)
     bT = panel.equation.visible_heatmaps()[2]
@@ -170,10 +180,22 @@ def test_a_program_that_cannot_be_computed_shows_why_and_no_stale_heatmaps(qtbot
     controller.apply_text("a = randn(2, 3)\nw = randn(2, 3)\nd = a @ w")
     assert panel.heading.text().startswith("No steps yet")
     assert "inner dimensions 3 and 2 differ" in panel.note.text()
-    assert panel.heatmaps() == [] or all(not h.isVisible() for h in panel.heatmaps())
+    assert titles(panel.equation) == ["a", "w"]   # the inputs, nothing of the last program
     controller.apply_text("d = a @ b")
     assert not panel.heading.text().startswith("No steps")
     assert panel.heatmaps()
+
+
+def test_a_dropped_node_not_yet_wired_leaves_the_computable_values_shown(shown, controller):
+    panel = shown(InspectorPanel(controller), (800, 600))
+    controller.seek(7)
+    values = {n: v.copy() for n, v in controller.session.records.values.items()}
+    controller.apply_text(controller.text + "\nt3 = relu(?)")
+    assert controller.session is None and panel.heading.text().startswith("No steps yet")
+    assert "wire t3's input" in panel.note.text()
+    assert titles(panel.equation) == ["t1", "d"]
+    for heatmap in panel.equation.visible_heatmaps():
+        np.testing.assert_array_equal(heatmap.array, values[heatmap.title_text])
 
 
 @pytest.mark.parametrize("text,entry,caption,names", [

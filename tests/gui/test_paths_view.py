@@ -161,3 +161,18 @@ def test_playing_the_matrix_fills_it_entry_by_entry(qtbot, seed, controller):
     qtbot.waitUntil(lambda: not panel.matrix_timer.isActive(), timeout=3000)
     assert seen == [((0, 0), 4), ((0, 0), 3), ((0, 1), 2), ((1, 0), 1), ((1, 1), 0)]
     assert panel.running.text() == "running sum 1.9 = ∂L/∂a₂₂ = 1.9"   # (0.7)(2) + (2)(0.25)
+
+
+def test_softmax_under_ones_reads_0_in_the_paths_dock_as_in_its_heatmap(qtbot, window, controller):
+    controller.apply_text("x = randn(2, 3)\np = softmax(x, axis=1)")   # ∂L/∂x = 0, computed as a few 1e−18
+    controller.to_end()
+    select_grad(qtbot, window, "x", 0, 0)
+    heatmap = next(h for h in window.inspector.heatmaps() if h.title_text.startswith("∂L/∂x"))
+    assert heatmap.array[0, 0] == 0 and controller.selection.att.total != 0
+    qtbot.waitUntil(lambda: paths(window).heading.text() == "∂L/∂x₁₁ = 0")
+    [source] = [t for t in texts(window, "entry") if t.startswith("x₁₁")]
+    assert source.endswith("∂L = 0")
+    paths(window).set_speed(50.0)
+    qtbot.mouseClick(paths(window).play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not paths(window).timer.isActive(), timeout=3000)
+    assert paths(window).running.text().startswith("running sum 0 = ∂L/∂x₁₁ = 0")

@@ -21,6 +21,18 @@ def test_applying_text_with_a_hole_keeps_the_inputs():
     np.testing.assert_array_equal(m.shown.session.records.values["a"], np.eye(2))
 
 
+def test_a_hole_keeps_the_computable_part():
+    m = StudioModel(SEED)
+    whole = m.shown.session.records.values
+    m.apply_text(SEED + "\nt3 = relu(?)\ne = d * t3")
+    part = m.shown.inputs
+    assert m.shown.session is None and part.program.output == "d"
+    assert [e.out for e in part.program.eqns] == ["t1", "d"]
+    np.testing.assert_array_equal(part.records.values["d"], whole["d"])
+    m.apply_text("a = randn(2, 3)\nw = randn(2, 3)\nt = a @ w\nd = relu(t) + ?")   # broken before the hole
+    assert [e.out for e in m.shown.inputs.program.eqns] == []
+
+
 def test_undo_restores_start_node_g_positions_and_cursor():
     m = StudioModel(SEED)
     m.set_upstream(G)

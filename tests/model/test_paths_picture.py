@@ -67,3 +67,13 @@ def test_a_long_summand_keeps_its_first_and_last_input_entries():
     entries = [b.entry[:2] for b in pic.boxes if b.kind == "entry"]
     assert entries[:3] == [("a", (0, 0)), ("b", (0, 0)), ("a", (0, 1))] and len(entries) == 6
     assert math.isclose(pic.running(len(pic.steps)), s.records.values["d"][0, 0], rel_tol=1e-12)
+
+
+def test_a_gradient_zero_up_to_rounding_reads_0_as_in_the_heatmaps():
+    s = session("x = randn(3, 4); W = randn(4, 3); p = softmax(x @ W, axis=1)")   # G = ones: ∂L/∂x = 0
+    for name in ("x", "W", "t1"):
+        pic = backward_picture(s, name, (0, 0))
+        assert s.magnitudes.shown_grad(name, s.cursor, s.grad(name)[0])[0, 0] == 0
+        assert pic.total != 0   # the computed sum is rounding, a few 1e−17
+        assert pic.title.endswith(" = 0") and pic.boxes[0].text.endswith("∂L = 0")
+        assert pic.running(len(pic.steps)) == 0 and pic.running(1) != 0   # one term alone is no rounding
