@@ -10,6 +10,7 @@ import numpy as np
 from engine import number
 
 CLIP_RMS = 3.0         # the colour range ends at this many RMS (or at max |x| when smaller)
+SNAP_ULPS = 8          # a mean this many ulps of max |x| from zero is zero (gui.heatmap.data.snapped)
 _SUMMARIES = {}        # id(array) -> (weak reference to it, its Summary)
 
 
@@ -132,11 +133,18 @@ def compute_summary(array):
     if finite.size == 0:
         nan = float("nan")
         return Summary(array.shape, nan, nan, nan, nan, 1.0, flat.size)
-    mean, low, high = float(finite.sum()) / finite.size, float(finite.min()), float(finite.max())
-    square = float(np.dot(finite, finite)) / finite.size
+    low, high = float(finite.min()), float(finite.max())
     biggest = max(abs(low), abs(high))
+    mean = snapped(float(finite.sum()) / finite.size, biggest)
+    square = float(np.dot(finite, finite)) / finite.size
     scale = min(biggest, CLIP_RMS * math.sqrt(square)) or 1.0
     return Summary(array.shape, mean, spread(finite, mean, square), low, high, scale, flat.size - finite.size)
+
+
+def snapped(mean, biggest):
+    """0 for a mean within a few ulps of the data's scale: a zero-sum gradient's mean is rounding
+    (1e-17), and writing it says the entries do not cancel when they do."""
+    return 0.0 if abs(mean) <= SNAP_ULPS * np.finfo(float).eps * biggest else mean
 
 
 def spread(finite, mean, square):
