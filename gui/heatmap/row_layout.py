@@ -10,7 +10,7 @@ leaves the first two where they are."""
 from typing import NamedTuple
 
 MIN_CELL_PX = 26   # a small matrix's cells are never drawn smaller: its numbers fit at 2+ digits
-SMALL = 8          # a matrix of at most this many rows and columns is small
+SMALL = 6          # a matrix of at most this many rows and columns is small (8×8 would need 208 px)
 
 
 class Piece(NamedTuple):
@@ -29,15 +29,25 @@ def cells_least(cells, least_plot):
 
 def break_lines(pieces, available, gap):
     """Lists of piece indices, one per line: greedy, breaking only before a matrix, never leaving
-    a line without one (a piece too wide for any line stands alone)."""
+    a line without one (a matrix too wide for any line stands alone, with the operator after it)."""
     lines, used = [[]], 0
     for i, piece in enumerate(pieces):
-        if piece.matrix and lines[-1] and used + gap + piece.width > available:
+        if piece.matrix and any(pieces[j].matrix for j in lines[-1]) and used + gap + piece.width + trailing(pieces, i, gap) > available:
             lines.append([])
             used = 0
         lines[-1].append(i)
         used += (gap if len(lines[-1]) > 1 else 0) + piece.width
     return lines if lines[0] else []
+
+
+def trailing(pieces, i, gap):
+    """The width the operators after piece i take: they stay on its line."""
+    width = 0
+    for piece in pieces[i + 1:]:
+        if piece.matrix:
+            break
+        width += gap + piece.width
+    return width
 
 
 def share_widths(pieces, available, gap, columns, operator=0):
