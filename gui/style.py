@@ -24,7 +24,7 @@ CANVAS_BACKGROUND = "#fbfbfc"
 CANVAS_GRID = "#eef0f3"
 CANVAS_GRID_STEP = 24
 CANVAS_TEXT = "#1f2328"
-CANVAS_MUTED_TEXT = "#6b7280"
+CANVAS_MUTED_TEXT = "#666d7a"   # 4.8:1 on the input fill (WCAG AA)
 CANVAS_NODE_FILL = "#ffffff"
 CANVAS_INPUT_FILL = "#f3f6fb"
 CANVAS_EDGE = "#8b929b"
@@ -76,7 +76,7 @@ HEATMAP_HIDDEN = "#d0d0d0"       # a gradient entry to predict, before it is rev
 INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
 INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
-INSPECTOR_OPERATOR_WIDTH = 44
+INSPECTOR_OPERATOR_WIDTH = 30   # px: an operator's least width (a merged `= Σᵢ` takes more)
 
 # ---- explanation panel ----------------------------------------------------------------------------
 EXPLANATION_HEADING_CSS = "font-weight: bold; font-size: 12pt; color: #333;"

@@ -8,8 +8,11 @@ from typing import NamedTuple
 import numpy as np
 
 from engine import number
+from gui.heatmap.numbers import significant
 
 CLIP_RMS = 3.0         # the colour range ends at this many RMS (or at max |x| when smaller)
+STAT_DIGITS = 3        # significant digits of the stats line: three matrices of a step fit 480 px
+SNAP_ULPS = 8          # a mean this many ulps of max |x| from zero is zero (gui.heatmap.data.snapped)
 _SUMMARIES = {}        # id(array) -> (weak reference to it, its Summary)
 
 
@@ -134,11 +137,18 @@ def compute_summary(array):
         nan = float("nan")
         return Summary(array.shape, nan, nan, nan, nan, 1.0, flat.size)
     total = total if finite is flat else float(finite.sum())
-    mean, low, high = total / finite.size, float(finite.min()), float(finite.max())
-    square = float(np.dot(finite, finite)) / finite.size
+    low, high = float(finite.min()), float(finite.max())
     biggest = max(abs(low), abs(high))
+    mean = snapped(total / finite.size, biggest)
+    square = float(np.dot(finite, finite)) / finite.size
     scale = min(biggest, CLIP_RMS * math.sqrt(square)) or 1.0
     return Summary(array.shape, mean, spread(finite, mean, square), low, high, scale, flat.size - finite.size)
+
+
+def snapped(mean, biggest):
+    """0 for a mean within a few ulps of the data's scale: a zero-sum gradient's mean is rounding
+    (1e-17), and writing it says the entries do not cancel when they do."""
+    return 0.0 if abs(mean) <= SNAP_ULPS * np.finfo(float).eps * biggest else mean
 
 
 def spread(finite, mean, square):
@@ -158,10 +168,11 @@ def shape_text(shape):
 def summary_text(s, step=(1, 1)):
     """Three short lines, so a narrow heatmap still shows them whole: the shape (with how many
     entries are not finite, and the block size when `step` says the matrix is drawn smaller),
-    `mean 0.31 ± 1.2`, `min −1.5  max 2`."""
+    `mean 0.31 ± 1.2`, `min −1.5  max 2`, in STAT_DIGITS significant digits (hover has them all)."""
     head = shape_text(s.shape)
     head += f" · {s.nonfinite} not finite" if s.nonfinite else ""
-    head += f" · drawn as {step[0]}×{step[1]} block means" if step != (1, 1) else ""
+    head += f" in {step[0]}×{step[1]} blocks" if step != (1, 1) else ""   # each drawn cell a block's mean
     if s.nonfinite == math.prod(s.shape):
         return f"{head}\nno finite entries"
-    return f"{head}\nmean {number(s.mean)} ± {number(s.std)}\nmin {number(s.low)}  max {number(s.high)}"
+    mean, std, low, high = (significant(x, STAT_DIGITS) for x in (s.mean, s.std, s.low, s.high))
+    return f"{head}\nmean {mean} ± {std}\nmin {low}  max {high}"

@@ -4,7 +4,7 @@ a click emits the entry of the real array (for `bᵀ` that is `b[j, i]`)."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from engine import as_matrix_shape, number, sub
@@ -16,6 +16,7 @@ from gui.heatmap.fill import CellFill, MatrixCover
 from gui.heatmap.matrix_image import MatrixImage
 from gui.heatmap.cell_labels import CellLabels
 from gui.heatmap.overlay import CellMarks, MissingCover, Outlines
+from gui.heatmap.row_layout import cells_least
 
 
 class Heatmap(QWidget):
@@ -31,6 +32,7 @@ class Heatmap(QWidget):
         self.part = None    # in a step's equation: which of its matrices (engine.step_cells order)
         self.cells, self.ndim = (1, 1), 2   # the matrix shown (with or without numbers): its cells, its ndim
         self.title, self.hover_text = QLabel(), ""
+        self.title_text = self.badge = ""
         self.view = pg.GraphicsLayoutWidget()
         self.bar = ColourBar(self.view)
         self.footer = QLabel()
@@ -111,6 +113,26 @@ class Heatmap(QWidget):
     def levels(self):
         return self.bar.levels()
 
+    def least_size(self):
+        """(width, height) px this matrix needs: its title and every stats line whole, and a small
+        matrix's cells at least row_layout.MIN_CELL_PX (its numbers then show)."""
+        cells = cells_least(self.cells, (0, 0))
+        right, pad = self.bar.room()
+        margins = self.layout().contentsMargins()
+        texts = [self.title_width()] + [self.footer.fontMetrics().horizontalAdvance(line) + 2
+                                        for line in self.footer.text().split("\n")]
+        least = style.HEATMAP_MIN_SIZE
+        width = max(max(texts), cells[0] + right, least[0]) + margins.left() + margins.right()
+        return width, max(cells[1] + 2 * pad, least[1])
+
+    def title_width(self):
+        """The title's width as drawn (bold, with its badge), px."""
+        self.title.ensurePolished()
+        font = self.title.font()
+        font.setBold(True)
+        badge = f" ({self.badge})" if self.badge else ""
+        return QFontMetrics(font).horizontalAdvance(self.title_text + badge) + 4
+
     # -- drawing ------------------------------------------------------------------------------------
     def _draw(self, scale):
         self.scale = scale
@@ -155,7 +177,7 @@ class Heatmap(QWidget):
         self.bar.place(corner.x() + style.HEATMAP_BAR_GAP, middle - half, middle + half)
 
     def _set_title(self, title, badge):
-        self.title_text = title
+        self.title_text, self.badge = title, badge
         mark = f" <span style='color:{style.HEATMAP_BADGE}'>({badge})</span>" if badge else ""
         self.title.setText(f"<b>{title}</b>{mark}")
 

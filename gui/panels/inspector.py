@@ -5,111 +5,16 @@ outlines the entries that feed the selected one (gui.heatmap.selection_marks).
 
 Heatmap widgets are pooled and reused by position, so a step redraws only matrices whose array
 changed; clicks go to the controller as entries of the real arrays."""
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import style
 from gui.heatmap.data import summarize
 from gui.heatmap.equation import MatrixSlot, draft_slots, node_slots, step_layout
-from gui.heatmap.heatmap import Heatmap
-from gui.heatmap.numbers import SharedPrecision
 from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all, outline_step, step_marks
 from gui.listening import Listening
+from gui.panels.heatmap_row import HeatmapRow
 from gui.panels.lesson_note import LessonNote
-
-
-class HeatmapRow(QWidget):
-    """A row of matrices and operator symbols, read left to right, reusing its Heatmap and
-    QLabel widgets.
-
-    Every matrix gets the same width, as if the row held at least `columns` of them, and the row
-    starts at the left: a step from two matrices to three leaves the first two where they are
-    (nothing resized, downsampled or repainted for nothing), and the matrices keep their size
-    and place as the student steps."""
-
-    def __init__(self, on_entry, columns, operators=True, parent=None):
-        super().__init__(parent)
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.heatmaps, self.operators, self.on_entry = [], [], on_entry
-        self.kinds, self.columns, self.with_operators = (), columns, operators
-        self.precision = SharedPrecision()   # matrices of one shape write their numbers one way
-        # the matrices share whatever width the panel gets; a long equation must not widen the dock
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def show_slots(self, slots, scales):
-        """Lay out `slots` (str operators and MatrixSlot matrices); `scales` maps id(slot) to a colour
-        half-range (absent: the matrix's own). The same sequence of kinds keeps the layout, so
-        no widget is resized (resizing a large matrix's view means downsampling it again)."""
-        kinds = tuple(isinstance(s, MatrixSlot) for s in slots)
-        maps, ops = self._pool(self.heatmaps, kinds.count(True)), self._pool(self.operators, kinds.count(False))
-        widgets = [maps.pop(0) if kind else ops.pop(0) for kind in kinds]
-        if kinds != self.kinds:
-            self._relayout(widgets, kinds)
-        for widget, slot in zip(widgets, slots):
-            if isinstance(slot, MatrixSlot):
-                show(widget, slot, scales.get(id(slot)))
-            else:
-                widget.setText(slot)
-        self.precision.set_members(heatmap.labels for heatmap in widgets if isinstance(heatmap, Heatmap))
-
-    def _relayout(self, widgets, kinds):
-        while self.layout_.count():
-            self.layout_.takeAt(0)
-        for widget in widgets:
-            self.layout_.addWidget(widget)
-            widget.setVisible(True)
-        self.layout_.addStretch(1)
-        self.kinds = kinds
-        self._size_heatmaps()
-
-    def _size_heatmaps(self):
-        """One width for every matrix: the row's width shared by max(columns, count) of them."""
-        n = max(self.columns, self.kinds.count(True))
-        operators = (n - 1) * style.INSPECTOR_OPERATOR_WIDTH if self.with_operators else 0
-        spare = self.width() - operators - 2 * n * self.layout_.spacing()
-        width = max(style.HEATMAP_MIN_SIZE[0], spare // n)
-        for heatmap in self.heatmaps:
-            if heatmap.width() != width:
-                heatmap.setFixedWidth(width)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._size_heatmaps()
-
-    def _pool(self, pool, count):
-        """The first `count` widgets of `pool` (heatmaps or operators), made when missing; the rest
-        are hidden."""
-        while len(pool) < count:
-            pool.append(self._new_heatmap() if pool is self.heatmaps else self._new_operator())
-        for widget in pool[count:]:
-            widget.setVisible(False)
-        return pool[:count]
-
-    def _new_heatmap(self):
-        heatmap = Heatmap(self)
-        heatmap.labels.share = self.precision
-        heatmap.entry_clicked.connect(self.on_entry)
-        return heatmap
-
-    def _new_operator(self):
-        label = QLabel(self)
-        label.setStyleSheet(style.INSPECTOR_OPERATOR_CSS)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setMinimumWidth(style.INSPECTOR_OPERATOR_WIDTH)
-        return label
-
-    def visible_heatmaps(self):
-        return [h for h in self.heatmaps if not h.isHidden()]
-
-
-def show(heatmap, slot, scale):
-    heatmap.part = slot.part
-    if slot.missing:
-        heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail, slot.source)
-    else:
-        heatmap.show_matrix(slot.array, slot.title, slot.source, slot.badge, scale, slot.raw)
 
 
 def shown_as(slot):

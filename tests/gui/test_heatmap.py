@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QApplication
 
 from engine.notation import number, sub
 from gui import style
-from gui.heatmap.data import CLIP_RMS, literal
+from gui.heatmap.data import CLIP_RMS, STAT_DIGITS, literal
 from gui.heatmap.heatmap import Heatmap
-from gui.heatmap.numbers import MIN_CELL_PX
+from gui.heatmap.numbers import MIN_CELL_PX, significant
 from tests.gui.heatmap_helpers import cell_position, clipped_marks, nonfinite_marks, outlines_shown, visible_texts
 
 
@@ -56,7 +56,7 @@ def test_summary_line_gives_shape_mean_std_min_max(heatmap):
     values = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.5]])
     heatmap.show_matrix(values, "a")
     text = heatmap.footer.text()
-    for part in ("2×3", number(values.mean()), number(values.std()), "min −2", "max 3"):
+    for part in ("2×3", "mean 0.167 ± 1.65", "min −2", "max 3"):
         assert part in text
 
 
@@ -102,7 +102,7 @@ def test_large_matrix_is_downsampled_but_summarised_exactly(heatmap):
     values = np.random.default_rng(0).standard_normal((1024, 1024))
     heatmap.show_matrix(values, "a")
     assert heatmap.image.image.shape[0] < 1024 and heatmap.image.image.shape[1] < 1024
-    assert number(values.max()) in heatmap.footer.text()
+    assert f"max {significant(values.max(), STAT_DIGITS)}" in heatmap.footer.text()
     assert visible_texts(heatmap) == []
 
 

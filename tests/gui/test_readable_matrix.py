@@ -1,18 +1,21 @@
 """Every example, at the sizes a lecture is given at, reads: a heatmap whose cells are at least
-MIN_CELL_PX shows its numbers, and every number contrasts at least 4.5:1 with its own cell.
+MIN_CELL_PX shows its numbers, every number contrasts at least 4.5:1 with its own cell, every
+other text colour with its background, every title and stats line is whole, and the window's
+least size stays within 1024×700.
 
 One window per scale and theme, the examples reloaded into it, so the whole matrix costs seconds."""
 import os
+import re
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui import style, theme
-from gui.contrast import AA, ratio
+from gui.contrast import AA, hex_rgb, ratio
 from gui.heatmap.numbers import MIN_CELL_PX
 from gui.model.session_file import load_session
 from tests.golden.pictures import EXAMPLE_SELECTIONS, EXAMPLES, ROOT
@@ -71,10 +74,38 @@ def test_heatmaps_with_room_show_numbers_that_contrast(studio, file, size):
             assert ratio(text, cell_colour(heatmap, row, col)) >= AA, (file, heatmap.title_text, row, col)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("file", sorted(EXAMPLE_SELECTIONS))
+def test_every_title_and_stats_line_is_whole(studio, file, size):
+    open_example(studio, file, size)
+    for heatmap in studio.inspector.heatmaps():
+        assert heatmap.title_width() <= heatmap.title.width(), (file, heatmap.title_text)
+        metrics = heatmap.footer.fontMetrics()
+        for line in heatmap.footer.text().split("\n"):
+            assert metrics.horizontalAdvance(line) <= heatmap.footer.width(), (file, heatmap.title_text, line)
+
+
+def css_colour(css):
+    return QColor(re.search(r"color: (#[0-9a-f]+)", css).group(1)).getRgbF()[:3]
+
+
+def test_every_text_colour_contrasts_with_its_background(studio):
+    window = studio.palette().color(QPalette.ColorRole.Window).getRgbF()[:3]
+    on_window = [css_colour(getattr(style, n)) for n in ("HEATMAP_FOOTER_CSS", "INSPECTOR_NOTE_CSS",
+                                                         "INSPECTOR_HEADING_CSS", "EXPLANATION_HEADING_CSS")]
+    on_window.append(studio.palette().color(QPalette.ColorRole.WindowText).getRgbF()[:3])
+    for text in on_window:
+        assert ratio(text, window) >= AA, text
+    for text, back in (("HEATMAP_BAR_TEXT", "HEATMAP_BACKGROUND"), ("HEATMAP_MISSING_TEXT", "HEATMAP_BACKGROUND"),
+                       ("CANVAS_TEXT", "CANVAS_NODE_FILL"), ("CANVAS_MUTED_TEXT", "CANVAS_NODE_FILL"),
+                       ("CANVAS_MUTED_TEXT", "CANVAS_INPUT_FILL"), ("CANVAS_TEXT", "CANVAS_BACKGROUND")):
+        assert ratio(hex_rgb(getattr(style, text)), hex_rgb(getattr(style, back))) >= AA, (text, back)
+
+
 @pytest.mark.parametrize("file", sorted(EXAMPLE_SELECTIONS))
 def test_no_example_makes_the_window_grow(studio, file):
     if style.FONT_SCALE != 1:
-        pytest.skip("the bound holds at scale 1; at 1.5 the panels' least size is about 1007×808")
+        pytest.skip("the bound holds at scale 1; at 1.5 the panels' least size is larger")
     open_example(studio, file, SIZES[0])
     least = studio.minimumSizeHint()
     assert least.width() <= 1024 and least.height() <= 700, f"{file}: {least.toTuple()}"
