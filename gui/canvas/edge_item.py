@@ -9,7 +9,7 @@ with the value it comes from, instead of a long wire across the bands between.""
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
@@ -75,8 +75,9 @@ class EdgeItem(Restylable, QGraphicsItem):
         does not head to (below a rising edge, above a level or falling one: clear of its neighbours)."""
         start, heading = self.points[0], self.points[1]
         if self.stub:   # above the stub, ending at its port
-            height = 16 * style.FONT_SCALE
-            return QRectF(self.end.x() - LABEL_WIDTH, start.y() - height - 2, LABEL_WIDTH, height)
+            metrics = QFontMetricsF(font(STUB_PX))
+            width, height = metrics.horizontalAdvance(self.stub) + 4, metrics.height()
+            return QRectF(self.end.x() - width, start.y() - height - 1, width, height)
         top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
         return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
 

@@ -74,10 +74,13 @@ class GraphScene(QGraphicsScene):
         painter.drawPoints(dots)
 
     def content_rect(self):
-        """The rectangle the nodes cover (for fitting); edges stay between them."""
+        """The rectangle the nodes and stubs cover (for fitting); other edges stay between nodes."""
         rect = QRectF(-50, -50, 100, 100) if not self.nodes else QRectF()
         for item in self.nodes.values():
             rect |= item.sceneBoundingRect()
+        for edge in self.edges.values():
+            if edge.stub:
+                rect |= edge.sceneBoundingRect()
         return rect
 
 

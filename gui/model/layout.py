@@ -184,19 +184,19 @@ def assign_x(columns, widths):
 
 def layered_layout(graph, previous=None):
     """{node_id: (x, y)} centres, wrapped into bands when wider than the canvas (gui.model.wrap).
-    Nodes in `previous` keep their place; new ones go beside their neighbours (see `place_new`)."""
+    Nodes in `previous` keep their place; new ones go beside their neighbours as the unwrapped
+    layout has them (see `place_new`)."""
     if not graph:
         return {}
     sizes = {n: data["size"] for n, data in graph.nodes(data=True)}
     columns = barycenter_order(graph, layers(graph))
     ys = assign_y(graph, columns, {n: h for n, (w, h) in sizes.items()})
     xs = assign_x(columns, {n: w for n, (w, h) in sizes.items()})
-    fresh = wrap_bands({n: (xs[n], ys[n]) for n in graph.nodes}, sizes, style.CANVAS_BAND_WIDTH,
-                       style.CANVAS_BAND_GAP)
+    fresh = {n: (xs[n], ys[n]) for n in graph.nodes}
     # The loss marker follows the start node rather than keeping its place.
     kept = {n: tuple(p) for n, p in (previous or {}).items() if n in graph and n != LOSS_ID}
     if not kept:
-        return fresh
+        return wrap_bands(fresh, sizes, style.CANVAS_BAND_WIDTH, style.CANVAS_BAND_GAP)
     return place_new(graph, fresh, kept, sizes)
 
 

@@ -57,14 +57,14 @@ def split(columns, width, target):
 
 
 def strips(positions, sizes, gap):
-    """{node: strip index}: nodes whose boxes come within `gap` of each other in y (transitively)
+    """{node: strip index}: nodes whose boxes come closer than about `gap` in y (transitively)
     share a strip, top first. A wrapped layout's bands (`gap` apart) are its strips; an unwrapped
     one is a single strip (its rows are less than `gap` apart)."""
     spans = sorted((positions[n][1] - sizes[n][1] / 2, positions[n][1] + sizes[n][1] / 2, n)
                    for n in positions)
     result, index, bottom = {}, -1, -math.inf
     for top, low, node in spans:
-        if top >= bottom + gap:
+        if top - bottom > gap * 0.9:   # bands are `gap` apart, up to rounding
             index += 1
         bottom = max(bottom, low)
         result[node] = index
