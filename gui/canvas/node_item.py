@@ -35,7 +35,6 @@ def font(size, bold=False, italic=False):
     return scaled_font(max(1, round(size * style.FONT_SCALE)), bold, italic)
 
 
-@lru_cache(maxsize=None)
 def legible_scale():
     """The least view scale at which the smallest canvas label still renders at
     style.CANVAS_MIN_LABEL_PX × presentation scale: the view never fits below it."""
