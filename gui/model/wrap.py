@@ -45,15 +45,22 @@ def column_extents(positions, sizes):
 
 
 def split(columns, width, target):
-    """Consecutive runs of columns: a run closes once it reaches `target` wide, or when the next
-    column would take it past `width`."""
-    bands, band = [], []
+    """Consecutive runs of columns: by where each column's centre falls in bands `target` wide (so
+    a last column, the loss marker, joins the band before), a run past `width` cut again."""
+    left, count = columns[0][1], round((columns[-1][2] - columns[0][1]) / target)
+    runs = {}
     for column in columns:
-        if band and (column[2] - band[0][1] > width or band[-1][2] - band[0][1] >= target):
-            bands.append(band)
-            band = []
-        band.append(column)
-    return bands + [band] if band else bands
+        runs.setdefault(min(count - 1, int((column[0] - left) // target)), []).append(column)
+    bands = []
+    for run in runs.values():
+        band = []
+        for column in run:
+            if band and column[2] - band[0][1] > width:
+                bands.append(band)
+                band = []
+            band.append(column)
+        bands.append(band)
+    return bands
 
 
 def strips(positions, sizes, gap):

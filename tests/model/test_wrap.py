@@ -26,11 +26,11 @@ def test_a_layout_that_fits_is_left_alone():
 def test_a_wide_row_wraps_into_equal_bands_each_within_the_width_and_starting_at_the_left():
     placed = wrap_bands(row(6), SIZES, 250.0, 30.0)
     ys = sorted({y for _, y in placed.values()})
-    assert ys == [0.0, 50.0]                     # two bands, each 20 high and 30 apart
+    assert ys == [0.0, 50.0, 100.0]                     # three bands, each 20 high and 30 apart
     for y in ys:
         band = {n: p for n, p in placed.items() if p[1] == y}
         left, right = extent(band, SIZES)
-        assert left == -20.0 and right - left <= 250.0 and len(band) == 3
+        assert left == -20.0 and right - left <= 250.0 and len(band) == 2
 
 
 def test_bands_read_like_lines_of_text():
@@ -41,7 +41,7 @@ def test_bands_read_like_lines_of_text():
 
 def test_strips_tell_the_bands_apart_and_a_single_row_is_one_strip():
     placed = wrap_bands(row(6), SIZES, 250.0, 30.0)
-    assert strips(placed, SIZES, 30.0) == dict(zip("abcdef", [0, 0, 0, 1, 1, 1]))
+    assert strips(placed, SIZES, 30.0) == dict(zip("abcdef", [0, 0, 1, 1, 2, 2]))
     assert set(strips(row(6), SIZES, 30.0).values()) == {0}
 
 
@@ -56,3 +56,9 @@ def test_the_thousand_node_chain_fills_the_canvas_in_bands_with_stubs_between_th
     assert_no_overlaps(graph, positions)
     stubs = crossing_edges(graph, positions)
     assert stubs and all(bands[u] != bands[v] for u, v, _ in stubs)
+
+
+def test_a_last_narrow_column_joins_the_band_before():
+    positions = {**row(5), "f": (430.0, 0.0)}
+    placed = wrap_bands(positions, SIZES, 300.0, 30.0)
+    assert placed["f"][1] == placed["e"][1] and placed["f"][0] > placed["e"][0]
