@@ -2,11 +2,14 @@
 
 Its state says how the cursor relates to it: idle; lit (the current forward step reads it);
 flow (the current backward step sends the gradient back along it, drawn in the gradient colour
-with the arrowhead at the operand); flowed (a gradient passed earlier, drawn faintly)."""
+with the arrowhead at the operand); flowed (a gradient passed earlier, drawn faintly).
+
+A wire between two bands of a wrapped layout is a stub: a short arrow into its port, labelled
+with the value it comes from, instead of a long wire across the bands between."""
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
@@ -16,6 +19,8 @@ from gui.model.canvas_state import EdgeState
 
 ARROW = 9.0
 LABEL_WIDTH = 160.0   # room kept for the label of a flowing gradient
+STUB = 34.0           # length of a stub, at presentation scale 1
+STUB_PX = 11          # its label's font size, at presentation scale 1
 PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (style.GRADIENT, 3.5),
        "flowed": (style.GRADIENT, 1.6), "path": (style.SELECTION, 3.0)}
 
@@ -23,12 +28,13 @@ PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (st
 class EdgeItem(Restylable, QGraphicsItem):
     base_z = style.CANVAS_Z_EDGE
 
-    def __init__(self, source, target, port, waypoints=()):
+    def __init__(self, source, target, port, waypoints=(), stub=""):
         """`port` is which operand of `target` this edge feeds (0 = first); the curve passes
-        through `waypoints` (scene points) to go around nodes in its way. A wire into an
-        equation can be selected (and deleted); the loss marker's cannot."""
+        through `waypoints` (scene points) to go around nodes in its way; a `stub` (the source's
+        name) is drawn as a labelled stub. A wire into an equation can be selected (and
+        deleted); the loss marker's cannot."""
         super().__init__()
-        self.source, self.target, self.port = source, target, port
+        self.source, self.target, self.port, self.stub = source, target, port, stub
         self.waypoints = [QPointF(*p) for p in waypoints]
         self.state = EdgeState()
         self.setZValue(self.base_z)
@@ -51,6 +57,8 @@ class EdgeItem(Restylable, QGraphicsItem):
         """Recompute the curve from the two items' positions."""
         self.prepareGeometryChange()
         start, end = self.ends()
+        if self.stub:
+            start = end - QPointF(STUB * style.FONT_SCALE, 0)
         points = [start, *self.waypoints, end - QPointF(ARROW * 0.6, 0)]
         path = QPainterPath(start)
         for a, b in zip(points, points[1:]):  # S-curves, level at every point: the edges read as flow
@@ -66,6 +74,10 @@ class EdgeItem(Restylable, QGraphicsItem):
         """Where a flowing gradient's label goes: beside the operand's end, on the side the curve
         does not head to (below a rising edge, above a level or falling one: clear of its neighbours)."""
         start, heading = self.points[0], self.points[1]
+        if self.stub:   # above the stub, ending at its port
+            metrics = QFontMetricsF(font(STUB_PX))
+            width, height = metrics.horizontalAdvance(self.stub) + 4, metrics.height()
+            return QRectF(self.end.x() - width, start.y() - height - 1, width, height)
         top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
         return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
 
@@ -99,11 +111,24 @@ class EdgeItem(Restylable, QGraphicsItem):
         painter.drawPath(self.path)
         painter.setPen(Qt.NoPen)
         painter.setBrush(colour)
-        if kind == "flow":  # the gradient runs against the arrow: point back at the operand
+        if kind == "flow" and not self.stub:  # the gradient runs against the arrow: point back at the operand
             painter.drawPolygon(arrow_head(self.start + QPointF(1, 0), math.pi, ARROW + 2))
             self.paint_label(painter)
         else:
             painter.drawPolygon(arrow_head(self.end, 0.0, ARROW if width < 3 else ARROW + 2))
+        if self.stub:
+            self.paint_stub_label(painter, colour)
+
+    def paint_stub_label(self, painter, colour):
+        """The stub's source, right-aligned above it (and what flows back, while it does)."""
+        painter.setFont(self.label_fonts()[0])
+        painter.setPen(colour if self.state.kind != "idle" else QColor(style.CANVAS_MUTED_TEXT))
+        text = self.stub if self.state.kind != "flow" else f"{self.stub} ← {self.state.label}"
+        painter.drawText(self.label_box, Qt.AlignRight | Qt.AlignBottom, text)
+
+    def label_fonts(self):
+        """The fonts of the labels this wire draws: a stub's name, a flowing gradient's chip."""
+        return [font(STUB_PX)] if self.stub else [font(12, bold=True)] * (self.state.kind == "flow")
 
     def pen_for(self, detail):
         """Colour and width for the state (a highlighted path shows on idle edges), never thinner
@@ -117,7 +142,7 @@ class EdgeItem(Restylable, QGraphicsItem):
 
     def paint_label(self, painter):
         """What flows back along the edge (`∂L/∂a`, `G`), on a chip above the curve's middle."""
-        painter.setFont(font(12, bold=True))
+        painter.setFont(self.label_fonts()[0])
         text = painter.fontMetrics().boundingRect(self.state.label).width() + 12
         chip = QRectF(self.label_box.topLeft(), QSizeF(text, self.label_box.height()))
         painter.setPen(QPen(QColor(style.GRADIENT), 1))

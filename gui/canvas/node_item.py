@@ -19,6 +19,9 @@ from gui.canvas.restylable import Restylable
 from gui.model.canvas_state import NodeState
 
 STRIP = 5.0       # height of the gradient strip at the bottom of a card
+# Each label's font size in px at presentation scale 1; none below style.CANVAS_MIN_FONT.
+LABEL_PX = {"name": 13, "shape": 11, "symbol": 15, "op": 11, "partial": 11, "problem": 11, "const": 11,
+            "loss": 13}
 RADIUS = {"input": 4.0, "eqn": 9.0}
 
 
@@ -30,6 +33,13 @@ class NodeSignals(QObject):
 def font(size, bold=False, italic=False):
     """The canvas font at `size` px of presentation scale 1."""
     return scaled_font(max(1, round(size * style.FONT_SCALE)), bold, italic)
+
+
+def legible_scale():
+    """The least view scale at which the smallest canvas label still renders at
+    style.CANVAS_MIN_LABEL_PX × presentation scale: the view never fits below it."""
+    smallest = font(style.CANVAS_MIN_FONT).pixelSize()
+    return style.CANVAS_MIN_LABEL_PX * style.FONT_SCALE / smallest
 
 
 @lru_cache(maxsize=None)
@@ -93,6 +103,14 @@ class NodeItem(Restylable, QGraphicsItem):
             return QColor(style.GRADIENT if self.state.grad == GradState.DONE else style.PENDING)
         return QColor(style.VALUE if self.state.has_value else style.PENDING)
 
+    def label_fonts(self):
+        """The fonts of the labels this node draws (name, op, shape, corners), as painted."""
+        kinds = {"input": ["name", "shape"], "eqn": ["name", "shape", "symbol" if len(self.data["label"]) == 1
+                                                    else "op"],
+                 "const": ["const"], "loss": ["loss"]}[self.kind]
+        kinds += ["problem"] * bool(self.data["problem"]) + ["partial"] * (self.state.grad == GradState.PARTIAL)
+        return [font(LABEL_PX[k]) for k in kinds]
+
     # -- ports -------------------------------------------------------------------------------------
     def in_port(self, port, local=False):
         """Where input `port` sits (scene point; local with `local`): spread down the left side."""
@@ -128,8 +146,8 @@ class NodeItem(Restylable, QGraphicsItem):
         painter.setBrush(QColor(style.ERROR))
         painter.drawEllipse(centre, 7, 7)
         painter.setPen(QColor("white"))
-        painter.setFont(font(10, bold=True))
-        painter.drawText(QRectF(centre.x() - 7, centre.y() - 7, 14, 14), Qt.AlignCenter, "!")
+        painter.setFont(font(LABEL_PX["problem"], bold=True))
+        painter.drawText(QRectF(centre.x() - 7, centre.y() - 8, 14, 16), Qt.AlignCenter, "!")
 
     # -- Qt ----------------------------------------------------------------------------------------
     def boundingRect(self):
@@ -213,11 +231,11 @@ class NodeItem(Restylable, QGraphicsItem):
     def paint_text_block(self, painter, rect):
         """Name (bold when the user named it, muted italic for a t-name) over the shape."""
         named = self.data["named"]
-        painter.setFont(font(13, bold=named, italic=not named))
+        painter.setFont(font(LABEL_PX["name"], bold=named, italic=not named))
         painter.setPen(QColor(style.CANVAS_TEXT if named else style.CANVAS_MUTED_TEXT))
         top = QRectF(rect.left(), rect.top() + 3, rect.width(), rect.height() / 2 - 1)
         painter.drawText(top, Qt.AlignHCenter | Qt.AlignBottom, self.data["name"])
-        painter.setFont(font(10))
+        painter.setFont(font(LABEL_PX["shape"]))
         painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
         bottom = QRectF(rect.left(), rect.center().y() + 1, rect.width(), rect.height() / 2 - STRIP - 1)
         painter.drawText(bottom, Qt.AlignHCenter | Qt.AlignTop, shape_text(self.data["shape"]))
@@ -238,7 +256,7 @@ class NodeItem(Restylable, QGraphicsItem):
         painter.setBrush(self.accent())
         painter.drawRoundedRect(badge, 13, 13)
         painter.setPen(QColor("white"))
-        painter.setFont(font(15 if len(label) == 1 else 11, bold=True))
+        painter.setFont(font(LABEL_PX["symbol" if len(label) == 1 else "op"], bold=True))
         painter.drawText(badge, Qt.AlignCenter, label)
         self.paint_text_block(painter, self.box.adjusted(width + 9, 0, -2, 0))
         self.paint_gradient(painter)
@@ -263,18 +281,18 @@ class NodeItem(Restylable, QGraphicsItem):
 
     def paint_partial(self, painter):
         """`k/n` in the top right corner: k of the n contributions to the gradient are in."""
-        painter.setFont(font(9, bold=True))
+        painter.setFont(font(LABEL_PX["partial"], bold=True))
         painter.setPen(QColor(style.GRADIENT))
-        corner = QRectF(self.box.right() - 28, self.box.top() + 2, 25, 12)
+        corner = QRectF(self.box.right() - 34, self.box.top() + 1, 31, 14)
         painter.drawText(corner, Qt.AlignRight | Qt.AlignTop, f"{self.state.k}/{self.state.n}")
 
     def paint_const(self, painter):
-        painter.setFont(font(11))
+        painter.setFont(font(LABEL_PX["const"]))
         painter.setPen(QColor(style.CANVAS_MUTED_TEXT))
         painter.drawText(self.box, Qt.AlignCenter, self.data["label"])
 
     def paint_loss(self, painter):
-        painter.setFont(font(13, bold=True))
+        painter.setFont(font(LABEL_PX["loss"], bold=True))
         painter.setPen(self.accent())
         painter.drawText(self.box, Qt.AlignCenter, "L")
 

@@ -7,14 +7,16 @@ from gui import style
 CLEARANCE = style.CANVAS_ROW_GAP / 2   # room kept between a routed edge and a box
 
 
-def routes(graph, positions):
+def routes(graph, positions, skip=frozenset()):
     """{(source, target, port): [(x, y), …]} waypoints for the edges that would cross a node's box
-    on their way; edges with a clear run are absent."""
+    on their way; edges with a clear run, and those in `skip` (stubs), are absent."""
     boxes = sorted((x, y, *graph.nodes[n]["size"], n) for n, (x, y) in positions.items())
     table = column_table(boxes)
     xs = [column[0] for column in table]
     result = {}
     for source, target, port in graph.edges(keys=True):
+        if (source, target, port) in skip:
+            continue
         (x0, y0), (x1, y1) = positions[source], positions[target]
         between = table[bisect_right(xs, x0):bisect_left(xs, x1)]   # the ends' own columns excluded
         if between:

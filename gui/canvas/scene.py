@@ -19,9 +19,9 @@ class GraphScene(QGraphicsScene):
         self.nodes, self.edges, self.wires = {}, {}, {}
         self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
 
-    def populate(self, graph, positions, waypoints):
+    def populate(self, graph, positions, waypoints, stubs=frozenset()):
         """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
-        its waypoints, if any)."""
+        its waypoints, if any; a labelled stub for the edges in `stubs`)."""
         self.clear()
         self.nodes = {node_id: NodeItem(node_id, data, self.signals)
                       for node_id, data in graph.nodes(data=True)}
@@ -29,7 +29,8 @@ class GraphScene(QGraphicsScene):
             item.setPos(*positions[node_id])
             self.addItem(item)
         self.edges = {(source, target, key): EdgeItem(self.nodes[source], self.nodes[target], key,
-                                                      waypoints.get((source, target, key), ()))
+                                                      waypoints.get((source, target, key), ()),
+                                                      stub_label(graph, source) if (source, target, key) in stubs else "")
                       for source, target, key in graph.edges(keys=True)}
         self.wires = {node_id: [] for node_id in self.nodes}   # node id -> the edges at its ends
         for (source, target, _), edge in self.edges.items():
@@ -73,8 +74,17 @@ class GraphScene(QGraphicsScene):
         painter.drawPoints(dots)
 
     def content_rect(self):
-        """The rectangle the nodes cover (for fitting); edges stay between them."""
+        """The rectangle the nodes and stubs cover (for fitting); other edges stay between nodes."""
         rect = QRectF(-50, -50, 100, 100) if not self.nodes else QRectF()
         for item in self.nodes.values():
             rect |= item.sceneBoundingRect()
+        for edge in self.edges.values():
+            if edge.stub:
+                rect |= edge.sceneBoundingRect()
         return rect
+
+
+def stub_label(graph, node_id):
+    """What a stub from `node_id` says: the value's name, or the constant itself."""
+    data = graph.nodes[node_id]
+    return data["name"] or data["label"]

@@ -18,11 +18,12 @@ import engine
 from gui.canvas.banner import CanvasBanner
 from gui.canvas.gestures import MoveNodes, NewWire, free_ports, nearest_port
 from gui.canvas.name_editor import NameEditor
-from gui.canvas.node_item import NodeItem
+from gui.canvas.node_item import NodeItem, legible_scale
 from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
 from gui.listening import Listening
 from gui.model.canvas_state import edge_states, node_states
+from gui.model.wrap import crossing_edges
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)
@@ -72,13 +73,23 @@ class GraphView(Listening, QGraphicsView):
 
     # -- public -----------------------------------------------------------------------------------
     def fit(self):
-        """Show the whole graph, centred, never magnified past FIT_MAX_SCALE."""
+        """Show the whole graph, centred, never magnified past FIT_MAX_SCALE; when that would
+        shrink its labels below legibility (node_item.legible_scale), fit its width instead (a
+        wrapped layout's bands), never below legibility, showing its top (the rest scrolls)."""
         rect = self.scene().content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
-        self.fitInView(rect, Qt.KeepAspectRatio)
-        if self.transform().m11() > FIT_MAX_SCALE:
-            self.resetTransform()
-            self.scale(FIT_MAX_SCALE, FIT_MAX_SCALE)
-        self.centerOn(rect.center())
+        room = self.viewport().rect()
+        whole = min(room.width() / rect.width(), room.height() / rect.height())
+        legible = legible_scale()
+        scale = min(FIT_MAX_SCALE, whole if whole >= legible else max(legible, room.width() / rect.width()))
+        self.resetTransform()
+        self.scale(scale, scale)
+        seen = self.mapToScene(room).boundingRect()
+        centre = rect.center()
+        if seen.height() < rect.height():
+            centre.setY(rect.top() + seen.height() / 2)
+        if seen.width() < rect.width():
+            centre.setX(rect.left() + seen.width() / 2)
+        self.centerOn(centre)
 
     def fit_if_needed(self):
         """Fit when a node's centre is out of sight; otherwise the view stays where the user put it."""
@@ -114,7 +125,8 @@ class GraphView(Listening, QGraphicsView):
         shown = self.controller.shown
         selected = self.scene().selected_nodes()
         self.graph, positions = shown.graph, shown.layout
-        self.scene().populate(self.graph, positions, routes(self.graph, positions))
+        stubs = crossing_edges(self.graph, positions)
+        self.scene().populate(self.graph, positions, routes(self.graph, positions, stubs), stubs)
         self.restyle()
         self._on_node_selected(self.controller.selected_node)
         for node_id in selected & set(self.scene().nodes):

@@ -10,6 +10,7 @@ from collections import deque
 from engine import Const, HoleRef, infer_shapes, lookup, syntax_pieces
 from gui import style
 from gui.model.graph import MultiDiGraph, all_neighbors, topological_generations
+from gui.model.wrap import wrap_bands
 
 LOSS_ID = "L"
 
@@ -182,8 +183,9 @@ def assign_x(columns, widths):
 
 
 def layered_layout(graph, previous=None):
-    """{node_id: (x, y)} centres. Nodes in `previous` keep their place; new ones go beside their
-    neighbours (see `place_new`)."""
+    """{node_id: (x, y)} centres, wrapped into bands when wider than the canvas (gui.model.wrap).
+    Nodes in `previous` keep their place; new ones go beside their neighbours as the unwrapped
+    layout has them (see `place_new`)."""
     if not graph:
         return {}
     sizes = {n: data["size"] for n, data in graph.nodes(data=True)}
@@ -194,7 +196,7 @@ def layered_layout(graph, previous=None):
     # The loss marker follows the start node rather than keeping its place.
     kept = {n: tuple(p) for n, p in (previous or {}).items() if n in graph and n != LOSS_ID}
     if not kept:
-        return fresh
+        return wrap_bands(fresh, sizes, style.CANVAS_BAND_WIDTH, style.CANVAS_BAND_GAP)
     return place_new(graph, fresh, kept, sizes)
 
 
