@@ -6,7 +6,7 @@ The windows are test_readable's: one per scale and theme, the examples reloaded 
 import pytest
 
 from gui import style
-from tests.gui.test_readable import SIZES, open_example, studio  # noqa: F401  (studio: the fixture)
+from tests.gui.test_readable_matrix import SIZES, open_example, studio  # noqa: F401  (studio: the fixture)
 from tests.golden.pictures import EXAMPLE_SELECTIONS
 
 
