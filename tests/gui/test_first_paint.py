@@ -7,7 +7,11 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NOT_BEFORE_FIRST_PAINT = ("networkx", "engine.attribution", "engine.forward", "gui.panels.palette",
-                          "gui.panels.paths", "engine.pathlist", "engine.export")
+                          "gui.panels.paths", "engine.pathlist", "engine.export",
+                          # the gradient check, the PyTorch cross-check, the builder's sketch, the
+                          # judging of predictions, a selection's chain rule, saving: each on first use
+                          "engine.gradcheck", "engine.crosscheck", "engine.sketch", "engine.sketch_text",
+                          "engine.predict", "engine.chaintext", "gui.model.selection", "gui.model.safe_write")
 PROBE = ("import json, sys, main; main.main(['--screenshot', sys.argv[1], '--size', '800x500']); "
          "print(json.dumps(sorted(sys.modules)))")
 
