@@ -112,7 +112,7 @@ class Outlines:
     role 'hidden' greys the cells out under a question mark (a gradient entry to predict)."""
 
     def __init__(self, box):
-        self.box, self.items, self.roles, self.spans = box, [], [], []
+        self.box, self.items, self.roles, self.spans, self.shape = box, [], [], [], (1, 1)
         self.pens = {role: pen(colour, width) for role, (colour, width) in style.HEATMAP_OUTLINES.items()}
         self.pens["hidden"] = self.pens["selected"]
         self.question = pg.TextItem("?", anchor=(0.5, 0.5), color=style.HEATMAP_TEXT_DARK)
@@ -125,6 +125,7 @@ class Outlines:
         self._grow(len(ranges))
         self.roles = [r[2] if len(r) > 2 else "feeds" for r in ranges]
         self.spans = [rng[0].indices(shape[0])[:2] + rng[1].indices(shape[1])[:2] for rng in ranges]
+        self.shape = shape
         self.question.setVisible(False)
         for item, (r0, r1, c0, c1), role in zip(self.items, self.spans, self.roles):
             item.setPen(self.pens[role])
@@ -140,19 +141,28 @@ class Outlines:
 
     def fit(self):
         """Place the rectangles for the current zoom: one smaller than a few pixels grows about its
-        centre, so that one cell (or row) of a 1024×1024 matrix is still seen."""
+        centre, so that one cell (or row) of a 1024×1024 matrix is still seen, and is then pushed
+        back inside the matrix: a corner cell's mark stays within the frame."""
         px_w, px_h = self.box.viewPixelSize()
+        rows, cols = self.shape
         for item, (r0, r1, c0, c1), role in zip(self.items, self.spans, self.roles):
             least = style.HEATMAP_MARK_MIN_PX if role in MARKS else style.HEATMAP_OUTLINE_MIN_PX
             width, height = max(c1 - c0, least * px_w), max(r1 - r0, least * px_h)
-            x, y = (c0 + c1 - 1) / 2, (r0 + r1 - 1) / 2
-            item.setRect(QRectF(x - width / 2, y - height / 2, width, height))
+            left = inside((c0 + c1 - 1) / 2 - width / 2, width, cols)
+            top = inside((r0 + r1 - 1) / 2 - height / 2, height, rows)
+            item.setRect(QRectF(left, top, width, height))
 
     def _grow(self, count):
         while len(self.items) < count:
             item = QGraphicsRectItem()
             self.box.addItem(item, ignoreBounds=True)
             self.items.append(item)
+
+
+def inside(start, length, count):
+    """`start` moved so that [start, start + length] lies within the cells' extent [-0.5, count - 0.5]
+    (when it is no longer than that extent)."""
+    return max(-0.5, min(start, count - 0.5 - length))
 
 
 def pen(colour, width):

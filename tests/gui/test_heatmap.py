@@ -157,6 +157,16 @@ def test_outline_draws_one_rectangle_per_range(heatmap):
     assert len(outlines_shown(heatmap)) == 0
 
 
+@pytest.mark.parametrize("row, col", [(0, 0), (511, 511), (0, 511), (511, 0)])
+def test_a_corner_cell_of_a_large_matrix_is_marked_within_its_frame(heatmap, row, col):
+    heatmap.show_matrix(np.ones((512, 512)), "a")
+    heatmap.outline([(slice(row, row + 1), slice(col, col + 1), "selected")])
+    rect = heatmap.outlines.items[0].rect()
+    assert rect.width() > 1 and rect.height() > 1     # grown to a few pixels, so it is seen
+    assert -0.5 <= rect.left() and rect.right() <= 511.5 and -0.5 <= rect.top() and rect.bottom() <= 511.5
+    assert rect.contains(col, row)                    # and still around its cell
+
+
 def test_numbers_shorten_then_hide_as_cells_shrink(qtbot, heatmap):
     heatmap.show_matrix(np.array([[0.123456, -2.5, 1.0, 3.0]] * 2), "a")
     assert visible_texts(heatmap)[:2] == ["0.1235", "−2.5"]
