@@ -277,6 +277,8 @@ class GraphView(Listening, QGraphicsView):
             return
         item = self.itemAt(point)
         self.pressed_empty = button == Qt.LeftButton and item is None
+        if self.pressed_empty:   # a box may start: it selects nodes, not the wires it crosses
+            self.scene().set_wires_selectable(False)
         super().mousePressEvent(event)
         if button == Qt.LeftButton and isinstance(item, NodeItem) and item.isSelected():
             self.gesture = MoveNodes(self, self.scene().selected_nodes(), pos)
@@ -302,6 +304,7 @@ class GraphView(Listening, QGraphicsView):
             gesture.mouse_release(self.mapToScene(event.position().toPoint()))
         if self.pressed_empty and event.button() == Qt.LeftButton:
             self.pressed_empty = False
+            self.scene().set_wires_selectable(True)
             self.tell_selection()
 
     def mouseDoubleClickEvent(self, event):
