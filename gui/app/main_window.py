@@ -25,6 +25,9 @@ from gui.panels.timeline import Timeline
 TITLE = "Backprop Studio"
 LEFT_SHARE, RIGHT_SHARE, EDITOR_HEIGHT = 0.22, 0.40, 250   # of the window's width; pixels
 INSPECTOR_SHARE = 0.64   # of the window's height, above the explanation
+# A height that follows a width (a wrapped message, rows of matrices) is known only after one layout
+# pass, and the docks make room for it in the next: a headless picture waits for a few passes.
+SETTLING_ROUNDS = 3
 
 
 class MainWindow(Listening, QMainWindow):
@@ -260,7 +263,8 @@ class MainWindow(Listening, QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.setUpdatesEnabled(False)
         self.show()
-        QApplication.instance().processEvents()   # layouts settle; queued fits run
+        for _ in range(SETTLING_ROUNDS):          # layouts settle; queued fits run
+            QApplication.instance().processEvents()
         self.setUpdatesEnabled(True)
         self.graph_view.fit()                     # for the canvas's final size
 

@@ -1,7 +1,10 @@
 """The expression editor as a user types in it."""
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QDockWidget
 
+import main
 from gui.panels.editor import ExpressionEditor
 
 
@@ -151,3 +154,18 @@ def test_the_error_caret_is_not_painted_over_the_texts_bottom_edge(qtbot, window
     assert editor.minimumSizeHint().height() >= sum(w.minimumHeight() for w in (editor.text_edit, message))
     qtbot.waitUntil(lambda: editor.caret.geometry().top() >= editor.text_edit.geometry().bottom())
     assert message.geometry().top() >= editor.caret.geometry().bottom()
+
+
+
+
+def test_a_picture_waits_until_the_docks_make_room_for_the_message(qtbot, tmp_path):
+    """A headless picture lays the window out and grabs it: the wrapped message's height is known
+    after one layout pass and the docks make room for it in the next, so the picture must wait
+    for that (before, the message was painted over the next dock's title)."""
+    args = main.parser().parse_args(["--expr", "a = randn(2, 2)\nw = randn(3, 2)\nt = a @ w\nd = relu(t) + ?",
+                                     "--screenshot", str(tmp_path / "x.png")])
+    _, window = main.start(args, main.read_document(args, pytest.fail), pytest.fail)
+    qtbot.addWidget(window)
+    window.lay_out_offscreen((1600, 1000))
+    docks = [d.geometry() for d in window.findChildren(QDockWidget) if d.isVisible() and d.y() >= 0]
+    assert not [(a, b) for a in docks for b in docks if a is not b and a.intersects(b)]
