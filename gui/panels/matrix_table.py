@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from engine import number
+from gui import style
 
 MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
-CELL_W, CELL_H = 78, 22     # wide enough for ".4g" with a sign: −0.07771
 
 
 def as_grid(arr):
@@ -36,9 +36,10 @@ class MatrixTable(QTableWidget):
         super().__init__(parent)
         self.array = np.zeros((0, 0))
         self.filling = False
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setDefaultSectionSize(CELL_W)
-        self.verticalHeader().setDefaultSectionSize(CELL_H)
+        # columns as wide as their numbers (a narrow dock keeps two of them in sight), at least a cell's width
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setMinimumSectionSize(style.INPUTS_CELL_WIDTH)
+        self.verticalHeader().setDefaultSectionSize(style.INPUTS_CELL_HEIGHT)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.itemChanged.connect(self._on_item_changed)
 
@@ -73,7 +74,7 @@ class MatrixTable(QTableWidget):
         rows = min(self.rowCount(), MAX_EDITABLE)
         header = self.horizontalHeader().sizeHint().height()
         scroll = self.horizontalScrollBar().sizeHint().height() if self.columnCount() > MAX_EDITABLE else 0
-        self.setFixedHeight(rows * CELL_H + header + scroll + 2 * self.frameWidth() + 2)
+        self.setFixedHeight(rows * style.INPUTS_CELL_HEIGHT + header + scroll + 2 * self.frameWidth() + 2)
 
     def _on_item_changed(self, item):
         if self.filling:
