@@ -126,7 +126,9 @@ class InputsPanel(Listening, QWidget):
 
     def table_for(self, key, values, on_edit):
         if any(n > MAX_EDITABLE for n in np.shape(values)):
-            return QLabel(f"{shape_text(np.shape(values))}: too large to edit here")
+            label = QLabel(f"{shape_text(np.shape(values))}: too large to edit here")
+            label.setWordWrap(True)
+            return label
         table = MatrixTable()
         table.edited.connect(on_edit)
         table.refused.connect(self.show_message)

@@ -70,11 +70,17 @@ class MatrixTable(QTableWidget):
         self.fit_height()
 
     def fit_height(self):
-        """Tall enough for every row (up to MAX_EDITABLE), so the panel scrolls, not each table."""
+        """Tall enough for every row (up to MAX_EDITABLE), so the panel scrolls, not each table; and
+        for the sideways scroll bar when the columns are wider than the table."""
         rows = min(self.rowCount(), MAX_EDITABLE)
         header = self.horizontalHeader().sizeHint().height()
-        scroll = self.horizontalScrollBar().sizeHint().height() if self.columnCount() > MAX_EDITABLE else 0
+        columns = self.verticalHeader().width() + self.horizontalHeader().length() + 2 * self.frameWidth()
+        scroll = self.horizontalScrollBar().sizeHint().height() if columns > self.width() else 0
         self.setFixedHeight(rows * style.INPUTS_CELL_HEIGHT + header + scroll + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_height()
 
     def _on_item_changed(self, item):
         if self.filling:
