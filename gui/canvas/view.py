@@ -23,6 +23,7 @@ from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
 from gui.listening import Listening
 from gui.model.canvas_state import edge_states, node_states
+from gui.model.thumbnail import shown_array
 from gui.model.wrap import crossing_edges
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
@@ -134,12 +135,15 @@ class GraphView(Listening, QGraphicsView):
         self._on_entry_selected(self.controller.selected_entry)
 
     def restyle(self):
-        """Colour every item for the cursor: values, gradients, the current step's node and edges
-        (a draft has no pass: everything is pending)."""
+        """Colour every item for the cursor: values, gradients, the current step's node and edges,
+        the nodes' thumbnails (a draft has no pass: everything is pending). Only the items whose
+        state or shown array changed repaint."""
         scene = self.scene()
         session = self.controller.session if self.controller.session is not None else None
         for node_id, state in node_states(self.graph, session).items():
-            scene.nodes[node_id].set_state(state)
+            item = scene.nodes[node_id]
+            item.set_state(state)
+            item.show_thumbnail(shown_array(session, item.data["name"]))
         for key, state in edge_states(self.graph, session).items():
             scene.edges[key].set_state(state)
 
@@ -264,7 +268,7 @@ class GraphView(Listening, QGraphicsView):
         if source is not None:
             self.gesture = NewWire(self, source, pos)
             return
-        item = self.itemAt(point)
+        item = self.node_at(point)
         self.pressed_empty = button == Qt.LeftButton and item is None
         super().mousePressEvent(event)
         if button == Qt.LeftButton and isinstance(item, NodeItem) and item.isSelected():
@@ -295,7 +299,7 @@ class GraphView(Listening, QGraphicsView):
 
     def mouseDoubleClickEvent(self, event):
         """On a node: rename it; on empty canvas: the palette at the cursor."""
-        item = self.itemAt(event.position().toPoint())
+        item = self.node_at(event.position().toPoint())
         if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
             self.name_editor.edit(item.node_id)
         elif item is None:
@@ -303,6 +307,11 @@ class GraphView(Listening, QGraphicsView):
             PalettePopup(self.controller, self, event.globalPosition().toPoint()).show()
         else:
             super().mouseDoubleClickEvent(event)
+
+    def node_at(self, point):
+        """The item under viewport `point`, a node's thumbnail counting as its node."""
+        item = self.itemAt(point)
+        return item.topLevelItem() if item is not None else None
 
     def tell_selection(self):
         """After a click or a box on empty canvas: one node selected (or none) is the controller's
