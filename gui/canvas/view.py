@@ -18,13 +18,13 @@ import engine
 from gui.canvas.banner import CanvasBanner
 from gui.canvas.gestures import MoveNodes, NewWire, free_ports, nearest_port
 from gui.canvas.name_editor import NameEditor
-from gui.canvas.node_item import NodeItem, legible_scale
+from gui.canvas.node_item import NodeItem
 from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
 from gui.listening import Listening
 from gui.model.canvas_state import CursorStates
 from gui.model.thumbnail import shown_array
-from gui.model.wrap import crossing_edges
+from gui.model.wrap import crossing_edges, legible_zoom
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)
@@ -76,12 +76,12 @@ class GraphView(Listening, QGraphicsView):
     # -- public -----------------------------------------------------------------------------------
     def fit(self):
         """Show the whole graph, centred, never magnified past FIT_MAX_SCALE; when that would
-        shrink its labels below legibility (node_item.legible_scale), fit its width instead (a
+        shrink its labels below legibility (gui.model.wrap.legible_zoom), fit its width instead (a
         wrapped layout's bands), never below legibility, showing its top (the rest scrolls)."""
         rect = self.scene().content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
         room = self.viewport().rect()
         whole = min(room.width() / rect.width(), room.height() / rect.height())
-        legible = legible_scale()
+        legible = legible_zoom()
         scale = min(FIT_MAX_SCALE, whole if whole >= legible else max(legible, room.width() / rect.width()))
         self.resetTransform()
         self.scale(scale, scale)

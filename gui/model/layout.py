@@ -10,7 +10,7 @@ from collections import deque
 from engine import Const, HoleRef, infer_shapes, lookup, syntax_pieces
 from gui import style
 from gui.model.graph import MultiDiGraph, all_neighbors, topological_generations
-from gui.model.wrap import wrap_bands
+from gui.model.wrap import band_width, wrap_bands
 
 LOSS_ID = "L"
 
@@ -196,7 +196,7 @@ def layered_layout(graph, previous=None):
     # The loss marker follows the start node rather than keeping its place.
     kept = {n: tuple(p) for n, p in (previous or {}).items() if n in graph and n != LOSS_ID}
     if not kept:
-        return wrap_bands(fresh, sizes, style.CANVAS_BAND_WIDTH, style.CANVAS_BAND_GAP)
+        return wrap_bands(fresh, sizes, band_width(), style.CANVAS_BAND_GAP, style.CANVAS_STUB_ROOM)
     return place_new(graph, fresh, kept, sizes)
 
 

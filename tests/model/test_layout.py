@@ -5,6 +5,7 @@ import pytest
 
 import engine
 from bench.canvas import generated_program
+from gui import style
 from gui.canvas.routes import routes
 from gui.model.layout import LOSS_ID, layered_layout, layers, program_graph
 from gui.model.wrap import crossing_edges
@@ -91,7 +92,8 @@ def test_a_large_program_lays_out_without_overlaps(nodes):
         assert (u, v, k) in stubs or positions[u][0] < positions[v][0]   # within a band, edges point right
 
 
-def test_an_edge_spanning_layers_is_routed_around_the_nodes_between():
+def test_an_edge_spanning_layers_is_routed_around_the_nodes_between(monkeypatch):
+    monkeypatch.setattr(style, "CANVAS_NARROWEST_PX", 10_000)   # one row: the edge spans the layers
     graph, positions = laid_out("h = randn(2, 2)\ne = h * h * 0.5 + h")
     ids = graph.graph["ids"]
     waypoints = routes(graph, positions)
