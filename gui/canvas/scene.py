@@ -17,7 +17,8 @@ class GraphScene(QGraphicsScene):
         super().__init__(parent)
         self.signals = NodeSignals(self)
         self.nodes, self.edges, self.wires = {}, {}, {}
-        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
+        # the default BSP index: a paint or a click looks at the items near it, not at every one of a
+        # thousand nodes and their wires
 
     def populate(self, graph, positions, waypoints, stubs=frozenset()):
         """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
