@@ -23,6 +23,7 @@ from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
 from gui.listening import Listening
 from gui.model.canvas_state import CursorStates
+from gui.model.thumbnail import shown_array
 from gui.model.wrap import crossing_edges
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
@@ -143,15 +144,18 @@ class GraphView(Listening, QGraphicsView):
 
     def restyle(self):
         """Colour every item for the pass and cursor: values, gradients, the current step's node and
-        edges (a draft has no pass: everything is pending)."""
+        edges, the nodes' thumbnails (a draft has no pass: everything is pending)."""
         self.states = CursorStates(self.graph, self.controller.session)
         self.apply_states(self.cursor())
 
     def apply_states(self, cursor, ids=None, keys=None):
-        """Give the items `ids` and `keys` (default: all) their states after `cursor` steps."""
-        scene = self.scene()
+        """Give the items `ids` and `keys` (default: all) their states and thumbnails after `cursor`
+        steps; only the items whose state or shown array changed repaint."""
+        scene, session = self.scene(), self.controller.session
         for node_id, state in self.states.nodes(cursor, ids).items():
-            scene.nodes[node_id].set_state(state)
+            item = scene.nodes[node_id]
+            item.set_state(state)
+            item.show_thumbnail(shown_array(session, item.data["name"]))
         for key, state in self.states.edges(cursor, keys).items():
             scene.edges[key].set_state(state)
         self.styled = cursor
@@ -292,7 +296,7 @@ class GraphView(Listening, QGraphicsView):
         if source is not None:
             self.gesture = NewWire(self, source, pos)
             return
-        item = self.itemAt(point)
+        item = self.node_at(point)
         self.pressed_empty = button == Qt.LeftButton and item is None
         if self.pressed_empty:   # a box may start: it selects nodes, not the wires it crosses
             self.scene().set_wires_selectable(False)
@@ -326,7 +330,7 @@ class GraphView(Listening, QGraphicsView):
 
     def mouseDoubleClickEvent(self, event):
         """On a node: rename it; on empty canvas: the palette at the cursor."""
-        item = self.itemAt(event.position().toPoint())
+        item = self.node_at(event.position().toPoint())
         if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
             self.name_editor.edit(item.node_id)
         elif item is None:
@@ -334,6 +338,11 @@ class GraphView(Listening, QGraphicsView):
             PalettePopup(self.controller, self, event.globalPosition().toPoint()).show()
         else:
             super().mouseDoubleClickEvent(event)
+
+    def node_at(self, point):
+        """The item under viewport `point`, a node's thumbnail counting as its node."""
+        item = self.itemAt(point)
+        return item.topLevelItem() if item is not None else None
 
     def tell_selection(self):
         """After a click or a box on empty canvas: one node selected (or none) is the controller's
