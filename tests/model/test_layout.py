@@ -106,6 +106,18 @@ def test_an_edge_spanning_layers_is_routed_around_the_nodes_between(monkeypatch)
             assert abs(x - nx_) > w / 2 or abs(y - ny) > h / 2
 
 
+def test_an_edge_within_a_band_of_a_wrapped_chain_heads_right_all_the_way():
+    lines = ["h0 = randn(8, 8)", "w = randn(8, 8)"] + [f"h{i} = tanh(h{i - 1} @ w)" for i in range(1, 80)]
+    graph, positions = laid_out("\n".join(lines))
+    stubs = crossing_edges(graph, positions)
+    assert stubs   # wrapped into bands
+    waypoints = routes(graph, positions, stubs)
+    assert waypoints   # the shared weight goes around the nodes of its band
+    for (u, v, _), points in waypoints.items():
+        xs = [positions[u][0], *(x for x, _ in points), positions[v][0]]
+        assert xs == sorted(xs)
+
+
 def test_badges_name_the_op_with_its_exponent_and_a_hole_is_an_unwired_port():
     graph = program_graph(engine.parse("a = randn(2, 2)\nb = a ** 2\nc = b.T @ ?"))
     labels = {data["name"]: data["label"] for _, data in graph.nodes(data=True) if data["kind"] == "eqn"}
