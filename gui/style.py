@@ -87,6 +87,13 @@ INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
 INSPECTOR_OPERATOR_WIDTH = 30   # px: an operator's least width (a merged `= Σᵢ` takes more)
 
+# ---- editor and paths view -------------------------------------------------------------------------
+EDITOR_GUTTER = "#f3f3f3"        # behind the line numbers
+EDITOR_HINT_CSS = "color: #555;"   # the hint under the text (4.5:1 in both themes)
+PATHS_PT = 9.0                   # the Paths view's boxes and link labels
+PATHS_EDGE = "#555555"           # a link, and a box's frame, not lit
+PATHS_LINK_TEXT = "#1f4e9e"      # a link's local partial
+
 # ---- inputs panel ---------------------------------------------------------------------------------
 INPUTS_CELL_WIDTH = 48     # px: a column's least width; it grows to fit its numbers
 INPUTS_CELL_HEIGHT = 22

@@ -9,7 +9,7 @@ from gui import style
 
 THEMES = ("light", "dark", "system")
 SCALES = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)   # View ▸ Zoom in / out steps through these
-PT = ("HEATMAP_NUMBER_PT", "HEATMAP_BAR_PT", "HEATMAP_MISSING_PT")
+PT = ("HEATMAP_NUMBER_PT", "HEATMAP_BAR_PT", "HEATMAP_MISSING_PT", "PATHS_PT")
 PX = ("CANVAS_LAYER_GAP", "CANVAS_ROW_GAP", "CANVAS_GRID_STEP", "CANVAS_NAME_CHAR", "CANVAS_BADGE_CHAR",
       "CANVAS_STUB_ROOM", "CANVAS_BAND_GAP", "CANVAS_PORT_RADIUS", "CANVAS_PORT_SNAP", "CANVAS_THUMB",
       "CANVAS_THUMB_ROW", "INSPECTOR_OPERATOR_WIDTH", "HEATMAP_BAR_WIDTH", "HEATMAP_BAR_TEXT_STEP",
@@ -20,6 +20,7 @@ DARK = {
     "CANVAS_INPUT_FILL": "#25282d", "HEATMAP_BAR_TEXT": "#b4b4b4", "HEATMAP_TEXT_DARK": "#f0f0f0",
     "HEATMAP_HATCH": "#707070", "HEATMAP_MISSING_TEXT": "#c8c8c8", "HEATMAP_HIDDEN": "#4a4a4a",
     "HEATMAP_MARK_EDGE": "#1e1f22", "HEATMAP_NONFINITE": "#f0f0f0", "CANVAS_THUMB_FRAME": "#5a6069",
+    "EDITOR_GUTTER": "#26282c", "PATHS_EDGE": "#a8aeb5", "PATHS_LINK_TEXT": "#79a8ea",
 }
 DARK_CSS = {"#555": "#b4b4b4", "#333": "#d8d8d8", "#1f2328": "#e8e8e8"}   # text colours of the CSS
 DARK_OUTLINES = {"selected": ("#f5f5f5", 3), "picked": ("#79a8ea", 2), "hovered": ("#c18ee0", 3)}
