@@ -61,7 +61,9 @@ def measure(app, nodes, bar):
     from PySide6.QtGui import QImage, QPainter
 
     from gui.app.controller import StudioController
+    from gui.canvas.thumbnail import forget_images
     from gui.canvas.view import GraphView
+    from gui.model.layout import layered_layout
 
     controller = StudioController(generated_program(nodes))
     view = GraphView(controller)
@@ -69,9 +71,10 @@ def measure(app, nodes, bar):
     view.show()
     image = QImage(*VIEW_SIZE, QImage.Format_ARGB32_Premultiplied)
 
-    def build_and_paint():
-        view.rebuild(keep_positions=False)
-        view.fit()
+    def build_and_paint():   # what the app does when a program arrives: lay it out, then the view's slot
+        forget_images()
+        layered_layout(controller.shown.graph)
+        controller.program_changed.emit()
         painter = QPainter(image)
         view.render(painter)
         painter.end()

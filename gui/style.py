@@ -17,7 +17,11 @@ COLORMAP = "CET-D1"
 
 # ---- canvas ------------------------------------------------------------------------------------
 # Sizes in scene units (pixels at zoom 1). Layout reads them, so they stay plain numbers.
-CANVAS_NODE_SIZE = {"input": (76, 40), "eqn": (96, 44), "const": (34, 22), "loss": (28, 28)}
+# Inputs and equations are CANVAS_THUMB_ROW taller than their labels need: a row for the thumbnail.
+CANVAS_NODE_SIZE = {"input": (76, 40 + 32), "eqn": (96, 44 + 32), "const": (34, 22), "loss": (28, 28)}
+CANVAS_THUMB = 28          # a node's thumbnail heatmap: the side of its square
+CANVAS_THUMB_ROW = 32      # the row under a node's labels that holds it
+CANVAS_THUMB_FRAME = "#c3c8cf"   # its frame and pending hatch
 CANVAS_LAYER_GAP = 56      # horizontal gap between layers
 CANVAS_ROW_GAP = 18        # vertical gap between nodes of a layer
 CANVAS_BAND_WIDTH = 640    # a layout wider than this wraps into bands (the narrowest canvas, 1280×800)
@@ -81,6 +85,10 @@ INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
 INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
 INSPECTOR_OPERATOR_WIDTH = 30   # px: an operator's least width (a merged `= Σᵢ` takes more)
+
+# ---- inputs panel ---------------------------------------------------------------------------------
+INPUTS_CELL_WIDTH = 48     # px: a column's least width; it grows to fit its numbers
+INPUTS_CELL_HEIGHT = 22
 
 # ---- explanation panel ----------------------------------------------------------------------------
 EXPLANATION_HEADING_CSS = "font-weight: bold; font-size: 12pt; color: #333;"

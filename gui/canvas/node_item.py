@@ -6,7 +6,9 @@ have one input port per operand on the left (an unwired one is a hollow red ring
 hole `?`), inputs and equations an output port on the right; a node whose shapes do not fit
 (or that waits for a wire) wears a red `!` badge, its tooltip naming the rule. The bottom strip
 shows the gradient: empty (not yet), part-filled (partial k of n), full (done) or hatched (no
-path to L). The item emits its node id when pressed; the view maps it to the engine's names."""
+path to L). Inputs and equations carry a thumbnail heatmap under their labels
+(gui.canvas.thumbnail): their value, then their gradient. The item emits its node id when
+pressed; the view maps it to the engine's names."""
 from functools import lru_cache
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from engine import GradState
 from gui import style
 from gui.canvas.restylable import Restylable
+from gui.canvas.thumbnail import ThumbnailItem
 from gui.model.canvas_state import NodeState
 
 STRIP = 5.0       # height of the gradient strip at the bottom of a card
@@ -23,6 +26,7 @@ STRIP = 5.0       # height of the gradient strip at the bottom of a card
 LABEL_PX = {"name": 13, "shape": 11, "symbol": 15, "op": 11, "partial": 11, "problem": 11, "const": 11,
             "loss": 13}
 RADIUS = {"input": 4.0, "eqn": 9.0}
+THUMBED = ("input", "eqn")   # the kinds that carry a thumbnail
 
 
 class NodeSignals(QObject):
@@ -70,6 +74,7 @@ class NodeItem(Restylable, QGraphicsItem):
         w, h = data["size"]
         self.box = QRectF(-w / 2, -h / 2, w, h)
         self.state = NodeState()
+        self.thumbnail = ThumbnailItem(self, self.thumb_square()) if self.kind in THUMBED else None
         self.setFlag(QGraphicsItem.ItemIsSelectable, self.kind in ("input", "eqn"))
         self.setZValue(self.base_z)
         self.setToolTip(self.tooltip())
@@ -82,6 +87,30 @@ class NodeItem(Restylable, QGraphicsItem):
         if state != self.state:
             super().set_state(state)
             self.setToolTip(self.tooltip())
+
+    def show_thumbnail(self, shown):
+        """Show `shown` (gui.model.thumbnail.Shown) in the thumbnail, when the node has one."""
+        if self.thumbnail is not None:
+            self.thumbnail.show(shown)
+
+    # -- geometry ----------------------------------------------------------------------------------
+    def label_box(self):
+        """The card's top part, where its labels go: inputs and equations keep a row below it
+        for their thumbnail (style.CANVAS_THUMB_ROW)."""
+        return self.box.adjusted(0, 0, 0, -style.CANVAS_THUMB_ROW if self.kind in THUMBED else 0)
+
+    def badge_width(self):
+        return max(26.0, 10 + style.CANVAS_BADGE_CHAR * len(self.data["label"]))
+
+    def text_rect(self):
+        """Where the name and shape go: right of an input's bar, of an equation's op badge."""
+        left, right = (5, 0) if self.kind == "input" else (self.badge_width() + 9, -2)
+        return self.label_box().adjusted(left, 0, right, 0)
+
+    def thumb_square(self):
+        """The thumbnail's square: centred under the name and shape, just above the gradient strip."""
+        side, centre = style.CANVAS_THUMB, self.text_rect().center().x()
+        return QRectF(centre - side / 2, self.box.bottom() - STRIP - 3 - side, side, side)
 
     def tooltip(self):
         """What the node is, its shape, and what the cursor knows of its value and gradient."""
@@ -245,20 +274,20 @@ class NodeItem(Restylable, QGraphicsItem):
         painter.setPen(Qt.NoPen)
         painter.setBrush(self.accent())
         painter.drawRoundedRect(bar, 2, 2)
-        self.paint_text_block(painter, self.box.adjusted(5, 0, 0, 0))
+        self.paint_text_block(painter, self.text_rect())
         self.paint_gradient(painter)
 
     def paint_eqn(self, painter):
         label = self.data["label"]
-        width = max(26.0, 10 + style.CANVAS_BADGE_CHAR * len(label))
-        badge = QRectF(self.box.left() + 7, -13, width, 26 - STRIP / 2)
+        top = self.label_box().center().y() - 13
+        badge = QRectF(self.box.left() + 7, top, self.badge_width(), 26 - STRIP / 2)
         painter.setPen(Qt.NoPen)
         painter.setBrush(self.accent())
         painter.drawRoundedRect(badge, 13, 13)
         painter.setPen(QColor("white"))
         painter.setFont(font(LABEL_PX["symbol" if len(label) == 1 else "op"], bold=True))
         painter.drawText(badge, Qt.AlignCenter, label)
-        self.paint_text_block(painter, self.box.adjusted(width + 9, 0, -2, 0))
+        self.paint_text_block(painter, self.text_rect())
         self.paint_gradient(painter)
 
     def paint_gradient(self, painter):

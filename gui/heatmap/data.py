@@ -2,18 +2,18 @@
 
 Kept apart from the widget so the maths is testable and cheap to reason about at 1024×1024."""
 import math
-import weakref
 from typing import NamedTuple
 
 import numpy as np
 
 from engine import number
 from gui.heatmap.numbers import significant
+from gui.per_array import PerArray
 
 CLIP_RMS = 3.0         # the colour range ends at this many RMS (or at max |x| when smaller)
 STAT_DIGITS = 3        # significant digits of the stats line: three matrices of a step fit 480 px
 SNAP_ULPS = 8          # a mean this many ulps of max |x| from zero is zero (gui.heatmap.data.snapped)
-_SUMMARIES = {}        # id(array) -> (weak reference to it, its Summary)
+_SUMMARIES = PerArray()   # the Summary of each array shown
 
 
 class Summary(NamedTuple):
@@ -110,16 +110,7 @@ def downsample(matrix, pixels):
 def summarize(array):
     """`compute_summary`, remembered per array object: records never change their arrays, and the
     same gradient is shown in several places and on several steps."""
-    key = id(array)
-    hit = _SUMMARIES.get(key)
-    if hit is not None and hit[0]() is array:
-        return hit[1]
-    summary = compute_summary(array)
-    try:
-        _SUMMARIES[key] = (weakref.ref(array, lambda _ref: _SUMMARIES.pop(key, None)), summary)
-    except TypeError:   # numbers (a constant operand) cannot be weakly referenced; they are cheap
-        pass
-    return summary
+    return _SUMMARIES.get(array, compute_summary)
 
 
 def forget_summaries():

@@ -31,7 +31,7 @@ def test_flags_win_over_kept_settings_and_a_headless_run_keeps_none(settings):
 def test_a_scale_grows_every_font_and_actual_size_restores_it(restore_style):
     theme.apply(1.5, "light")
     assert style.HEATMAP_NUMBER_PT == 12 and "font-size: 16.5pt" in style.HEATMAP_TITLE_CSS
-    assert style.CANVAS_NODE_SIZE["eqn"] == (144, 66)
+    assert style.CANVAS_NODE_SIZE["eqn"] == (144, 114) and style.CANVAS_THUMB == 42
     theme.apply(1.0, "light")
     assert style.HEATMAP_NUMBER_PT == 8 and style.HEATMAP_TITLE_CSS == "font-size: 11pt;"
 

@@ -1,0 +1,64 @@
+"""A canvas node's thumbnail, as numpy: which array it shows after the cursor, and its colours.
+
+A node shows its gradient once the backward pass has reached it (partial or done), else its
+value once computed, else nothing (the canvas draws a pending hatch, never a stale picture).
+The colours follow the heatmaps' rule: the diverging map centred on zero, levels (−m, m) with m
+the whole array's robust half-range (gui.heatmap.data.summarize), cells beyond it clipped."""
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from gui.heatmap.data import as_matrix, block_means, summarize
+
+MAX_CELLS = 32                 # a thumbnail has at most this many cells a side
+NONFINITE = (128, 128, 128)    # NaN and ±inf cells: grey, on either theme
+
+
+class Shown(NamedTuple):
+    """What a node's thumbnail shows: `array` (None: nothing yet), gradient or value, and for a
+    gradient still summing its contributions, k of n."""
+    array: object = None
+    is_grad: bool = False
+    k: int = 0
+    n: int = 0
+
+
+def shown_array(session, name):
+    """The thumbnail of value `name` after the session's cursor (an empty Shown without a pass)."""
+    if session is None or not name:
+        return Shown()
+    grad, _, k, n = session.grad(name)
+    if grad is not None:
+        return Shown(grad, True, k, n)
+    value = session.value(name)
+    return Shown(value) if value is not None else Shown()
+
+
+def block_size(shape):
+    """Entries per thumbnail cell along both axes (one for both, so the picture keeps the
+    matrix's aspect): the least that leaves at most MAX_CELLS cells a side."""
+    return max(1, math.ceil(max(shape) / MAX_CELLS))
+
+
+def cells(array):
+    """The matrix the thumbnail colours: a vector as one row, a scalar as one cell, larger
+    matrices shrunk by block means (a block holding a NaN stays NaN, so it is marked)."""
+    matrix = as_matrix(np.asarray(array, dtype=float))
+    step = block_size(matrix.shape)
+    for axis in (0, 1):
+        if min(step, matrix.shape[axis]) > 1:   # an axis shorter than a block is one block
+            matrix = block_means(matrix, min(step, matrix.shape[axis]), axis)
+    return matrix
+
+
+def colours(array, lut):
+    """(rows, cols, 3) uint8 RGB of `array`'s thumbnail under the colour table `lut` (an odd
+    number of RGB rows, low end first, its middle row the colour of zero)."""
+    matrix = cells(array)
+    scale = summarize(array).scale
+    where = np.clip(np.nan_to_num(matrix / scale, nan=0.0), -1.0, 1.0)
+    half = (len(lut) - 1) // 2
+    rgb = np.asarray(lut, dtype=np.uint8)[np.rint((where + 1.0) * half).astype(int)]
+    rgb[~np.isfinite(matrix)] = NONFINITE
+    return np.ascontiguousarray(rgb)
