@@ -106,7 +106,8 @@ def test_an_edge_spanning_layers_is_routed_around_the_nodes_between(monkeypatch)
             assert abs(x - nx_) > w / 2 or abs(y - ny) > h / 2
 
 
-def test_an_edge_within_a_band_of_a_wrapped_chain_heads_right_all_the_way():
+def test_an_edge_within_a_band_of_a_wrapped_chain_heads_right_all_the_way(monkeypatch):
+    monkeypatch.setattr(style, "CANVAS_NARROWEST_PX", 900)   # bands of several steps: w passes nodes
     lines = ["h0 = randn(8, 8)", "w = randn(8, 8)"] + [f"h{i} = tanh(h{i - 1} @ w)" for i in range(1, 80)]
     graph, positions = laid_out("\n".join(lines))
     stubs = crossing_edges(graph, positions)
