@@ -268,7 +268,7 @@ class GraphView(Listening, QGraphicsView):
         if source is not None:
             self.gesture = NewWire(self, source, pos)
             return
-        item = self.node_at(point)
+        item = self.itemAt(point)
         self.pressed_empty = button == Qt.LeftButton and item is None
         super().mousePressEvent(event)
         if button == Qt.LeftButton and isinstance(item, NodeItem) and item.isSelected():
@@ -299,7 +299,7 @@ class GraphView(Listening, QGraphicsView):
 
     def mouseDoubleClickEvent(self, event):
         """On a node: rename it; on empty canvas: the palette at the cursor."""
-        item = self.node_at(event.position().toPoint())
+        item = self.itemAt(event.position().toPoint())
         if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
             self.name_editor.edit(item.node_id)
         elif item is None:
@@ -307,11 +307,6 @@ class GraphView(Listening, QGraphicsView):
             PalettePopup(self.controller, self, event.globalPosition().toPoint()).show()
         else:
             super().mouseDoubleClickEvent(event)
-
-    def node_at(self, point):
-        """The item under viewport `point`, a node's thumbnail counting as its node."""
-        item = self.itemAt(point)
-        return item.topLevelItem() if item is not None else None
 
     def tell_selection(self):
         """After a click or a box on empty canvas: one node selected (or none) is the controller's
