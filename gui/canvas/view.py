@@ -136,14 +136,15 @@ class GraphView(Listening, QGraphicsView):
 
     def restyle(self):
         """Colour every item for the cursor: values, gradients, the current step's node and edges,
-        the nodes' thumbnails (a draft has no pass: everything is pending). Only the items whose
-        state or shown array changed repaint."""
+        the nodes' thumbnails (a draft has no pass: everything is pending, but the thumbnails show
+        what it can compute). Only the items whose state or shown array changed repaint."""
         scene = self.scene()
         session = self.controller.session if self.controller.session is not None else None
+        draft = self.controller.shown.inputs if session is None else None
         for node_id, state in node_states(self.graph, session).items():
             item = scene.nodes[node_id]
             item.set_state(state)
-            item.show_thumbnail(shown_array(session, item.data["name"]))
+            item.show_thumbnail(shown_array(session, item.data["name"], draft))
         for key, state in edge_states(self.graph, session).items():
             scene.edges[key].set_state(state)
 

@@ -2,6 +2,7 @@
 
 A node shows its gradient once the backward pass has reached it (partial or done), else its
 value once computed, else nothing (the canvas draws a pending hatch, never a stale picture).
+A draft (no pass) shows what it can compute: its inputs and the equations before a hole.
 The colours follow the heatmaps' rule: the diverging map centred on zero, levels (−m, m) with m
 the whole array's robust half-range (gui.heatmap.data.summarize), cells beyond it clipped."""
 import math
@@ -24,9 +25,13 @@ class Shown(NamedTuple):
     n: int = 0
 
 
-def shown_array(session, name):
-    """The thumbnail of value `name` after the session's cursor (an empty Shown without a pass)."""
-    if session is None or not name:
+def shown_array(session, name, draft=None):
+    """The thumbnail of value `name` after the session's cursor; without a session, its value in
+    `draft` (gui.model.shown.Shown.inputs: the pass of a draft's computable part), if any."""
+    if session is None:
+        value = draft.records.values.get(name) if draft is not None and name else None
+        return Shown(value) if value is not None else Shown()
+    if not name:
         return Shown()
     grad, _, k, n = session.grad(name)
     if grad is not None:

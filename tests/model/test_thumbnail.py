@@ -68,3 +68,10 @@ def test_a_node_shows_nothing_then_its_value_then_its_gradient():
     assert shown_array(session, "t1") == Shown(grad, True, k, n) and grad is not None
     assert shown_array(None, "t1") == Shown()                         # a draft has no numbers
     assert shown_array(session, "") == Shown()                        # a constant has no name
+
+
+def test_a_draft_shows_what_it_can_compute():
+    """Without a pass, the values of the draft's computable part (gui.model.shown.Shown.inputs)."""
+    draft = engine.Session("a = randn(2, 2)\nb = a * 2")
+    assert shown_array(None, "b", draft).array is draft.records.values["b"]
+    assert shown_array(None, "t3", draft) == Shown() == shown_array(None, "b", None)
