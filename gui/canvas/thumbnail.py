@@ -2,9 +2,9 @@
 pass is the news, its gradient once the backward pass has reached it, a pending hatch before.
 
 Its picture is coloured when first painted (a node scrolled out of sight, or drawn as a block
-far out, costs nothing),
-once per array (gui.model.thumbnail.colours), remembered by the array's identity: a step
-record's arrays never change, so a step recolours only the thumbnails whose array is new."""
+far out, costs nothing), once per array (gui.model.thumbnail.colours), remembered by the
+array's identity: a step record's arrays never change, so a step recolours only the thumbnails
+whose array is new."""
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
@@ -62,8 +62,8 @@ def tip(name, shown):
     text = f"{head}, {shape_text(shape)}"
     if shown.is_grad and shown.k < shown.n:
         text += f" (partial {shown.k} of {shown.n})"
-    step = rule.block_size(shape) if shape else 1
-    return text + (f", in {step}×{step} blocks" if step > 1 else "")
+    rows, cols = rule.blocks(shape)
+    return text + (f", in {rows}×{cols} blocks" if rows * cols > 1 else "")
 
 
 class Thumbnail:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from gui.canvas import thumbnail
+from gui.model.thumbnail import Shown
 
 T1 = "d:a@b"      # the node of t1 = a @ b
 # Whose thumbnail each of the seed's 7 steps changes: (value name, node id).
@@ -97,3 +98,9 @@ def test_a_vector_is_a_strip_and_a_long_one_keeps_a_readable_height():
     assert thumbnail.fitted(square, 1, 2).height() == 14 and thumbnail.fitted(square, 1, 2).width() == 28
     assert thumbnail.fitted(square, 1, 32).height() == 28 * thumbnail.MIN_SHARE
     assert thumbnail.fitted(square, 1, 1) == square
+
+
+def test_the_tooltip_names_a_partial_gradient_and_the_blocks_of_a_large_array():
+    assert thumbnail.tip("a", Shown(np.zeros((2, 2)), True, 1, 2)) == "∂L/∂a, 2×2 (partial 1 of 2)"
+    assert thumbnail.tip("b1", Shown(np.zeros(256))) == "value of b1, (256,), in 1×8 blocks"
+    assert thumbnail.tip("w1", Shown(np.zeros((256, 64)), True, 1, 1)) == "∂L/∂w1, 256×64, in 8×8 blocks"
