@@ -34,7 +34,8 @@ window.grab().toImage().save(sys.argv[1], "PNG")
 OTHER_BENCHES = ("canvas.py", "heatmaps.py", "app_chain.py")
 # What the first paint must not wait for: each is loaded on first use (tests/gui/test_first_paint.py).
 LAZY = ("networkx", "engine.attribution", "engine.forward", "gui.panels.palette", "gui.panels.paths",
-        "engine.export", "gui.app.dialogs")
+        "engine.export", "gui.app.dialogs", "engine.gradcheck", "engine.crosscheck", "engine.sketch",
+        "engine.predict", "engine.chaintext", "gui.model.selection", "gui.model.safe_write")
 MODULES_AT_FIRST_PAINT = ("import json, sys, main; main.main(['--screenshot', sys.argv[1], '--size', '{w}x{h}']); "
                           "print(json.dumps(sorted(sys.modules)))")
 

@@ -3,7 +3,6 @@ from dataclasses import dataclass
 
 from .entries import parse_entry
 from .errors import InputError
-from .gradcheck import gradient_check
 from .parser import parse
 from .passes import run_pass
 from .prepared import prepare
@@ -37,6 +36,7 @@ def grad(program, inputs=None, upstream=None, *, rng_seed=0, start=None):
 
 def check(program, *, inputs=None, upstream=None, rng_seed=0, start=None):
     """Gradient check by central differences (see engine.gradcheck) as the CLI's JSON dict."""
+    from .gradcheck import gradient_check   # imported on first use, as the attribution below
     with computing():
         return gradient_check(as_prepared(program).program, inputs, upstream, rng_seed, start)
 

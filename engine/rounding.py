@@ -45,6 +45,7 @@ class Magnitudes:
 
     def __init__(self, records):
         self.records, self.found, self.display = records, {}, {}
+        self.by_target = None   # value name → the steps that send its gradient, made when first asked
 
     def contribution(self, step):
         """Σⱼ |∂L/∂y[j]·∂y[j]/∂x[i]| for every entry i of a backward step's target (None: too large)."""
@@ -63,8 +64,14 @@ class Magnitudes:
         return None if any(p is None for p in parts) else sum(parts)
 
     def steps_of(self, name, cursor):
-        steps = self.records.steps
-        return [s for s in steps if s.target == name and s.kind != "forward" and s.index <= cursor]
+        """The seed and backward steps into ∂L/∂name done after `cursor` steps (read from an index
+        made once: a step's panels ask for every gradient, and a long pass has thousands of steps)."""
+        if self.by_target is None:
+            self.by_target = {}
+            for s in self.records.steps:
+                if s.kind != "forward":
+                    self.by_target.setdefault(s.target, []).append(s)
+        return [s for s in self.by_target.get(name, ()) if s.index <= cursor]
 
     def shown_grad(self, name, cursor, array, transposed=False):
         """∂L/∂name after `cursor` steps as displayed, `array` being it (or its transpose): the same

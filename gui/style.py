@@ -86,6 +86,10 @@ INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
 INSPECTOR_OPERATOR_WIDTH = 30   # px: an operator's least width (a merged `= Σᵢ` takes more)
 
+# ---- inputs panel ---------------------------------------------------------------------------------
+INPUTS_CELL_WIDTH = 48     # px: a column's least width; it grows to fit its numbers
+INPUTS_CELL_HEIGHT = 22
+
 # ---- explanation panel ----------------------------------------------------------------------------
 EXPLANATION_HEADING_CSS = "font-weight: bold; font-size: 12pt; color: #333;"
 EXPLANATION_TEXT_CSS = "font-size: 11pt; color: #1f2328;"

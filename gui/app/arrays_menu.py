@@ -26,7 +26,6 @@ class ArraysMenu(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window, self.controller, self.docks, self.panels = window, window.controller, {}, {}
-        torch_note = "" if torch_installed() else f" (needs PyTorch: {engine.TORCH_INSTALL})"
         self.actions = {
             "export_arrays": self.action("File", "Export &arrays…", "Write every value and gradient to one .npz",
                                          self.on_export_arrays),
@@ -34,18 +33,31 @@ class ArraysMenu(QObject):
                                          "module with its backward pass", self.on_export_python),
             "compare": self.action("Run", "Compare with &mine…", "Compare your hand-computed gradient with the "
                                    "engine's, entry by entry", lambda: self.dock("compare")),
-            "crosscheck": self.action("Run", "Cross-check with PyTorch" + torch_note, "Run the same program "
+            "crosscheck": self.action("Run", "Cross-check with PyTorch", "Run the same program "
                                       "through torch.autograd and show the differences", self.on_crosscheck),
         }
+        self.menu("Run").aboutToShow.connect(self.note_torch)
+
+    def note_torch(self):
+        """Say in the action whether PyTorch is missing: looked up when the Run menu first opens,
+        since the cross-check's module (and the search for torch) need not load before then."""
+        self.menu("Run").aboutToShow.disconnect(self.note_torch)
+        if not torch_installed():
+            action = self.actions["crosscheck"]
+            action.setText(f"{action.text()} (needs PyTorch: {engine.TORCH_INSTALL})")
 
     def action(self, menu_title, text, tip, slot):
         action = QAction(text, self.window)
         action.setToolTip(f"{text.replace('&', '').replace('…', '')}: {tip}")
         action.setStatusTip(tip)
         action.triggered.connect(slot)
-        menu = next(a.menu() for a in self.window.menuBar().actions() if a.text().replace("&", "") == menu_title)
+        menu = self.menu(menu_title)
         menu.insertAction(menu.actions()[-1] if menu_title == "File" else None, action)   # File: above Quit
         return action
+
+    def menu(self, title):
+        """The window's menu titled `title` (File, Run)."""
+        return next(a.menu() for a in self.window.menuBar().actions() if a.text().replace("&", "") == title)
 
     def say(self, text):
         self.window.statusBar().showMessage(text, 10000)

@@ -4,7 +4,7 @@ It wires widgets to the one controller and holds no maths. Its arrangement (whic
 may change by moving docks) is kept in the QSettings it is given; None keeps nothing."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QLabel, QMainWindow, QMessageBox,
-                               QUndoView)
+                               QSizePolicy, QUndoView)
 
 from gui.app import actions as act
 from gui.app.arrays_menu import ArraysMenu
@@ -135,6 +135,8 @@ class MainWindow(Listening, QMainWindow):
         self.step_label = QLabel()
         self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step_label.setStyleSheet("font-weight: bold;")   # the line that says what just happened
+        # a long line is cut at the window's edge (its tooltip has it whole) rather than widen the window
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.timeline)
         self.statusBar().addWidget(self.step_label, 1)
 
@@ -182,8 +184,13 @@ class MainWindow(Listening, QMainWindow):
         if session is None:
             return   # offer_steps says why there are no steps
         step = session.current_step()
-        self.step_label.setText(step.describe(session.total) if step else
-                                f"step 0/{session.total}: inputs only (F10 steps forward)")
+        self.say(step.describe(session.total) if step else
+                 f"step 0/{session.total}: inputs only (F10 steps forward)")
+
+    def say(self, text):
+        """The status line's text, whole in its tooltip too."""
+        self.step_label.setText(text)
+        self.step_label.setToolTip(text)
 
     def _on_program_changed(self):
         self.offer_steps()
@@ -309,6 +316,6 @@ class MainWindow(Listening, QMainWindow):
             self.actions[name].setEnabled(reason is None)
         if reason is not None:
             self.playback.stop()
-            self.step_label.setText(f"No steps: {reason}")
+            self.say(f"No steps: {reason}")
         else:
             self._on_step_changed(self.controller.view.cursor)

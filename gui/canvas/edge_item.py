@@ -32,7 +32,8 @@ class EdgeItem(Restylable, QGraphicsItem):
         """`port` is which operand of `target` this edge feeds (0 = first); the curve passes
         through `waypoints` (scene points) to go around nodes in its way; a `stub` (the source's
         name) is drawn as a labelled stub. A wire into an equation can be selected (and
-        deleted); the loss marker's cannot."""
+        deleted); the loss marker's cannot. (No itemChange of its own: a thousand wires would each
+        call into Python for every flag and z set; a box selects nodes only through the scene.)"""
         super().__init__()
         self.source, self.target, self.port, self.stub = source, target, port, stub
         self.waypoints = [QPointF(*p) for p in waypoints]
@@ -80,13 +81,6 @@ class EdgeItem(Restylable, QGraphicsItem):
             return QRectF(self.end.x() - width, start.y() - height - 1, width, height)
         top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
         return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
-
-    def itemChange(self, change, value):
-        """A box selects nodes only (their wires go with them); a wire is selected by a click."""
-        if change == QGraphicsItem.ItemSelectedChange and value and self.scene() is not None:
-            if any(not view.rubberBandRect().isNull() for view in self.scene().views()):
-                return False
-        return super().itemChange(change, value)
 
     def raised(self):
         return self.state.kind in ("lit", "flow")

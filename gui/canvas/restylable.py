@@ -11,7 +11,9 @@ class Restylable:
     def set_state(self, state):
         if state != self.state:
             self.state = state
-            self.setZValue(style.CANVAS_Z_LIT if self.raised() else self.base_z)
+            z = style.CANVAS_Z_LIT if self.raised() else self.base_z
+            if z != self.zValue():   # setZValue goes through the item's itemChange even when equal
+                self.setZValue(z)
             self.update()
 
     def set_lit(self, lit):

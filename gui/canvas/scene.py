@@ -2,7 +2,7 @@
 from a graph and its layout; each item paints itself."""
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from gui import style
 from gui.canvas.edge_item import EdgeItem
@@ -53,6 +53,13 @@ class GraphScene(QGraphicsScene):
         """(target id, port) of each selected wire."""
         return [(item.target.node_id, item.port) for item in self.selectedItems()
                 if not hasattr(item, "node_id")]
+
+    def set_wires_selectable(self, selectable):
+        """Wires into equations are selected by a click; while a box is drawn they are not
+        selectable, so that the box selects nodes only (their wires go with them)."""
+        for edge in self.edges.values():
+            if edge.target.kind == "eqn":
+                edge.setFlag(QGraphicsItem.ItemIsSelectable, selectable)
 
     def output_port_at(self, pos):
         """The node whose output port is under scene point `pos`, or None."""

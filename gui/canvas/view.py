@@ -22,7 +22,7 @@ from gui.canvas.node_item import NodeItem, legible_scale
 from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
 from gui.listening import Listening
-from gui.model.canvas_state import edge_states, node_states
+from gui.model.canvas_state import CursorStates
 from gui.model.thumbnail import shown_array
 from gui.model.wrap import crossing_edges
 
@@ -37,6 +37,7 @@ class GraphView(Listening, QGraphicsView):
         super().__init__(parent)
         self.controller = controller
         self.graph = None
+        self.states, self.styled = None, 0   # the items' states (CursorStates) and the cursor they show
         self.highlighted = set()
         self.panning = None       # the last mouse position of a pan (middle, or Space + left)
         self.space_held = False
@@ -135,18 +136,28 @@ class GraphView(Listening, QGraphicsView):
         self._on_entry_selected(self.controller.selected_entry)
 
     def restyle(self):
-        """Colour every item for the cursor: values, gradients, the current step's node and edges,
-        the nodes' thumbnails (a draft has no pass: everything is pending, but the thumbnails show
-        what it can compute). Only the items whose state or shown array changed repaint."""
-        scene = self.scene()
-        session = self.controller.session if self.controller.session is not None else None
+        """Colour every item for the pass and cursor: values, gradients, the current step's node and
+        edges, the nodes' thumbnails (a draft has no pass: everything is pending, but the
+        thumbnails show what it can compute)."""
+        self.states = CursorStates(self.graph, self.controller.session)
+        self.apply_states(self.cursor())
+
+    def apply_states(self, cursor, ids=None, keys=None):
+        """Give the items `ids` and `keys` (default: all) their states and thumbnails after `cursor`
+        steps; only the items whose state or shown array changed repaint."""
+        scene, session = self.scene(), self.controller.session
         draft = self.controller.shown.inputs if session is None else None
-        for node_id, state in node_states(self.graph, session).items():
+        for node_id, state in self.states.nodes(cursor, ids).items():
             item = scene.nodes[node_id]
             item.set_state(state)
             item.show_thumbnail(shown_array(session, item.data["name"], draft))
-        for key, state in edge_states(self.graph, session).items():
+        for key, state in self.states.edges(cursor, keys).items():
             scene.edges[key].set_state(state)
+        self.styled = cursor
+
+    def cursor(self):
+        session = self.controller.session
+        return session.cursor if session is not None else 0
 
     def restyle_highlight(self):
         scene, lit = self.scene(), self.highlighted
@@ -197,7 +208,8 @@ class GraphView(Listening, QGraphicsView):
             self.banner.show_no_pass(reason)
 
     def _on_step_changed(self, cursor):
-        self.restyle()
+        """Only the items of the steps between the old cursor and the new one change."""
+        self.apply_states(cursor, *self.states.touched(self.styled, cursor))
 
     def _on_node_selected(self, name):
         """Select the value's node alone (or none), without echoing back to the controller."""
@@ -271,6 +283,8 @@ class GraphView(Listening, QGraphicsView):
             return
         item = self.itemAt(point)
         self.pressed_empty = button == Qt.LeftButton and item is None
+        if self.pressed_empty:   # a box may start: it selects nodes, not the wires it crosses
+            self.scene().set_wires_selectable(False)
         super().mousePressEvent(event)
         if button == Qt.LeftButton and isinstance(item, NodeItem) and item.isSelected():
             self.gesture = MoveNodes(self, self.scene().selected_nodes(), pos)
@@ -296,6 +310,7 @@ class GraphView(Listening, QGraphicsView):
             gesture.mouse_release(self.mapToScene(event.position().toPoint()))
         if self.pressed_empty and event.button() == Qt.LeftButton:
             self.pressed_empty = False
+            self.scene().set_wires_selectable(True)
             self.tell_selection()
 
     def mouseDoubleClickEvent(self, event):

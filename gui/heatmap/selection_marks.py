@@ -12,7 +12,6 @@ not every cell of a that feeds ∂L/∂a₁₂ some other way."""
 import numpy as np
 
 from engine import block_ranges
-from gui.model.selection import cell_range
 
 
 def marks(controller, hovered=None):
@@ -36,6 +35,7 @@ def marks(controller, hovered=None):
 
 def entry_ranges(entries, role, shapes):
     """Entries (name, index, is_grad) as few ranges: a picked or missing row is one outline."""
+    from gui.model.selection import cell_range   # loaded with the first selection
     by_array = {}
     for name, index, is_grad in entries:
         by_array.setdefault((name, is_grad), []).append(index)

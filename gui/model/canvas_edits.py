@@ -11,9 +11,8 @@ import string
 from itertools import chain, count
 from typing import NamedTuple
 
-import engine
-from engine import (INITIALISERS, REGISTRY, add_node, connect_ports, disconnect_port, remove_nodes,
-                    rename_node, settle_output, sketch_from_program, subscript_params, write_text)
+import engine   # the sketch (the builder's model) loads on the first edit: engine.add_node, …
+from engine import INITIALISERS, REGISTRY
 from gui.model import edits
 from gui.model.layout import LOSS_ID
 from gui.model.shown import parse_program
@@ -31,14 +30,14 @@ class CanvasEdit(NamedTuple):
 
 
 def sketch_of(shown, made_up):
-    return sketch_from_program(shown.program, made_up.get(shown.document.text, ()))
+    return engine.sketch_from_program(shown.program, made_up.get(shown.document.text, ()))
 
 
 def written(label, sketch, shown, placed=None):
     """`sketch` written as text, as a CanvasEdit; `placed` gives new nodes' places by sketch key.
     None when the text does not change."""
-    sketch = settle_output(sketch)
-    text, keymap = write_text(sketch)
+    sketch = engine.settle_output(sketch)
+    text, keymap = engine.write_text(sketch)
     if text == shown.document.text:
         return None
     program = parse_program(text)
@@ -54,9 +53,10 @@ def add(shown, made_up, kind, op, point, arg=None):
     sketch = sketch_of(shown, made_up)
     if kind == "input":
         shape, params = input_shape(op, arg)
-        sketch, key = add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape, params=params)
+        sketch, key = engine.add_node(sketch, "input", op, name=fresh_input_name(sketch), shape=shape,
+                                      params=params)
     else:
-        sketch, key = add_node(sketch, "op", op, params=op_params(op, arg))
+        sketch, key = engine.add_node(sketch, "op", op, params=op_params(op, arg))
     return written(f"Add {title(sketch.node(key))}", sketch, shown, {key: point})
 
 
@@ -67,15 +67,15 @@ def add_constant(shown, made_up, text, port):
         raise engine.InputError(NO_PORT)
     if not NUMBER.match(text):
         raise engine.InputError(f"{text!r} is not a number")
-    sketch, key = add_node(sketch_of(shown, made_up), "const", text=text)
-    sketch = connect_ports(sketch, key, *port)
+    sketch, key = engine.add_node(sketch_of(shown, made_up), "const", text=text)
+    sketch = engine.connect_ports(sketch, key, *port)
     return written(f"Add {text} → {title(sketch.node(port[0]))}", sketch, shown)
 
 
 def connect(shown, made_up, source, target, port):
     sketch = sketch_of(shown, made_up)
     label = f"Connect {title(sketch.node(source))} → {title(sketch.node(target))}"
-    return written(label, connect_ports(sketch, source, target, port), shown)
+    return written(label, engine.connect_ports(sketch, source, target, port), shown)
 
 
 def delete(shown, made_up, node_ids, wires):
@@ -88,8 +88,8 @@ def delete(shown, made_up, node_ids, wires):
         if sketch.node(source).kind == "const":
             nodes.add(source)
         elif target not in nodes:
-            sketch = disconnect_port(sketch, target, port)
-    sketch = remove_nodes(sketch, nodes)
+            sketch = engine.disconnect_port(sketch, target, port)
+    sketch = engine.remove_nodes(sketch, nodes)
     n = len(nodes) + len(wires)
     return written(f"Delete {n} item{'s' if n > 1 else ''}", sketch, shown)
 
@@ -97,7 +97,7 @@ def delete(shown, made_up, node_ids, wires):
 def rename(shown, made_up, node_id, name):
     sketch = sketch_of(shown, made_up)
     old = title(sketch.node(node_id))
-    return written(f"Rename {old} → {name or 'unnamed'}", rename_node(sketch, node_id, name), shown)
+    return written(f"Rename {old} → {name or 'unnamed'}", engine.rename_node(sketch, node_id, name), shown)
 
 
 def move_label(before, after):
@@ -129,7 +129,7 @@ def op_params(op, text):
     op's first sample params for those with no default (`**` squares)."""
     opdef = REGISTRY[op]
     if opdef.notation == "subscript" and text:
-        return subscript_params(op, text)
+        return engine.subscript_params(op, text)
     required = [p for p in opdef.params if p not in dict(opdef.defaults)]
     return tuple((p, opdef.samples[0][p]) for p in required)
 

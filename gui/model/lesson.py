@@ -10,11 +10,12 @@ random preset (gui.model.upstream), which has no structure of its own.
 Checked on matrices of at most LARGEST entries: a lesson's, read cell by cell; a larger one is
 not, and leaving it alone keeps a step within its time (reading its gradients as shown means
 their sums of magnitudes, engine.rounding)."""
+import weakref
+from bisect import bisect_right
 from typing import NamedTuple
 
 import numpy as np
 
-from engine import GradState
 from gui.model import upstream
 
 LARGEST = 1024
@@ -47,17 +48,31 @@ def degeneracy(array):
     return None
 
 
-def shown_grads(session, cursor):
-    """(name, ∂L/∂name as shown) of every gradient the pass has completed after `cursor` steps, the
-    latest first (not G itself: the note is about what G does to the others)."""
-    done = [s for s in session.steps[:cursor] if s.kind == "backward"]
-    names = list(dict.fromkeys(s.target for s in reversed(done)))
-    found = []
-    for name in names:
-        array, state, _, _ = session.grad(name, cursor)
-        if state == GradState.DONE:
-            found.append((name, session.magnitudes.shown_grad(name, cursor, array)))
-    return found
+class Completed:
+    """A pass's gradients in the order they complete (not G itself: the note is about what G does
+    to the others), each one's degeneracy as shown found when first asked: a complete gradient
+    never changes within its pass, so stepping asks only about the gradients completed since."""
+
+    def __init__(self, session):
+        self.session, self.kinds = session, {}
+        names = dict.fromkeys(s.target for s in session.steps if s.kind == "backward")
+        self.order = sorted((session.completing_step(n).index, n) for n in names)
+        self.indices = [i for i, _ in self.order]
+
+    def latest_first(self, cursor):
+        """The names whose gradient is complete after `cursor` steps, the latest first."""
+        return [n for _, n in reversed(self.order[:bisect_right(self.indices, cursor)])]
+
+    def kind(self, name):
+        """The degeneracy of complete ∂L/∂name as shown (zero up to rounding is 0)."""
+        if name not in self.kinds:
+            s = self.session
+            array = s.magnitudes.shown_grad(name, s.total, s.grad(name)[0])
+            self.kinds[name] = degeneracy(array)
+        return self.kinds[name]
+
+
+COMPLETED = weakref.WeakKeyDictionary()   # session → its Completed, made once per pass
 
 
 def note(session, origin, cursor):
@@ -67,8 +82,11 @@ def note(session, origin, cursor):
     g_kind = degeneracy(upstream.in_use(session))
     if g_kind is None:
         return None   # a G with structure: whatever the gradients look like, it is not G's doing
-    for name, array in shown_grads(session, cursor):
-        kind = degeneracy(array)
+    completed = COMPLETED.get(session)
+    if completed is None:
+        completed = COMPLETED[session] = Completed(session)
+    for name in completed.latest_first(cursor):
+        kind = completed.kind(name)
         if kind is None:
             continue
         given = "G = ones (L = sum)" if origin == "ones" else f"G ({origin}) {'is' if g_kind == ZERO else 'has'} {g_kind}"

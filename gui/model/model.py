@@ -16,7 +16,6 @@ from gui.model.document import Document, View
 from gui.model.history import History
 from gui.model.layout import LOSS_ID, layered_layout
 from gui.model.predict import Prediction
-from gui.model.selection import Selected
 from gui.model.session_file import document_of, session_dict
 from gui.model.shown import derive, parse_program
 
@@ -100,9 +99,10 @@ class StudioModel:
         if view.cursor != self.view.cursor:
             changed |= Changed.STEP
         self.view = view
-        computed = session is not None and view.entry is not None
-        origin = self.document.upstream_origin
-        self.selection = Selected(session, view.entry, view.through, origin) if computed else None
+        self.selection = None
+        if session is not None and view.entry is not None:
+            from gui.model.selection import Selected   # the attribution loads with the first selection
+            self.selection = Selected(session, view.entry, view.through, self.document.upstream_origin)
         return changed
 
     def commit(self, label, document, program=None):

@@ -3,7 +3,7 @@ hidden until the step that completes it (its last contribution); the learner typ
 picks the cells they think feed it, and the completing step (or Check) reveals the verdict. A
 wrong value gets two more tries before Check shows the answer; stepping back before the point
 where the answer was revealed makes the entry a new question."""
-from engine import judge_cells, judge_value
+import engine   # its judging (engine.judge_value, engine.judge_cells) loads on the first answer
 
 TRIES = 3   # values judged on Check before the answer shows
 
@@ -26,7 +26,7 @@ class Prediction:
         question; otherwise the answer shows now."""
         if not self.asks(selection):
             return
-        wrong = self.value is not None and not judge_value(self.value, selection.att.grad).correct
+        wrong = self.value is not None and not engine.judge_value(self.value, selection.att.grad).correct
         if wrong and self.hidden(selection) and len(self.missed) < TRIES - 1:
             self.missed.append(self.value)
             return
@@ -74,6 +74,6 @@ class Prediction:
         """(value verdict or None, cells verdict or None) once revealed; (None, None) before."""
         if not self.asks(selection) or self.hidden(selection):
             return None, None
-        value = None if self.value is None else judge_value(self.value, selection.att.grad)
-        cells = judge_cells(self.picks, selection.feeding()) if self.picks else None
+        value = None if self.value is None else engine.judge_value(self.value, selection.att.grad)
+        cells = engine.judge_cells(self.picks, selection.feeding()) if self.picks else None
         return value, cells

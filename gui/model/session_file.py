@@ -18,7 +18,6 @@ import numpy as np
 import engine
 from engine import format_entry, infer_shapes, parse_entry, read_text_file
 from gui.model.document import Document
-from gui.model.safe_write import write_atomically
 
 FORMAT, VERSION = "backprop-studio", 2
 KEYS = {1: {"format", "version", "expression", "inputs", "upstream", "start", "cursor", "selection",
@@ -110,6 +109,7 @@ def to_text(doc):
 def save_session(path, doc):
     """Write `doc` to `path` atomically (gui.model.safe_write: modes kept, symlinks followed,
     nothing left behind by a failure)."""
+    from gui.model.safe_write import write_atomically   # loaded on the first save, not to open the app
     try:
         write_atomically(path, to_text(doc).encode("utf-8"))
     except OSError as exc:

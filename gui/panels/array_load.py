@@ -29,8 +29,10 @@ class ArraySection(QWidget):
         self.body.setContentsMargins(0, 0, 0, 6)
 
     def buttons(self):
-        """Load… and Paste, for the section's heading row."""
-        row = QHBoxLayout()
+        """Load… and Paste, one widget for the section's heading row."""
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
         for text, tip, slot in (("Load…", f"Load {self.name} from a .npy or .npz file", self._on_load),
                                 ("Paste", f"Fill {self.name} from the clipboard: a numpy literal, CSV or "
                                  "spreadsheet cells", self._on_paste)):
@@ -40,7 +42,7 @@ class ArraySection(QWidget):
             button.setToolTip(tip)
             button.clicked.connect(slot)
             row.addWidget(button)
-        return row
+        return buttons
 
     def load_path(self, path, key=None):
         """Read `path` (an .npz asks which array unless `key` names it) and offer it to the panel."""

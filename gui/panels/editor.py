@@ -50,6 +50,7 @@ class ExpressionEditor(Listening, QWidget):
         self.message.setStyleSheet(f"color: {style.ERROR};")
         self.hint = QLabel("Ctrl+Enter applies · a pause applies too")
         self.hint.setStyleSheet("color: gray;")
+        self.hint.setWordWrap(True)   # at a large presentation scale it wraps rather than widen the dock
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.build_layout()
         self.text_edit.setPlainText(controller.text)

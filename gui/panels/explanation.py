@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QBoxLayout, QComboBox, QFrame, QGro
 from engine import number
 from gui import style
 from gui.listening import Listening
+from gui.panels.flow import FlowLayout
 from gui.panels.predict import PredictPanel, legend_html
 
 DEFAULT_THROUGH = "nearest named values"
@@ -77,25 +78,28 @@ class ExplanationPanel(Listening, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._content())
         outer.addWidget(scroll, 1)
-        outer.addWidget(QLabel(legend_html(LEGEND)))
+        legend = QLabel(legend_html(LEGEND))
+        legend.setWordWrap(True)   # it wraps rather than widen the dock
+        outer.addWidget(legend)
         outer.addLayout(self._copy_row())
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)   # so Ctrl+C reaches the panel
 
     def _content(self):
-        """Heading, status, through node, the two levels, the terms and predict first, top down."""
+        """Heading, status, predict first, the two levels, then the through node and the terms, top
+        down: the worked entry comes before what only its terms need."""
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading.setStyleSheet(style.EXPLANATION_HEADING_CSS)
         self.status.setStyleSheet(style.INSPECTOR_NOTE_CSS)
-        for label in (self.heading, self.status, self.matrix, self.scalar):
+        for label in (self.heading, self.status, self.matrix, self.scalar, self.terms_label):
             label.setWordWrap(True)
         self.levels.addWidget(self._box("Matrix rule", self.matrix), 1)
         self.levels.addWidget(self._box("This entry", self.scalar), 1)
         self.terms.setToolTip("Hover a term to outline just its cells in the heatmaps")
         self.terms.setStyleSheet(style.EXPLANATION_TERMS_CSS)
         self.terms.hovered.connect(self.controller.hover_term)
-        for part in (self.heading, self.status, self.predict, self._through_row(), self.levels,
+        for part in (self.heading, self.status, self.predict, self.levels, self._through_row(),
                      self.terms_label, self.terms):
             (layout.addLayout if isinstance(part, QBoxLayout) else layout.addWidget)(part)
         layout.addStretch(1)
@@ -118,18 +122,17 @@ class ExplanationPanel(Listening, QWidget):
         return row
 
     def _copy_row(self):
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.clear = QPushButton("Clear selection")
         self.clear.setToolTip("Select no entry: the outlines and the canvas path go")
         self.clear.clicked.connect(lambda: self.controller.select_entry(None))
         row.addWidget(self.clear)
-        row.addStretch(1)
         for text, latex, tip in (("Copy", False, "Copy the text (Ctrl+C)"),
                                  ("Copy as LaTeX", True, "Copy the chain rule as LaTeX, for a handout")):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _=False, latex=latex: self.copy(latex))
-            row.addWidget(button)
+            row.add_at_right(button)
         return row
 
     # -- slots ---------------------------------------------------------------------------------------
@@ -149,7 +152,7 @@ class ExplanationPanel(Listening, QWidget):
         if played is not None:
             k, n, running = played
             status = f"{status}\nrunning sum after {k} of {n} terms: {number(running)}".strip()
-        self.status.setText(status)
+        self._set_status(status)
 
     # -- drawing -------------------------------------------------------------------------------------
     def refresh(self):
@@ -158,11 +161,12 @@ class ExplanationPanel(Listening, QWidget):
         self.clear.setEnabled(selection is not None)
         if selection is None:
             self.heading.setText(HINT)
-            for label in (self.status, self.matrix, self.scalar):
+            for label in (self.matrix, self.scalar):
                 label.setText("")
+            self._set_status("")
             self._show_terms(False)
             return
-        self.status.setText(selection.status())
+        self._set_status(selection.status())
         if self.controller.prediction.hidden(selection):
             self.heading.setText(f"{selection.title()} = ?")
             self._show_question(selection)
@@ -174,6 +178,11 @@ class ExplanationPanel(Listening, QWidget):
         error = bool(selection.error)
         self.scalar.setStyleSheet(style.EXPLANATION_ERROR_CSS if error else style.EXPLANATION_TEXT_CSS)
         self._fill_terms(selection)
+
+    def _set_status(self, text):
+        """The status line, only when it says something: an empty one would push the rule down."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _show_question(self, selection):
         """Predict first: nothing that gives the answer away until its step (or Check)."""

@@ -15,6 +15,7 @@ from gui.listening import Listening
 from gui.model import upstream
 from gui.model.arrays import refusal, warning
 from gui.panels.array_load import ArraySection
+from gui.panels.flow import FlowLayout
 from gui.panels.matrix_table import MAX_EDITABLE, MatrixTable
 
 
@@ -102,7 +103,7 @@ class InputsPanel(Listening, QWidget):
         values = self.controller.shown.inputs.records.values[inp.name]
         box = ArraySection(inp.name, self.take_array, self.show_message)
         layout = box.body
-        row = QHBoxLayout()
+        row = FlowLayout()   # the buttons go below the heading when the dock is narrow
         undeclared = not inp.declared and inp.node_id == inp.name   # a bare name, not an inline randn(…)
         how = "undeclared: shape editable" if undeclared else \
             f"{inp.init}, {'declared' if inp.declared else 'written inside an expression'} on line {inp.line}"
@@ -110,8 +111,7 @@ class InputsPanel(Listening, QWidget):
                                    f"input {inp.name}: edit a cell to change its value"))
         if undeclared:
             row.addWidget(self.shape_editor(inp.name, values.shape))
-        row.addStretch(1)
-        row.addLayout(box.buttons())
+        row.add_at_right(box.buttons())
         layout.addLayout(row)
         layout.addWidget(self.table_for(inp.name, values, lambda arr, n=inp.name: self.edit_input(n, arr)))
         return box
@@ -126,7 +126,9 @@ class InputsPanel(Listening, QWidget):
 
     def table_for(self, key, values, on_edit):
         if any(n > MAX_EDITABLE for n in np.shape(values)):
-            return QLabel(f"{shape_text(np.shape(values))}: too large to edit here")
+            label = QLabel(f"{shape_text(np.shape(values))}: too large to edit here")
+            label.setWordWrap(True)
+            return label
         table = MatrixTable()
         table.edited.connect(on_edit)
         table.refused.connect(self.show_message)
@@ -147,10 +149,9 @@ class InputsPanel(Listening, QWidget):
                                "the upstream gradient the backward pass starts from")
         heading.setObjectName("g_heading")
         layout.addWidget(heading)
-        row = QHBoxLayout()   # the choice below the heading: beside it it would squeeze the heading narrow
+        row = FlowLayout()   # the choice below the heading: beside it it would squeeze the heading narrow
         row.addWidget(self.preset_combo(origin))
-        row.addStretch(1)
-        row.addLayout(box.buttons())
+        row.add_at_right(box.buttons())
         layout.addLayout(row)
         layout.addWidget(self.table_for("G", upstream.in_use(self.controller.session),
                                         lambda arr: self.attempt(self.controller.set_upstream, arr)))

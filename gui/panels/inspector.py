@@ -5,7 +5,7 @@ outlines the entries that feed the selected one (gui.heatmap.selection_marks).
 
 Heatmap widgets are pooled and reused by position, so a step redraws only matrices whose array
 changed; clicks go to the controller as entries of the real arrays."""
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui import style
 from gui.heatmap.data import summarize
@@ -14,6 +14,7 @@ from gui.heatmap.selection_layout import selection_slots
 from gui.heatmap.selection_marks import marks, outline_all, outline_step, step_marks
 from gui.listening import Listening
 from gui.panels.heatmap_row import HeatmapRow
+from gui.panels.elided import ElidedLabel
 from gui.panels.lesson_note import LessonNote
 
 
@@ -29,7 +30,8 @@ class InspectorPanel(Listening, QWidget):
         super().__init__(parent)
         self.controller = controller
         self.arrays = {}   # step index -> its rule's term arrays, so revisiting a step redraws nothing
-        self.heading, self.note, self.node_heading = QLabel(), QLabel(), QLabel()
+        # two lines each, cut with … beyond: the rows below keep their place from step to step
+        self.heading, self.note, self.node_heading = (ElidedLabel(lines=2) for _ in range(3))
         self.shared = QCheckBox("one colour scale")
         self.equation = HeatmapRow(controller.click_entry, 3)
         self.node = HeatmapRow(controller.click_entry, 2, operators=False)
@@ -62,7 +64,6 @@ class InspectorPanel(Listening, QWidget):
         self.note.setStyleSheet(style.INSPECTOR_NOTE_CSS)
         self.node_heading.setStyleSheet(style.INSPECTOR_HEADING_CSS)
         for label in (self.heading, self.note, self.node_heading):
-            label.setWordWrap(True)
             # fixed heights, so a step with a longer text (or none) does not resize every heatmap
             label.setFixedHeight(2 * label.fontMetrics().lineSpacing() + 4)
         layout.addLayout(top)
@@ -128,9 +129,8 @@ class InspectorPanel(Listening, QWidget):
         origin = self.controller.shown.document.upstream_origin
         heading, slots, note = step_layout(session, step, self._rule_arrays(step), origin)
         self.equation_step = step   # the record the equation row shows (its matrices' parts are its)
-        self.heading.setText(heading)
-        self.note.setText(note)
-        self.note.setToolTip("")
+        self.heading.set_full(heading)
+        self.note.set_full(note)
         self.equation.show_slots(slots, self._scales(slots))
         self.equation_shows = {shown_as(s) for s in slots if isinstance(s, MatrixSlot)}
         self.show_node()
@@ -164,14 +164,13 @@ class InspectorPanel(Listening, QWidget):
         """Why there are no steps, above the values that can be computed already (a draft's
         computable part, gui.model.shown.draft_pass)."""
         why, part = self.controller.shown.reason, self.controller.shown.inputs
-        self.heading.setText("No steps yet: the program cannot be computed" +
+        self.heading.set_full("No steps yet: the program cannot be computed" +
                              ("; what it can compute so far:" if part is not None else ""))
-        self.note.setText(why[:1].upper() + why[1:])
-        self.note.setToolTip(why)
+        self.note.set_full(why[:1].upper() + why[1:])
         slots = draft_slots(part) if part is not None else []
         self.equation.show_slots(slots, self._scales(slots))
         self.equation_shows, self.equation_step = set(), None
-        self.node_heading.setText("")
+        self.node_heading.set_full("")
         self.node.setVisible(False)
         self.selected_row.setVisible(False)
 
@@ -186,12 +185,12 @@ class InspectorPanel(Listening, QWidget):
             name = self.node_name()
             slots = [s for s in node_slots(self.controller.session, name) if shown_as(s) not in self.equation_shows]
             above = "" if slots else " (both shown above)"
-            self.node_heading.setText(f"node {name}: value and gradient{above}")
+            self.node_heading.set_full(f"node {name}: value and gradient{above}")
             self.node.show_slots(slots, {})
         else:
             hidden = self.controller.prediction.hidden(selection)
             heading, slots = selection_slots(self.controller.session, selection, hidden)
-            self.node_heading.setText(heading)
+            self.node_heading.set_full(heading)
             self.selected_row.show_slots(slots, {})
         self.outline()
 

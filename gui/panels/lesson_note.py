@@ -4,32 +4,11 @@ what is degenerate and why, then a link that applies the preset that shows it (a
 Its line is kept while it says nothing, so that a step where it appears does not resize every
 heatmap above it; a link, not a button, keeps that line one line of text high."""
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from gui.listening import Listening
 from gui.model import lesson
-
-
-class ElidedLabel(QLabel):
-    """One line cut with `…` at its width (the whole line in its tooltip): a long note must
-    neither widen the dock nor push the link out of sight."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_full(self, text):
-        self.full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self):
-        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width()))
+from gui.panels.elided import ElidedLabel
 
 
 class LessonNote(Listening, QWidget):

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from engine import number
+from gui import style
 
 MAX_EDITABLE = 16     # rows or columns beyond this are not shown as a table (too many to type)
-CELL_W, CELL_H = 78, 22     # wide enough for ".4g" with a sign: −0.07771
 
 
 def as_grid(arr):
@@ -36,9 +36,10 @@ class MatrixTable(QTableWidget):
         super().__init__(parent)
         self.array = np.zeros((0, 0))
         self.filling = False
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setDefaultSectionSize(CELL_W)
-        self.verticalHeader().setDefaultSectionSize(CELL_H)
+        # columns as wide as their numbers (a narrow dock keeps two of them in sight), at least a cell's width
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setMinimumSectionSize(style.INPUTS_CELL_WIDTH)
+        self.verticalHeader().setDefaultSectionSize(style.INPUTS_CELL_HEIGHT)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.itemChanged.connect(self._on_item_changed)
 
@@ -69,11 +70,17 @@ class MatrixTable(QTableWidget):
         self.fit_height()
 
     def fit_height(self):
-        """Tall enough for every row (up to MAX_EDITABLE), so the panel scrolls, not each table."""
+        """Tall enough for every row (up to MAX_EDITABLE), so the panel scrolls, not each table; and
+        for the sideways scroll bar when the columns are wider than the table."""
         rows = min(self.rowCount(), MAX_EDITABLE)
         header = self.horizontalHeader().sizeHint().height()
-        scroll = self.horizontalScrollBar().sizeHint().height() if self.columnCount() > MAX_EDITABLE else 0
-        self.setFixedHeight(rows * CELL_H + header + scroll + 2 * self.frameWidth() + 2)
+        columns = self.verticalHeader().width() + self.horizontalHeader().length() + 2 * self.frameWidth()
+        scroll = self.horizontalScrollBar().sizeHint().height() if columns > self.width() else 0
+        self.setFixedHeight(rows * style.INPUTS_CELL_HEIGHT + header + scroll + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_height()
 
     def _on_item_changed(self, item):
         if self.filling:

@@ -10,13 +10,14 @@ lights the paths in turn while the running sum grows."""
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QTransform
-from PySide6.QtWidgets import (QCheckBox, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGraphicsScene, QGraphicsView, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 import engine
 from gui.listening import Listening
 from gui.model.paths_picture import picture
 from gui.model.scalar_picture import scalar_picture
+from gui.panels.flow import FlowLayout
 from gui.panels.paths_items import BoxItem, LinkItem, place_columns
 
 HINT = "Select an entry to see its paths: multiply along a path, sum across paths."
@@ -120,9 +121,10 @@ class PathsPanel(Listening, QWidget):
                                                                 c.program_changed))
 
     def _build(self):
-        # Two rows of controls, so that the dock never makes the middle column wider than it was.
-        layout, choices, playing = QVBoxLayout(self), QHBoxLayout(), QHBoxLayout()
-        self.heading.setWordWrap(True)
+        # Two rows of controls that wrap, so that the dock never makes the middle column wider.
+        layout, choices, playing = QVBoxLayout(self), FlowLayout(), FlowLayout()
+        for label in (self.heading, self.running):
+            label.setWordWrap(True)
         self.expand.setToolTip("Continue each path through the entries of hidden intermediates (t1's)")
         self.whole.setToolTip("Draw every entry of a small program (at most 64), the selection's paths lit")
         self.play_button.setToolTip("Light each path in turn while the sum grows (] and [ step one term)")
@@ -135,7 +137,6 @@ class PathsPanel(Listening, QWidget):
                            (playing, (self.play_button, self.matrix_button, self.running))):
             for part in parts:
                 row.addWidget(part)
-            row.addStretch(1)
         layout.addWidget(self.heading)
         layout.addLayout(choices)
         layout.addLayout(playing)

@@ -41,7 +41,6 @@ class PredictPanel(Listening, QWidget):
         return ((c.entry_selected, self._on_changed), (c.step_changed, self._on_changed),
                 (c.prediction_changed, self._on_changed))
 
-
     def _build(self):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
@@ -83,6 +82,8 @@ class PredictPanel(Listening, QWidget):
         for widget in (self.value, self.pick, self.check):
             widget.setEnabled(hidden)
         self.pick.setChecked(prediction.picking)
+        # the legend names the outlines of picked cells: only while there are (or may be) some
+        self.legend.setVisible(prediction.picking or bool(prediction.picks))
         text = verdict_text(*prediction.verdicts(selection), selection) or tries_text(prediction, hidden)
         if not hidden and not text:
             step = selection.session.completing_step(selection.name).index

@@ -94,6 +94,16 @@ def test_deleting_a_wire_leaves_a_hole_and_deleting_a_node_leaves_holes(qtbot, v
     assert controller.text == "b = randn(2, 2)\nc = randn(2)\nd = ? @ b + ?"
 
 
+def test_a_box_selects_the_nodes_not_the_wires_it_crosses_and_a_wire_is_still_clicked(qtbot, view, controller):
+    rect = view.scene().content_rect()
+    canvas_drag(qtbot, view, rect.topLeft() - QPointF(20, 20), rect.bottomRight() + QPointF(20, 20))
+    assert view.scene().selected_nodes() == {"a", "b", "c", "d:a@b", "d:a@b+c"}
+    assert view.scene().selected_wires() == []
+    edge = view.scene().edges["c", "d:a@b+c", 1]
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.mapFromScene(edge.path.pointAtPercent(0.5)))
+    assert view.scene().selected_wires() == [("d:a@b+c", 1)] and not view.scene().selected_nodes()
+
+
 def test_l_lays_the_graph_out_afresh_as_one_command(qtbot, view, controller):
     fresh = places(view)
     canvas_drag(qtbot, view, item(view, "a").scenePos(), item(view, "a").scenePos() + QPointF(0, 200))

@@ -83,7 +83,9 @@ def test_the_hidden_cell_shows_its_question_mark_alone(quiz):
 
 def test_picked_cells_are_shown_right_missing_and_extra(qtbot, quiz, controller):
     panel = quiz.explanation.predict
+    assert panel.legend.isHidden()   # nothing picked: no outline colour to name
     qtbot.mouseClick(panel.pick, Qt.MouseButton.LeftButton)
+    assert not panel.legend.isHidden()
     row = quiz.inspector.selected_row.visible_heatmaps()
     d, b = (next(h for h in row if h.title_text.split(": ")[0] == t) for t in ("∂L/∂d", "b"))
     click(qtbot, d, 0, 0)
