@@ -1,5 +1,7 @@
 """Shared benchmark discipline: pinned thread counts, a frozen garbage collector, warm-up, and
-the median of interleaved pairs' ratios (absolute times drift ~10% run to run on a shared machine)."""
+the median of interleaved pairs' ratios (absolute times drift ~10% run to run on a shared machine).
+Times are the process's CPU time: with every thread pool pinned to one thread it is the wall time
+of a quiet machine, and a process waiting for a core on a busy one is not charged for the wait."""
 import gc
 import os
 import statistics
@@ -37,9 +39,9 @@ def timed(fn, repeat):
     """Best-of-`repeat` seconds of one call: short calls are repeated to rise above timer noise."""
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 

@@ -26,9 +26,12 @@ def given_arrays(program, inputs):
     labels = cache.get("label inputs")
     if labels is None:   # asked on every pass: found once per program
         labels = cache["label inputs"] = {i.name: i for i in program.inputs if i.labels}
+    pool = cache.get("input buffers")
+    if pool is None:
+        pool = cache["input buffers"] = {}
     if not labels:       # the common case: no name to look up for each input
-        return {name: as_input_array(name, value) for name, value in inputs.items()}
-    return {name: as_labels(labels[name], value) if name in labels else as_input_array(name, value)
+        return {name: as_input_array(name, value, pool) for name, value in inputs.items()}
+    return {name: as_labels(labels[name], value) if name in labels else as_input_array(name, value, pool)
             for name, value in inputs.items()}
 
 

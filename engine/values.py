@@ -1,6 +1,7 @@
 """Input values: seeded initial values, user-given arrays, and the memory guard."""
 import math
 import os
+import sys
 import zlib
 from contextlib import contextmanager
 
@@ -15,6 +16,11 @@ SMALL_PROGRAM_BYTES = 1 << 28  # below this, no machine that runs the app lacks 
 # arrays of one step: four arrays per value is a safe upper bound.
 ARRAYS_PER_VALUE = 4
 REAL_KINDS = "biuf"   # bool, signed and unsigned integers, floats
+# A copy this large is written into a kept buffer (see pooled_copy): fresh memory of this size comes
+# from the system page by page (glibc's default mmap threshold), and faulting its pages in costs
+# as much as a tenth of a pass at n = 256. Smaller copies come from memory malloc keeps.
+POOLED_BYTES = 1 << 17
+POOL_SIZE = 2   # buffers kept per input: `r = grad(...)` in a loop holds the last result while the next runs
 
 
 def check_seed(rng_seed):
@@ -40,15 +46,18 @@ def initial_value(inp, shape, dtype, rng_seed):
     return np.arange(shape[0], dtype=dtype)
 
 
-def as_input_array(name, value):
+def as_input_array(name, value, pool=None):
     """A user-given array as a private, read-only float array of at most 2 dimensions.
 
     The copy is handed out as a read-only view of a read-only copy: numpy lets an array's owner
     make it writable again, but not a view of a read-only base. Such a view (what this function
-    returns) is taken as it is, so a pass recomputed on the same inputs copies nothing."""
+    returns) is taken as it is, so a pass recomputed on the same inputs copies nothing.
+    With a `pool` (a dict kept with the program), a large copy reuses a buffer of an earlier one."""
     if value.__class__ is np.ndarray and value.ndim <= MAX_DIMS and value.dtype in FLOATS and value.size:
         if value.flags.writeable:   # the common case, a script's own float array: copied, nothing to check
-            return sealed_view(value.copy())
+            if pool is None or value.nbytes < POOLED_BYTES:
+                return sealed_view(value.copy())
+            return sealed_view(pooled_copy(pool.setdefault(name, []), value))
         if sealed(value):
             return value
     try:
@@ -67,10 +76,50 @@ def as_input_array(name, value):
     return sealed_view(arr)
 
 
+def pooled_copy(kept, value):
+    """A C-ordered copy of `value`, written into a buffer of `kept` that nothing else holds any
+    more (no pass's values, no record, no caller's view: each view holds its base), else into a
+    new one; the buffer is kept for later copies, the last POOL_SIZE of them."""
+    buf = free_buffer(kept, value)
+    if buf is None:
+        buf = value.copy()
+    else:
+        buf.setflags(True)   # its owner may make it writable again; nobody else can see it
+        np.copyto(buf, value)
+    kept.append(buf)
+    del kept[:-POOL_SIZE]
+    return buf
+
+
+def free_buffer(kept, value):
+    """A buffer of `kept` with `value`'s shape and dtype that only this call holds, taken out of
+    `kept` (so another thread cannot take it too), or None."""
+    for _ in range(len(kept)):
+        buf, holders = claimed(kept)
+        if buf is None:
+            return None   # another thread emptied the list
+        if holders == UNHELD and buf.shape == value.shape and buf.dtype == value.dtype:
+            return buf
+        kept.append(buf)
+    return None
+
+
+def claimed(kept):
+    """The oldest buffer of `kept`, taken out, and its reference count as seen here."""
+    try:
+        buf = kept.pop(0)
+    except IndexError:
+        return None, 0
+    return buf, sys.getrefcount(buf)
+
+
+UNHELD = claimed([np.empty(1)])[1]   # the count of a buffer nothing else holds, on this interpreter
+
+
 def sealed_view(arr):
     """A read-only view of `arr`, itself made read-only: nobody can write through either (a view
     of a read-only array is read-only, and numpy refuses to make it writable again)."""
-    arr.setflags(write=False)
+    arr.setflags(False)   # positional: numpy parses no keywords (half the cost, on every pass)
     return arr.view()
 
 
@@ -85,7 +134,7 @@ def freeze(arr):
     (numpy reductions to a scalar give array scalars, which have no flags: wrap them.)"""
     if arr.__class__ is not np.ndarray:
         arr = np.asarray(arr)
-    arr.setflags(write=False)   # half the cost of `arr.flags.writeable = False`, once per step
+    arr.setflags(False)   # positional: a quarter the cost of `arr.flags.writeable = False`, once per step
     return arr
 
 

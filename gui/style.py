@@ -24,7 +24,8 @@ CANVAS_THUMB_ROW = 32      # the row under a node's labels that holds it
 CANVAS_THUMB_FRAME = "#c3c8cf"   # its frame and pending hatch
 CANVAS_LAYER_GAP = 56      # horizontal gap between layers
 CANVAS_ROW_GAP = 18        # vertical gap between nodes of a layer
-CANVAS_BAND_WIDTH = 640    # a layout wider than this wraps into bands (the narrowest canvas, 1280×800)
+CANVAS_NARROWEST_PX = 475  # the canvas's width on screen in the narrowest window (1280×800): bands fit it
+CANVAS_STUB_ROOM = 90      # left of a band, room for its stubs' labels (names up to about 14 characters)
 CANVAS_BAND_GAP = 48       # vertical gap between bands (the rows of one are closer): room for stubs
 CANVAS_MIN_FONT = 11       # the smallest canvas label, in px at presentation scale 1
 CANVAS_MIN_LABEL_PX = 10   # no canvas label is fitted smaller than this on screen (× presentation scale)
@@ -85,6 +86,13 @@ INSPECTOR_OPERATOR_CSS = "font-size: 18pt; color: #333; padding: 0 2px;"
 INSPECTOR_NOTE_CSS = "color: #555; font-style: italic;"
 INSPECTOR_HEADING_CSS = "font-weight: bold; color: #333;"
 INSPECTOR_OPERATOR_WIDTH = 30   # px: an operator's least width (a merged `= Σᵢ` takes more)
+
+# ---- editor and paths view -------------------------------------------------------------------------
+EDITOR_GUTTER = "#f3f3f3"        # behind the line numbers
+EDITOR_HINT_CSS = "color: #555;"   # the hint under the text (4.5:1 in both themes)
+PATHS_PT = 9.0                   # the Paths view's boxes and link labels
+PATHS_EDGE = "#555555"           # a link, and a box's frame, not lit
+PATHS_LINK_TEXT = "#1f4e9e"      # a link's local partial
 
 # ---- inputs panel ---------------------------------------------------------------------------------
 INPUTS_CELL_WIDTH = 48     # px: a column's least width; it grows to fit its numbers

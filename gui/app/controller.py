@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 import engine
+from gui.app.layout_worker import LayoutWorker
 from gui.app.undo import DocumentCommand
 from gui.model import canvas_edits
 from gui.model.model import Changed, StudioModel
@@ -28,6 +29,7 @@ class StudioController(QObject):
     - error_changed(object): the EngineError of the text being edited, or None when it is valid
     - text_replaced(str): the text was replaced from outside the editor (undo, open, the canvas)
     - positions_changed(): the canvas's node places moved (a drag, auto-layout, undo)
+    - laid_out(): the places of a large program, made off the UI thread, arrived (`layout_ready`)
     - node_requested(object, object, object): the palette asks for (entry, global point, arg)
     - refused(str): a canvas edit the engine refused, and why
 
@@ -45,6 +47,7 @@ class StudioController(QObject):
     error_changed = Signal(object)
     text_replaced = Signal(str)
     positions_changed = Signal()
+    laid_out = Signal()
     node_requested = Signal(object, object, object)
     refused = Signal(str)
 
@@ -52,6 +55,8 @@ class StudioController(QObject):
         super().__init__(parent)
         self.model = StudioModel(text, rng_seed)
         self.undo_stack = QUndoStack(self)
+        self.layouts = LayoutWorker(self)
+        self.layouts.laid_out.connect(self.laid_out)
 
     # -- what widgets read ---------------------------------------------------------------------------
     @property
@@ -90,6 +95,11 @@ class StudioController(QObject):
     @property
     def selected_entry(self):
         return self.model.view.entry
+
+    def layout_ready(self):
+        """Whether the shown program's places can be read now; a large program's are made off the
+        UI thread meanwhile (gui.app.layout_worker), and `laid_out` says when they arrive."""
+        return self.layouts.ready(self.model.shown)
 
     @property
     def positions(self):

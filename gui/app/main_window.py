@@ -270,6 +270,7 @@ class MainWindow(Listening, QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.setUpdatesEnabled(False)
         self.show()
+        self.controller.layouts.wait()            # a large program's places, made off this thread
         for _ in range(SETTLING_ROUNDS):          # layouts settle; queued fits run
             QApplication.instance().processEvents()
         self.setUpdatesEnabled(True)

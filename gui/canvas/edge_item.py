@@ -7,13 +7,14 @@ with the arrowhead at the operand); flowed (a gradient passed earlier, drawn fai
 A wire between two bands of a wrapped layout is a stub: a short arrow into its port, labelled
 with the value it comes from, instead of a long wire across the bands between."""
 import math
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
-from gui.canvas.node_item import font
+from gui.canvas.node_item import font, scaled_font
 from gui.canvas.restylable import Restylable
 from gui.model.canvas_state import EdgeState
 
@@ -21,6 +22,8 @@ ARROW = 9.0
 LABEL_WIDTH = 160.0   # room kept for the label of a flowing gradient
 STUB = 34.0           # length of a stub, at presentation scale 1
 STUB_PX = 11          # its label's font size, at presentation scale 1
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable   # looked up once for a thousand wires
+NO_BUTTON = Qt.MouseButton.NoButton
 PEN = {"idle": (style.CANVAS_EDGE, 1.4), "lit": (style.ACTIVE, 3.5), "flow": (style.GRADIENT, 3.5),
        "flowed": (style.GRADIENT, 1.6), "path": (style.SELECTION, 3.0)}
 
@@ -40,9 +43,9 @@ class EdgeItem(Restylable, QGraphicsItem):
         self.state = EdgeState()
         self.setZValue(self.base_z)
         if target.kind == "eqn":
-            self.setFlag(QGraphicsItem.ItemIsSelectable)
+            self.setFlag(SELECTABLE)
         else:
-            self.setAcceptedMouseButtons(Qt.NoButton)
+            self.setAcceptedMouseButtons(NO_BUTTON)
         self.adjust()
 
     def ends(self):
@@ -76,8 +79,7 @@ class EdgeItem(Restylable, QGraphicsItem):
         does not head to (below a rising edge, above a level or falling one: clear of its neighbours)."""
         start, heading = self.points[0], self.points[1]
         if self.stub:   # above the stub, ending at its port
-            metrics = QFontMetricsF(font(STUB_PX))
-            width, height = metrics.horizontalAdvance(self.stub) + 4, metrics.height()
+            width, height = stub_label_size(self.stub, font(STUB_PX).pixelSize())
             return QRectF(self.end.x() - width, start.y() - height - 1, width, height)
         top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
         return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
@@ -144,6 +146,14 @@ class EdgeItem(Restylable, QGraphicsItem):
         painter.drawRoundedRect(chip, 9, 9)
         painter.setPen(QColor(style.GRADIENT))
         painter.drawText(chip, Qt.AlignCenter, self.state.label)
+
+
+@lru_cache(maxsize=1024)
+def stub_label_size(text, pixels):
+    """(width, height) of a stub's label in the stub font of `pixels` px: measured once per name
+    (a weight shared along a long chain has hundreds of stubs)."""
+    metrics = QFontMetricsF(scaled_font(pixels))
+    return metrics.horizontalAdvance(text) + 4, metrics.height()
 
 
 def arrow_head(tip, angle, size):

@@ -39,13 +39,6 @@ def font(size, bold=False, italic=False):
     return scaled_font(max(1, round(size * style.FONT_SCALE)), bold, italic)
 
 
-def legible_scale():
-    """The least view scale at which the smallest canvas label still renders at
-    style.CANVAS_MIN_LABEL_PX × presentation scale: the view never fits below it."""
-    smallest = font(style.CANVAS_MIN_FONT).pixelSize()
-    return style.CANVAS_MIN_LABEL_PX * style.FONT_SCALE / smallest
-
-
 @lru_cache(maxsize=None)
 def scaled_font(size, bold=False, italic=False):
     result = QFont(style.CANVAS_FONT)

@@ -1,8 +1,11 @@
 """Edge routes around nodes, as plain data: an edge that spans several layers would otherwise run
-under the nodes between its ends. Works on any positions (fresh layouts and edited ones)."""
+under the nodes between its ends. Works on any positions (fresh layouts and edited ones). An edge
+within one band of a wrapped layout goes around that band's nodes only: the other bands' columns
+lie at other x and would send it back and forth."""
 from bisect import bisect_left, bisect_right
 
 from gui import style
+from gui.model.wrap import strips
 
 CLEARANCE = style.CANVAS_ROW_GAP / 2   # room kept between a routed edge and a box
 
@@ -10,13 +13,14 @@ CLEARANCE = style.CANVAS_ROW_GAP / 2   # room kept between a routed edge and a b
 def routes(graph, positions, skip=frozenset()):
     """{(source, target, port): [(x, y), …]} waypoints for the edges that would cross a node's box
     on their way; edges with a clear run, and those in `skip` (stubs), are absent."""
-    boxes = sorted((x, y, *graph.nodes[n]["size"], n) for n, (x, y) in positions.items())
-    table = column_table(boxes)
-    xs = [column[0] for column in table]
+    sizes = {n: graph.nodes[n]["size"] for n in positions}
+    strip = strips(positions, sizes, style.CANVAS_BAND_GAP)
+    tables = band_tables(positions, sizes, strip)
     result = {}
     for source, target, port in graph.edges(keys=True):
         if (source, target, port) in skip:
             continue
+        table, xs = tables[strip[source] if strip[source] == strip[target] else None]
         (x0, y0), (x1, y1) = positions[source], positions[target]
         between = table[bisect_right(xs, x0):bisect_left(xs, x1)]   # the ends' own columns excluded
         if between:
@@ -24,6 +28,21 @@ def routes(graph, positions, skip=frozenset()):
             if points:
                 result[source, target, port] = points
     return result
+
+
+def band_tables(positions, sizes, strip):
+    """{strip: (column table, its columns' x)} per strip of the layout, and under None for all the
+    boxes (an edge between strips, when it is not a stub)."""
+    boxes = {None: []}
+    for n, (x, y) in positions.items():
+        box = (x, y, *sizes[n], n)
+        boxes[None].append(box)
+        boxes.setdefault(strip[n], []).append(box)
+    tables = {}
+    for index, found in boxes.items():
+        table = column_table(sorted(found))
+        tables[index] = table, [column[0] for column in table]
+    return tables
 
 
 def column_table(boxes):

@@ -17,7 +17,8 @@ class GraphScene(QGraphicsScene):
         super().__init__(parent)
         self.signals = NodeSignals(self)
         self.nodes, self.edges, self.wires = {}, {}, {}
-        self.setItemIndexMethod(QGraphicsScene.NoIndex)  # rebuilt as a whole; a BSP tree would not pay off
+        # the default BSP index: a paint or a click looks at the items near it, not at every one of a
+        # thousand nodes and their wires
 
     def populate(self, graph, positions, waypoints, stubs=frozenset()):
         """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
@@ -37,8 +38,7 @@ class GraphScene(QGraphicsScene):
             self.addItem(edge)
             self.wires[source].append(edge)
             self.wires[target].append(edge)
-        bounds = self.itemsBoundingRect()
-        self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.setSceneRect(laid_out_rect(graph, positions, waypoints).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def move_node(self, node_id, x, y):
         """Put a node at (x, y) with its wires following (a drag; the model learns at its end)."""
@@ -89,6 +89,18 @@ class GraphScene(QGraphicsScene):
             if edge.stub:
                 rect |= edge.sceneBoundingRect()
         return rect
+
+
+def laid_out_rect(graph, positions, waypoints):
+    """The rectangle the nodes' boxes and the edges' waypoints cover, from the layout itself (asking
+    a thousand items for their bounds would call into Python for each)."""
+    boxes = [(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+             for n, (x, y) in positions.items() for w, h in [graph.nodes[n]["size"]]]
+    boxes += [(x, y, x, y) for points in waypoints.values() for x, y in points]
+    if not boxes:
+        return QRectF()
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return QRectF(left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top)
 
 
 def stub_label(graph, node_id):

@@ -18,13 +18,13 @@ import engine
 from gui.canvas.banner import CanvasBanner
 from gui.canvas.gestures import MoveNodes, NewWire, free_ports, nearest_port
 from gui.canvas.name_editor import NameEditor
-from gui.canvas.node_item import NodeItem, legible_scale
+from gui.canvas.node_item import NodeItem
 from gui.canvas.routes import routes
 from gui.canvas.scene import GraphScene
 from gui.listening import Listening
 from gui.model.canvas_state import CursorStates
 from gui.model.thumbnail import shown_array
-from gui.model.wrap import crossing_edges
+from gui.model.wrap import crossing_edges, legible_zoom
 
 ZOOM_STEP = 1.0015        # per wheel angle unit: one notch (120) zooms by about 20%
 ZOOM_RANGE = (0.05, 4.0)
@@ -38,6 +38,7 @@ class GraphView(Listening, QGraphicsView):
         self.controller = controller
         self.graph = None
         self.states, self.styled = None, 0   # the items' states (CursorStates) and the cursor they show
+        self.waiting = False   # for a large program's places: the old picture stays meanwhile
         self.highlighted = set()
         self.panning = None       # the last mouse position of a pan (middle, or Space + left)
         self.space_held = False
@@ -58,7 +59,8 @@ class GraphView(Listening, QGraphicsView):
         return ((c.program_changed, self._on_program_changed), (c.positions_changed, self.rebuild),
                 (c.pass_recomputed, self._on_pass_recomputed), (c.step_changed, self._on_step_changed),
                 (c.node_selected, self._on_node_selected), (c.error_changed, self._on_error_changed),
-                (c.entry_selected, self._on_entry_selected), (c.node_requested, self._on_node_requested))
+                (c.entry_selected, self._on_entry_selected), (c.node_requested, self._on_node_requested),
+                (c.laid_out, self._on_laid_out))
 
     def configure(self):
         """Antialiased, frameless, box-selecting; zoom and pan keep their own anchors."""
@@ -76,12 +78,12 @@ class GraphView(Listening, QGraphicsView):
     # -- public -----------------------------------------------------------------------------------
     def fit(self):
         """Show the whole graph, centred, never magnified past FIT_MAX_SCALE; when that would
-        shrink its labels below legibility (node_item.legible_scale), fit its width instead (a
+        shrink its labels below legibility (gui.model.wrap.legible_zoom), fit its width instead (a
         wrapped layout's bands), never below legibility, showing its top (the rest scrolls)."""
         rect = self.scene().content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
         room = self.viewport().rect()
         whole = min(room.width() / rect.width(), room.height() / rect.height())
-        legible = legible_scale()
+        legible = legible_zoom()
         scale = min(FIT_MAX_SCALE, whole if whole >= legible else max(legible, room.width() / rect.width()))
         self.resetTransform()
         self.scale(scale, scale)
@@ -123,7 +125,12 @@ class GraphView(Listening, QGraphicsView):
 
     # -- building and styling -----------------------------------------------------------------------
     def rebuild(self):
-        """New items for the shown program (also one without a pass), at the shown places."""
+        """New items for the shown program (also one without a pass), at the shown places. A large
+        program's places are made off the UI thread: until they arrive (`laid_out`) the old
+        items stay as they are, neither rebuilt nor restyled."""
+        self.waiting = not self.controller.layout_ready()
+        if self.waiting:
+            return
         shown = self.controller.shown
         selected = self.scene().selected_nodes()
         self.graph, positions = shown.graph, shown.layout
@@ -172,8 +179,13 @@ class GraphView(Listening, QGraphicsView):
         self.fit() if self.auto_fit else self.fit_if_needed()
         QTimer.singleShot(0, self.fit_if_needed)   # again once the window has settled around new docks
 
+    def _on_laid_out(self):
+        self._on_program_changed()
+
     def _on_entry_selected(self, _entry):
         """Light the selected entry's path (from its node to its through nodes)."""
+        if self.waiting:
+            return
         selection = self.controller.selection
         self.highlight_path(selection.path_nodes() if selection is not None else ())
 
@@ -192,7 +204,9 @@ class GraphView(Listening, QGraphicsView):
 
     def _on_pass_recomputed(self):
         """New numbers: restyle, unless the backward pass now starts elsewhere (L moves)."""
-        if self.controller.session.records.start != self.graph.graph["start"]:
+        if self.waiting:
+            self.rebuild()   # the places asked for are another Shown's now
+        elif self.controller.session.records.start != self.graph.graph["start"]:
             self.rebuild()
             self.fit() if self.auto_fit else self.fit_if_needed()
         else:
@@ -209,10 +223,13 @@ class GraphView(Listening, QGraphicsView):
 
     def _on_step_changed(self, cursor):
         """Only the items of the steps between the old cursor and the new one change."""
-        self.apply_states(cursor, *self.states.touched(self.styled, cursor))
+        if not self.waiting:
+            self.apply_states(cursor, *self.states.touched(self.styled, cursor))
 
     def _on_node_selected(self, name):
         """Select the value's node alone (or none), without echoing back to the controller."""
+        if self.waiting:
+            return
         node_id = self.graph.graph["ids"].get(name)
         for item_id, item in self.scene().nodes.items():
             item.setSelected(item_id == node_id)

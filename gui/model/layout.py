@@ -10,7 +10,7 @@ from collections import deque
 from engine import Const, HoleRef, infer_shapes, lookup, syntax_pieces
 from gui import style
 from gui.model.graph import MultiDiGraph, all_neighbors, topological_generations
-from gui.model.wrap import wrap_bands
+from gui.model.wrap import band_width, wrap_bands
 
 LOSS_ID = "L"
 
@@ -109,6 +109,8 @@ def barycenter_order(graph, columns, sweeps=4):
     for sweep in range(sweeps):
         forward = sweep % 2 == 0
         for column in (columns[1:] if forward else columns[-2::-1]):
+            if len(column) < 2:
+                continue   # nothing to order (most layers of a long chain)
             keys = {n: order_key(rank, n, before[n], after[n], forward) for n in column}
             column.sort(key=keys.__getitem__)
             rank.update((n, i) for i, n in enumerate(column))
@@ -134,6 +136,8 @@ def pack(column, desired, heights, gap, weight):
     """Y centres closest (weighted least squares) to `desired` that keep the column's order and
     `gap` between boxes: pool adjacent violators on the positions minus their offsets. Light
     nodes (leaves) give way to heavy ones (the computed chain)."""
+    if len(column) == 1:   # most layers of a long chain: nothing to keep apart
+        return {column[0]: desired[column[0]]}
     offsets, total = [], 0.0
     for i, node in enumerate(column):
         if i:
@@ -196,7 +200,7 @@ def layered_layout(graph, previous=None):
     # The loss marker follows the start node rather than keeping its place.
     kept = {n: tuple(p) for n, p in (previous or {}).items() if n in graph and n != LOSS_ID}
     if not kept:
-        return wrap_bands(fresh, sizes, style.CANVAS_BAND_WIDTH, style.CANVAS_BAND_GAP)
+        return wrap_bands(fresh, sizes, band_width(), style.CANVAS_BAND_GAP, style.CANVAS_STUB_ROOM)
     return place_new(graph, fresh, kept, sizes)
 
 

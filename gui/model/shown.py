@@ -115,6 +115,10 @@ class Shown:
         """{node id: (x, y)}: the document's places, new nodes beside their neighbours."""
         return layered_layout(self.graph, dict(self.document.positions) or None)
 
+    def laid_out(self):
+        """Whether `layout` is made already (reading it then costs nothing)."""
+        return "layout" in self.__dict__   # where cached_property keeps it
+
     def places(self):
         """The layout without the loss marker: what a document keeps."""
         return {n: p for n, p in self.layout.items() if n != LOSS_ID}

@@ -9,14 +9,28 @@ import math
 from gui import style
 
 
-def wrap_bands(positions, sizes, width, gap):
+def legible_zoom():
+    """The least view zoom at which the smallest canvas label (style.CANVAS_MIN_FONT px at presentation
+    scale 1, rounded to whole pixels as fonts are) still renders at CANVAS_MIN_LABEL_PX × scale."""
+    scale = style.FONT_SCALE
+    return style.CANVAS_MIN_LABEL_PX * scale / max(1, round(style.CANVAS_MIN_FONT * scale))
+
+
+def band_width():
+    """The widest a layout may be, in scene units, and still be seen whole across the narrowest
+    canvas at the least legible zoom: wider, it wraps."""
+    return style.CANVAS_NARROWEST_PX / legible_zoom()
+
+
+def wrap_bands(positions, sizes, width, gap, stub_room=0.0):
     """{node: (x, y)} with the columns (nodes of equal centre x) regrouped into bands no wider than
-    `width` (a column wider than that is a band of its own), the bands about equally wide, each
-    starting at the layout's left edge and `gap` below the one before. Positions that fit `width`
-    already come back unchanged."""
+    `width` less `stub_room` (the labels of the stubs at a band's left; a column wider than that is a
+    band of its own), the bands about equally wide, each starting at the layout's left edge and
+    `gap` below the one before. Positions that fit `width` already come back unchanged."""
     columns = column_extents(positions, sizes)
     if not columns or columns[-1][2] - columns[0][1] <= width:
         return dict(positions)
+    width -= stub_room
     left = columns[0][1]
     count = math.ceil((columns[-1][2] - left) / width)
     target = (columns[-1][2] - left) / count

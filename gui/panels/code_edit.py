@@ -4,6 +4,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from gui import style
+
 GUTTER_PAD = 6   # pixels either side of the numbers
 
 
@@ -59,7 +61,7 @@ class CodeEdit(QPlainTextEdit):
 
     def paint_line_numbers(self, rect):
         painter = QPainter(self.gutter)
-        painter.fillRect(rect, QColor("#f3f3f3"))
+        painter.fillRect(rect, QColor(style.EDITOR_GUTTER))
         painter.setPen(QColor("#9aa0a6"))
         block = self.firstVisibleBlock()
         top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()

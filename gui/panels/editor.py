@@ -49,7 +49,7 @@ class ExpressionEditor(Listening, QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet(f"color: {style.ERROR};")
         self.hint = QLabel("Ctrl+Enter applies · a pause applies too")
-        self.hint.setStyleSheet("color: gray;")
+        self.hint.setStyleSheet(style.EDITOR_HINT_CSS)
         self.hint.setWordWrap(True)   # at a large presentation scale it wraps rather than widen the dock
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.build_layout()

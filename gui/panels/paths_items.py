@@ -5,16 +5,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
+from gui import style
+
 ROW = 64.0      # px between rows
 GAP = 40.0      # px at least between columns, more where a link's label needs the room
 PADDING = 6.0
 FILL = {"entry": "#ffffff", "product": "#fff6d8", "gap": "#f0f0f0", "sum": "#dff0df"}
-LIT, FADED, EDGE = QColor("#d9480f"), 0.25, QColor("#555555")
+LIT, FADED = QColor("#d9480f"), 0.25
 
 
 def font():
     f = QFont()
-    f.setPointSizeF(9.0)
+    f.setPointSizeF(style.PATHS_PT)
     return f
 
 
@@ -45,7 +47,7 @@ class BoxItem(QGraphicsObject):
             self.update()
 
     def paint(self, painter, option, widget=None):
-        painter.setPen(QPen(LIT if self.lit else EDGE, 2.5 if self.lit else 1.0))
+        painter.setPen(QPen(LIT if self.lit else QColor(style.PATHS_EDGE), 2.5 if self.lit else 1.0))
         painter.setBrush(QColor(FILL[self.box.kind]))
         painter.drawRoundedRect(self.rect, 5, 5)
         painter.setFont(font())
@@ -99,10 +101,10 @@ class LinkItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None):
         painter.setOpacity(FADED if self.faded else 1.0)
-        painter.setPen(QPen(LIT if self.lit else EDGE, 2.5 if self.lit else 1.0))
+        painter.setPen(QPen(LIT if self.lit else QColor(style.PATHS_EDGE), 2.5 if self.lit else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.line)
         if self.link.text and not self.faded:   # a faded link's label would cover the lit ones
             painter.setFont(font())
-            painter.setPen(QColor("#1f4e9e"))
+            painter.setPen(QColor(style.PATHS_LINK_TEXT))
             painter.drawText(self.label_at, self.link.text)

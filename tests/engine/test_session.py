@@ -126,3 +126,38 @@ def test_step_records_are_built_once_on_first_read():
     relu_step = steps[4]
     np.testing.assert_array_equal(relu_step.upstream, records.grads["y"])
     np.testing.assert_array_equal(relu_step.array, records.grads["t2"])
+
+
+def large_inputs(a):
+    """Inputs large enough that grad copies them into buffers kept with the program."""
+    return {"a": a, "b": np.eye(a.shape[1])}
+
+
+def data_address(array):
+    return array.__array_interface__["data"][0]
+
+
+def test_a_large_input_copied_again_leaves_every_array_still_held_as_it_was():
+    program = engine.prepare(engine.parse("y = a @ b"))
+    a = np.ones((128, 256))
+    first = engine.grad(program, inputs=large_inputs(a))
+    row = engine.grad(program, inputs=large_inputs(a + 1.0)).values["a"][0]   # only a row is held
+    for _ in range(4):
+        a += 1.0
+        engine.grad(program, inputs=large_inputs(a))
+    assert first.values["a"][0, 0] == 1.0 and first.records.steps[0].array[0, 0] == 1.0
+    assert row[0] == 2.0
+    with pytest.raises(ValueError):
+        first.values["a"][0, 0] = 0.0
+
+
+def test_a_large_input_copied_again_reuses_a_buffer_nothing_holds():
+    program = engine.prepare(engine.parse("y = a @ b"))
+    a = np.ones((128, 256))
+    seen = {data_address(engine.grad(program, inputs=large_inputs(a)).values["a"])}
+    for step in range(2, 6):
+        a += 1.0
+        result = engine.grad(program, inputs=large_inputs(a))   # the last result is held meanwhile
+        seen.add(data_address(result.values["a"]))
+        assert result.values["a"][0, 0] == step and not result.values["a"].flags.writeable
+    assert len(seen) <= 2

@@ -30,10 +30,19 @@ def test_every_canvas_label_reads_at_fit(studio, file, size):  # noqa: F811
     assert not small, f"{file}: labels under {least} px: {small[:5]}"
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("file", sorted(EXAMPLE_SELECTIONS))
+def test_every_example_is_seen_across_its_whole_width_at_fit(studio, file, size):  # noqa: F811
+    open_example(studio, file, size)
+    view = studio.graph_view
+    view.fit()
+    content = view.scene().content_rect()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.left() <= content.left() and seen.right() >= content.right(), (file, content, seen)
+
+
 @pytest.mark.parametrize("file", ["mlp5.txt", "backprop_ninja.txt"])
 def test_a_long_example_wraps_and_the_view_fits_its_width_showing_its_start(studio, file):  # noqa: F811
-    if style.FONT_SCALE != 1:
-        pytest.skip("at 1.5 the narrowest canvas is narrower than a band: it pans instead")
     open_example(studio, file, SIZES[1])
     view = studio.graph_view
     content = view.scene().content_rect()

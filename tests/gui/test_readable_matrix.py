@@ -91,12 +91,14 @@ def css_colour(css):
 
 def test_every_text_colour_contrasts_with_its_background(studio):
     window = studio.palette().color(QPalette.ColorRole.Window).getRgbF()[:3]
-    on_window = [css_colour(getattr(style, n)) for n in ("HEATMAP_FOOTER_CSS", "INSPECTOR_NOTE_CSS",
-                                                         "INSPECTOR_HEADING_CSS", "EXPLANATION_HEADING_CSS")]
+    css = ("HEATMAP_FOOTER_CSS", "INSPECTOR_NOTE_CSS", "INSPECTOR_HEADING_CSS", "EXPLANATION_HEADING_CSS",
+           "EDITOR_HINT_CSS")
+    on_window = [css_colour(getattr(style, n)) for n in css]
     on_window.append(studio.palette().color(QPalette.ColorRole.WindowText).getRgbF()[:3])
     for text in on_window:
         assert ratio(text, window) >= AA, text
     for text, back in (("HEATMAP_BAR_TEXT", "HEATMAP_BACKGROUND"), ("HEATMAP_MISSING_TEXT", "HEATMAP_BACKGROUND"),
+                       ("PATHS_LINK_TEXT", "HEATMAP_BACKGROUND"),
                        ("CANVAS_TEXT", "CANVAS_NODE_FILL"), ("CANVAS_MUTED_TEXT", "CANVAS_NODE_FILL"),
                        ("CANVAS_MUTED_TEXT", "CANVAS_INPUT_FILL"), ("CANVAS_TEXT", "CANVAS_BACKGROUND")):
         assert ratio(hex_rgb(getattr(style, text)), hex_rgb(getattr(style, back))) >= AA, (text, back)

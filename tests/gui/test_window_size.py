@@ -6,6 +6,7 @@ import os
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 import main
 from gui.app.window_size import DEFAULT_SIZE, open_window, start_rect
@@ -61,3 +62,31 @@ def test_the_window_is_no_larger_than_it_was_asked(qtbot, controller, size):
     open_window(window, asked=size)
     qtbot.waitExposed(window)
     assert window.size().toTuple() == size
+
+
+@pytest.fixture
+def projector(qapp):
+    """Presentation scale 1.5 while the test builds its window."""
+    from gui import theme
+    theme.apply(1.5, "light", qapp)
+    yield
+    theme.apply(1.0, "light", qapp)
+
+
+@pytest.mark.parametrize("example", ["seed.txt", "softmax.txt", "mlp5.txt"])
+def test_at_scale_one_and_a_half_the_inputs_stay_in_sight(qtbot, shown, projector, example):
+    """A 1280×800 window at scale 1.5: Load…, Paste, G's choice and every note of the inputs panel
+    end within its view (they wrap under their heading), and the window is no wider than asked."""
+    from gui.app.controller import StudioController
+    from gui.app.main_window import MainWindow
+    from gui.model.session_file import load_session
+    from tests.golden.pictures import EXAMPLES, ROOT
+    controller = StudioController("")
+    controller.open_document(load_session(os.path.join(ROOT, EXAMPLES, example)))
+    window = shown(MainWindow(controller, None), (1280, 800))
+    viewport = window.inputs_panel.scroll.viewport()
+    for widget in window.inputs_panel.scroll.widget().findChildren(QWidget):
+        if isinstance(widget, (QLabel, QToolButton, QComboBox)) and widget.isVisible():
+            right = widget.mapTo(viewport, widget.rect().topRight()).x()
+            assert right < viewport.width(), (widget.objectName() or widget.text(), right, viewport.width())
+    assert window.size().toTuple() == (1280, 800)

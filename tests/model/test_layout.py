@@ -5,6 +5,7 @@ import pytest
 
 import engine
 from bench.canvas import generated_program
+from gui import style
 from gui.canvas.routes import routes
 from gui.model.layout import LOSS_ID, layered_layout, layers, program_graph
 from gui.model.wrap import crossing_edges
@@ -91,7 +92,8 @@ def test_a_large_program_lays_out_without_overlaps(nodes):
         assert (u, v, k) in stubs or positions[u][0] < positions[v][0]   # within a band, edges point right
 
 
-def test_an_edge_spanning_layers_is_routed_around_the_nodes_between():
+def test_an_edge_spanning_layers_is_routed_around_the_nodes_between(monkeypatch):
+    monkeypatch.setattr(style, "CANVAS_NARROWEST_PX", 10_000)   # one row: the edge spans the layers
     graph, positions = laid_out("h = randn(2, 2)\ne = h * h * 0.5 + h")
     ids = graph.graph["ids"]
     waypoints = routes(graph, positions)
@@ -102,6 +104,18 @@ def test_an_edge_spanning_layers_is_routed_around_the_nodes_between():
             nx_, ny = positions[node]
             w, h = graph.nodes[node]["size"]
             assert abs(x - nx_) > w / 2 or abs(y - ny) > h / 2
+
+
+def test_an_edge_within_a_band_of_a_wrapped_chain_heads_right_all_the_way():
+    lines = ["h0 = randn(8, 8)", "w = randn(8, 8)"] + [f"h{i} = tanh(h{i - 1} @ w)" for i in range(1, 80)]
+    graph, positions = laid_out("\n".join(lines))
+    stubs = crossing_edges(graph, positions)
+    assert stubs   # wrapped into bands
+    waypoints = routes(graph, positions, stubs)
+    assert waypoints   # the shared weight goes around the nodes of its band
+    for (u, v, _), points in waypoints.items():
+        xs = [positions[u][0], *(x for x, _ in points), positions[v][0]]
+        assert xs == sorted(xs)
 
 
 def test_badges_name_the_op_with_its_exponent_and_a_hole_is_an_unwired_port():

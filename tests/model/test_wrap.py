@@ -2,7 +2,7 @@
 import engine
 from gui import style
 from gui.model.layout import layered_layout, program_graph
-from gui.model.wrap import crossing_edges, strips, wrap_bands
+from gui.model.wrap import band_width, crossing_edges, strips, wrap_bands
 from tests.model.test_layout import assert_no_overlaps
 
 CHAIN = "\n".join(["h0 = randn(8, 8)", "w = randn(8, 8)"] + [f"h{i} = tanh(h{i - 1} @ w)" for i in range(1, 501)])
@@ -50,12 +50,19 @@ def test_the_thousand_node_chain_fills_the_canvas_in_bands_with_stubs_between_th
     positions = layered_layout(graph)
     sizes = {n: graph.nodes[n]["size"] for n in graph}
     left, right = extent(positions, sizes)
-    assert right - left <= style.CANVAS_BAND_WIDTH
+    assert right - left <= band_width() - style.CANVAS_STUB_ROOM
     bands = strips(positions, sizes, style.CANVAS_BAND_GAP)
     assert max(bands.values()) > 50                     # many bands, not a one-pixel line
     assert_no_overlaps(graph, positions)
     stubs = crossing_edges(graph, positions)
     assert stubs and all(bands[u] != bands[v] for u, v, _ in stubs)
+
+
+def test_a_wrapped_layout_leaves_room_for_its_stubs_labels():
+    placed = wrap_bands(row(6), SIZES, 250.0, 30.0, stub_room=60.0)
+    for y in {y for _, y in placed.values()}:
+        left, right = extent({n: p for n, p in placed.items() if p[1] == y}, SIZES)
+        assert right - left <= 190.0
 
 
 def test_a_last_narrow_column_joins_the_band_before():
