@@ -3,8 +3,11 @@ rendered into an image offscreen, events processed); one step (restyle and the r
 schedules for the items that changed); and a full repaint, the upper bound of any redraw.
 The visual builder at 200 nodes: one mouse-move of a node drag (its wires following, the
 scene repainted), and a text edit that rebuilds the canvas (parse, pass, rebuild, repaint).
+The canvas's share of one step on `relu(a @ b + c)` at 64² and 1024² (bench/heatmaps.py times
+the inspector's): its slowest step, on a first visit (every thumbnail coloured afresh).
 Prints a markdown table against the bars: ≤60 ms at 200 nodes, ≤300 ms at 1000, ≤16 ms per
-drag move, ≤60 ms per rebuild from a text edit."""
+drag move, ≤60 ms per rebuild from a text edit; the step bars (≤16 ms at 64², ≤50 ms at
+1024²) hold for the canvas and the inspector together."""
 import gc
 import os
 import random
@@ -50,7 +53,8 @@ def main():
     import common   # here, not at the top: the tests import generated_program from this module
     common.quiet_offscreen()
     app = QApplication.instance() or QApplication([])
-    rows = measure(app, 200, 60.0) + measure(app, 1000, 300.0) + measure_builder(app, 200)
+    rows = measure(app, 200, 60.0) + measure(app, 1000, 300.0) + [measure_step(app, n) for n in (64, 1024)]
+    rows += measure_builder(app, 200)   # last: collecting its view after the drag crashes PySide
     print("| canvas | median ms | bar ms | ok |\n|---|---:|---:|---|")
     for name, ms, bar in rows:
         print(f"| {name} | {ms:.1f} | {bar or '–'} | {'yes' if bar is None or ms <= bar else 'NO'} |")
@@ -135,6 +139,38 @@ def measure_builder(app, nodes):
     rows.append((f"builder: rebuild from a text edit, {count} nodes", median_ms(text_edit), 60.0))
     view.close()
     return rows
+
+
+def measure_step(app, n):
+    """The canvas's slowest step on relu(a @ b + c) at n×n, each step's thumbnails coloured afresh."""
+    from gui.app.controller import StudioController
+    from gui.canvas.thumbnail import forget_images
+    from gui.canvas.view import GraphView
+    from heatmaps import program
+
+    controller = StudioController(program(n))
+    view = GraphView(controller)
+    view.resize(*VIEW_SIZE)
+    view.show()
+
+    def step(k):
+        controller.seek(k - 1)
+        app.processEvents()
+        forget_images()
+        t0 = time.perf_counter()
+        controller.seek(k)
+        app.processEvents()   # the repaint Qt schedules for what changed, colouring its thumbnails
+        return time.perf_counter() - t0
+
+    steps = range(1, controller.session.total + 1)
+    for k in steps:   # warm-up
+        step(k)
+    gc.collect()
+    gc.freeze()
+    slowest = max(statistics.median(step(k) for _ in range(RUNS)) for k in steps)
+    gc.unfreeze()
+    view.close()
+    return f"one step, first visit: the canvas's slowest, relu(a @ b + c) at {n}×{n}", 1e3 * slowest, None
 
 
 def send(view, kind, point, button):

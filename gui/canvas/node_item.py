@@ -7,8 +7,8 @@ hole `?`), inputs and equations an output port on the right; a node whose shapes
 (or that waits for a wire) wears a red `!` badge, its tooltip naming the rule. The bottom strip
 shows the gradient: empty (not yet), part-filled (partial k of n), full (done) or hatched (no
 path to L). Inputs and equations carry a thumbnail heatmap under their labels
-(gui.canvas.thumbnail): their value, then their gradient. The item emits its node id when
-pressed; the view maps it to the engine's names."""
+(gui.canvas.thumbnail): their value, then their gradient, its tooltip saying which. The item
+emits its node id when pressed; the view maps it to the engine's names."""
 from functools import lru_cache
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from engine import GradState
 from gui import style
 from gui.canvas.restylable import Restylable
-from gui.canvas.thumbnail import ThumbnailItem
+from gui.canvas.thumbnail import Thumbnail
 from gui.model.canvas_state import NodeState
 
 STRIP = 5.0       # height of the gradient strip at the bottom of a card
@@ -67,7 +67,9 @@ class NodeItem(Restylable, QGraphicsItem):
         w, h = data["size"]
         self.box = QRectF(-w / 2, -h / 2, w, h)
         self.state = NodeState()
-        self.thumbnail = ThumbnailItem(self, self.thumb_square()) if self.kind in THUMBED else None
+        self.thumbnail = Thumbnail(data["name"], self.thumb_square()) if self.kind in THUMBED else None
+        self.over_thumbnail = False
+        self.setAcceptHoverEvents(self.thumbnail is not None)   # the tooltip follows the mouse onto it
         self.setFlag(QGraphicsItem.ItemIsSelectable, self.kind in ("input", "eqn"))
         self.setZValue(self.base_z)
         self.setToolTip(self.tooltip())
@@ -79,12 +81,18 @@ class NodeItem(Restylable, QGraphicsItem):
     def set_state(self, state):
         if state != self.state:
             super().set_state(state)
-            self.setToolTip(self.tooltip())
+            self.show_tip()
 
     def show_thumbnail(self, shown):
         """Show `shown` (gui.model.thumbnail.Shown) in the thumbnail, when the node has one."""
-        if self.thumbnail is not None:
-            self.thumbnail.show(shown)
+        if self.thumbnail is not None and self.thumbnail.show(shown):
+            self.update(self.thumbnail.square)
+            if self.over_thumbnail:   # elsewhere the tooltip says what the node is: unchanged
+                self.show_tip()
+
+    def show_tip(self):
+        """The tooltip for where the mouse is: over the thumbnail what it shows, else what the node is."""
+        self.setToolTip(self.thumbnail.tip() if self.over_thumbnail else self.tooltip())
 
     # -- geometry ----------------------------------------------------------------------------------
     def label_box(self):
@@ -175,6 +183,16 @@ class NodeItem(Restylable, QGraphicsItem):
     def boundingRect(self):
         return self.box.adjusted(-7, -7, 7, 7)
 
+    def hoverMoveEvent(self, event):
+        over = self.thumbnail.square.contains(event.pos())
+        if over != self.over_thumbnail:
+            self.over_thumbnail = over
+            self.show_tip()
+
+    def hoverLeaveEvent(self, event):
+        self.over_thumbnail = False
+        self.show_tip()
+
     def mousePressEvent(self, event):
         super().mousePressEvent(event)
         if event.button() == Qt.LeftButton:
@@ -192,6 +210,8 @@ class NodeItem(Restylable, QGraphicsItem):
         if self.isSelected() or self.lit:
             self.paint_ring(painter, style.SELECTION, 3.5, 2.5)
         getattr(self, f"paint_{self.kind}")(painter)
+        if self.thumbnail is not None:
+            self.thumbnail.paint(painter)
         self.paint_ports(painter)
         if self.data["problem"]:
             self.paint_problem(painter)

@@ -1,14 +1,14 @@
 """A node's thumbnail heatmap, as TF Playground's neurons carry one: its value while the forward
 pass is the news, its gradient once the backward pass has reached it, a pending hatch before.
 
-A child item of the node, so it has its own tooltip and repaints alone. Its picture is coloured
-once per array (gui.model.thumbnail.colours) and remembered by the array's identity: a step
-record's arrays never change, so a step recolours only the thumbnails whose array is new."""
+Its picture is coloured when first painted (a node scrolled out of sight, or drawn as a block
+far out, costs nothing), once per array (gui.model.thumbnail.colours), remembered by the
+array's identity: a step record's arrays never change, so a step recolours only the thumbnails
+whose array is new."""
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gui import style
 from gui.heatmap.data import shape_text
@@ -62,36 +62,32 @@ def tip(name, shown):
     text = f"{head}, {shape_text(shape)}"
     if shown.is_grad and shown.k < shown.n:
         text += f" (partial {shown.k} of {shown.n})"
-    step = rule.block_size(shape) if shape else 1
-    return text + (f", in {step}×{step} blocks" if step > 1 else "")
+    rows, cols = rule.blocks(shape)
+    return text + (f", in {rows}×{cols} blocks" if rows * cols > 1 else "")
 
 
-class ThumbnailItem(QGraphicsItem):
-    """The thumbnail square of a node (a child item: its coordinates are the node's)."""
+class Thumbnail:
+    """The thumbnail of one node: what it shows and its picture, painted by the node's item
+    (a child item each would double what a 1000-node canvas builds)."""
 
-    def __init__(self, node, square):
-        super().__init__(node)
-        self.name, self.square = node.data["name"], square
+    def __init__(self, name, square):
+        self.name, self.square = name, square
         self.shown, self.picture = rule.Shown(), None
-        self.setAcceptedMouseButtons(Qt.NoButton)   # presses, drags and double-clicks are the node's
-        self.setToolTip(tip(self.name, self.shown))
 
     def show(self, shown):
-        """Show `shown` (gui.model.thumbnail.Shown); nothing happens when it did not change."""
+        """Take `shown` (gui.model.thumbnail.Shown); True when it changed (the node repaints)."""
         if shown.array is self.shown.array and shown[1:] == self.shown[1:]:
-            return
-        self.shown = shown
-        self.picture = None if shown.array is None else image(shown.array)
-        self.setToolTip(tip(self.name, shown))
-        self.update()
+            return False
+        self.shown, self.picture = shown, None
+        return True
 
-    def boundingRect(self):
-        return self.square.adjusted(-1, -1, 1, 1)
+    def tip(self):
+        return tip(self.name, self.shown)
 
-    def paint(self, painter, option, widget=None):
-        detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if detail < style.CANVAS_MIN_DETAIL:
-            return   # zoomed far out: the node's overview block says enough
+    def paint(self, painter):
+        """The picture in the frame of what it shows (value or gradient colour), or a pending hatch."""
+        if self.picture is None and self.shown.array is not None:
+            self.picture = image(self.shown.array)
         if self.picture is None:
             frame = QColor(style.CANVAS_THUMB_FRAME)
             painter.setPen(Qt.NoPen)

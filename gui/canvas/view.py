@@ -144,7 +144,8 @@ class GraphView(Listening, QGraphicsView):
 
     def restyle(self):
         """Colour every item for the pass and cursor: values, gradients, the current step's node and
-        edges, the nodes' thumbnails (a draft has no pass: everything is pending)."""
+        edges, the nodes' thumbnails (a draft has no pass: everything is pending, but the
+        thumbnails show what it can compute)."""
         self.states = CursorStates(self.graph, self.controller.session)
         self.apply_states(self.cursor())
 
@@ -152,10 +153,11 @@ class GraphView(Listening, QGraphicsView):
         """Give the items `ids` and `keys` (default: all) their states and thumbnails after `cursor`
         steps; only the items whose state or shown array changed repaint."""
         scene, session = self.scene(), self.controller.session
+        draft = self.controller.shown.inputs if session is None else None
         for node_id, state in self.states.nodes(cursor, ids).items():
             item = scene.nodes[node_id]
             item.set_state(state)
-            item.show_thumbnail(shown_array(session, item.data["name"]))
+            item.show_thumbnail(shown_array(session, item.data["name"], draft))
         for key, state in self.states.edges(cursor, keys).items():
             scene.edges[key].set_state(state)
         self.styled = cursor
@@ -296,7 +298,7 @@ class GraphView(Listening, QGraphicsView):
         if source is not None:
             self.gesture = NewWire(self, source, pos)
             return
-        item = self.node_at(point)
+        item = self.itemAt(point)
         self.pressed_empty = button == Qt.LeftButton and item is None
         if self.pressed_empty:   # a box may start: it selects nodes, not the wires it crosses
             self.scene().set_wires_selectable(False)
@@ -330,7 +332,7 @@ class GraphView(Listening, QGraphicsView):
 
     def mouseDoubleClickEvent(self, event):
         """On a node: rename it; on empty canvas: the palette at the cursor."""
-        item = self.node_at(event.position().toPoint())
+        item = self.itemAt(event.position().toPoint())
         if isinstance(item, NodeItem) and item.kind in ("input", "eqn"):
             self.name_editor.edit(item.node_id)
         elif item is None:
@@ -338,11 +340,6 @@ class GraphView(Listening, QGraphicsView):
             PalettePopup(self.controller, self, event.globalPosition().toPoint()).show()
         else:
             super().mouseDoubleClickEvent(event)
-
-    def node_at(self, point):
-        """The item under viewport `point`, a node's thumbnail counting as its node."""
-        item = self.itemAt(point)
-        return item.topLevelItem() if item is not None else None
 
     def tell_selection(self):
         """After a click or a box on empty canvas: one node selected (or none) is the controller's

@@ -2,6 +2,7 @@
 
 A node shows its gradient once the backward pass has reached it (partial or done), else its
 value once computed, else nothing (the canvas draws a pending hatch, never a stale picture).
+A draft (no pass) shows what it can compute: its inputs and the equations before a hole.
 The colours follow the heatmaps' rule: the diverging map centred on zero, levels (−m, m) with m
 the whole array's robust half-range (gui.heatmap.data.summarize), cells beyond it clipped."""
 import math
@@ -9,6 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from engine import as_matrix_shape
 from gui.heatmap.data import as_matrix, block_means, summarize
 
 MAX_CELLS = 32                 # a thumbnail has at most this many cells a side
@@ -24,9 +26,13 @@ class Shown(NamedTuple):
     n: int = 0
 
 
-def shown_array(session, name):
-    """The thumbnail of value `name` after the session's cursor (an empty Shown without a pass)."""
-    if session is None or not name:
+def shown_array(session, name, draft=None):
+    """The thumbnail of value `name` after the session's cursor; without a session, its value in
+    `draft` (gui.model.shown.Shown.inputs: the pass of a draft's computable part), if any."""
+    if session is None:
+        value = draft.records.values.get(name) if draft is not None and name else None
+        return Shown(value) if value is not None else Shown()
+    if not name:
         return Shown()
     grad, _, k, n = session.grad(name)
     if grad is not None:
@@ -35,20 +41,22 @@ def shown_array(session, name):
     return Shown(value) if value is not None else Shown()
 
 
-def block_size(shape):
-    """Entries per thumbnail cell along both axes (one for both, so the picture keeps the
-    matrix's aspect): the least that leaves at most MAX_CELLS cells a side."""
-    return max(1, math.ceil(max(shape) / MAX_CELLS))
+def blocks(shape):
+    """(rows, cols) of entries per thumbnail cell for an array of `shape`, drawn as a matrix (a
+    vector one row): the least step that leaves at most MAX_CELLS cells a side, the same along
+    both axes so the picture keeps the matrix's aspect, an axis shorter than it one block."""
+    drawn = as_matrix_shape(shape)
+    step = max(1, math.ceil(max(drawn) / MAX_CELLS))
+    return tuple(min(step, n) for n in drawn)
 
 
 def cells(array):
     """The matrix the thumbnail colours: a vector as one row, a scalar as one cell, larger
     matrices shrunk by block means (a block holding a NaN stays NaN, so it is marked)."""
     matrix = as_matrix(np.asarray(array, dtype=float))
-    step = block_size(matrix.shape)
-    for axis in (0, 1):
-        if min(step, matrix.shape[axis]) > 1:   # an axis shorter than a block is one block
-            matrix = block_means(matrix, min(step, matrix.shape[axis]), axis)
+    for axis, step in enumerate(blocks(matrix.shape)):
+        if step > 1:
+            matrix = block_means(matrix, step, axis)
     return matrix
 
 

@@ -28,10 +28,15 @@ def test_a_large_matrix_shrinks_by_block_means_to_at_most_32_cells_a_side(shape,
     array = np.random.default_rng(0).standard_normal(shape)
     small = cells(array)
     assert small.shape == drawn and max(small.shape) <= MAX_CELLS
-    step = thumbnail.block_size(shape)
-    assert small[0, 0] == pytest.approx(array[:step, :step].mean())
-    # the last block along each axis is shorter and keeps its own mean
-    assert small[-1, -1] == pytest.approx(array[(drawn[0] - 1) * step:, (drawn[1] - 1) * step:].mean())
+    rows, cols = thumbnail.blocks(shape)
+    assert small[0, 0] == pytest.approx(array[:rows, :cols].mean())
+    # the last block along each axis may be shorter and keeps its own mean
+    assert small[-1, -1] == pytest.approx(array[(drawn[0] - 1) * rows:, (drawn[1] - 1) * cols:].mean())
+
+
+def test_blocks_are_square_unless_an_axis_is_shorter():
+    assert thumbnail.blocks((64, 256)) == (8, 8) and thumbnail.blocks((100, 3)) == (4, 3)
+    assert thumbnail.blocks((256,)) == (1, 8) and thumbnail.blocks(()) == (1, 1)
 
 
 def test_colours_follow_the_sign_zero_neutral_and_the_range_clips():
@@ -68,3 +73,10 @@ def test_a_node_shows_nothing_then_its_value_then_its_gradient():
     assert shown_array(session, "t1") == Shown(grad, True, k, n) and grad is not None
     assert shown_array(None, "t1") == Shown()                         # a draft has no numbers
     assert shown_array(session, "") == Shown()                        # a constant has no name
+
+
+def test_a_draft_shows_what_it_can_compute():
+    """Without a pass, the values of the draft's computable part (gui.model.shown.Shown.inputs)."""
+    draft = engine.Session("a = randn(2, 2)\nb = a * 2")
+    assert shown_array(None, "b", draft).array is draft.records.values["b"]
+    assert shown_array(None, "t3", draft) == Shown() == shown_array(None, "b", None)
