@@ -73,6 +73,8 @@ def measure(app, nodes, bar):
     view = GraphView(controller)
     view.resize(*VIEW_SIZE)
     view.show()
+    controller.layouts.wait()   # a large program's first places are made off the UI thread
+    app.processEvents()         # their queued arrival builds the canvas
     image = QImage(*VIEW_SIZE, QImage.Format_ARGB32_Premultiplied)
 
     def build_and_paint():   # what the app does when a program arrives: lay it out, then the view's slot
