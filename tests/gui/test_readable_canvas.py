@@ -2,7 +2,7 @@
 dark: no canvas label (name, op, shape, corner marks, stubs) renders under 10 px × presentation
 scale; a graph too wide for that wraps into bands and the view fits their width.
 
-The windows are test_readable's: one per scale and theme, the examples reloaded into it."""
+The windows are test_readable_matrix's: one per scale and theme, the examples reloaded into it."""
 import pytest
 
 from gui import style
@@ -19,7 +19,7 @@ def rendered_label_px(view):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("file", sorted(EXAMPLE_SELECTIONS))
-def test_every_canvas_label_reads_at_fit(studio, file, size):  # noqa: F811
+def test_every_canvas_label_reads_at_fit_across_the_whole_width(studio, file, size):  # noqa: F811
     open_example(studio, file, size)
     view = studio.graph_view
     view.fit()
@@ -28,15 +28,7 @@ def test_every_canvas_label_reads_at_fit(studio, file, size):  # noqa: F811
     assert len(labels) >= len(view.scene().nodes)
     small = [(getattr(item, "node_id", None), round(px, 1)) for item, px in labels if px < least - 1e-6]
     assert not small, f"{file}: labels under {least} px: {small[:5]}"
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("file", sorted(EXAMPLE_SELECTIONS))
-def test_every_example_is_seen_across_its_whole_width_at_fit(studio, file, size):  # noqa: F811
-    open_example(studio, file, size)
-    view = studio.graph_view
-    view.fit()
-    content = view.scene().content_rect()
+    content = view.scene().content_rect()   # and the whole width is seen: nothing cut at a side
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert seen.left() <= content.left() and seen.right() >= content.right(), (file, content, seen)
 
