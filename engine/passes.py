@@ -5,6 +5,7 @@ Everything that depends only on the program, the start node and the input shapes
 inference, the memory guard, the backward plan, each equation's function and parameters) is
 prepared once and kept in the program's Prepared (engine.prepare), so a pass does little more than
 the numpy calls."""
+import math
 from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
@@ -12,6 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .broadcast import unbroadcast
+from .buffers import POOLED_BYTES, into_kept
 from .errors import InputError
 from .ops import REGISTRY, lookup
 from .plan import backward_plan
@@ -172,20 +174,22 @@ class PassPlan(NamedTuple):
     names, shapes and dtypes: worked out on the first pass of that kind, then looked up."""
     shapes: dict     # every value's shape, inferred and memory-checked
     dtype: type      # the arithmetic's dtype: float32 when every given float is, else float64
+    runs: tuple      # the forward loop's (see forward_runs), large outputs written into kept buffers
     calls: tuple     # a BackwardCall per backward step
     ones: np.ndarray  # G = ones, for L = sum(start)
 
 
-def pass_plan(program, cache, given, start):
+def pass_plan(prepared, given, start):
     """The PassPlan for these given arrays, kept in the program's Prepared."""
     key = ("pass", start, tuple([(n, a.shape, a.dtype) for n, a in given.items()]))
-    plan = cache.get(key)
+    plan = prepared.memo.get(key)
     if plan is None:
-        plan = cache[key] = make_plan(program, given, start)
+        plan = prepared.memo[key] = make_plan(prepared, given, start)
     return plan
 
 
-def make_plan(program, given, start):
+def make_plan(prepared, given, start):
+    program = prepared.program
     unknown = set(given) - {i.name for i in program.inputs}
     if unknown:
         raise InputError(f"no input named {', '.join(sorted(unknown))} in the program; its inputs are: "
@@ -194,7 +198,16 @@ def make_plan(program, given, start):
     dtype = np.float32 if floats and all(d == np.float32 for d in floats) else np.float64
     shapes = input_shapes(program, given)
     calls = backward_calls(program, start, shapes)
-    return PassPlan(shapes, dtype, calls, freeze(np.ones(shapes[start], dtype)))
+    runs = planned_runs(prepared, shapes, np.dtype(dtype).itemsize)
+    return PassPlan(shapes, dtype, runs, calls, freeze(np.ones(shapes[start], dtype)))
+
+
+def planned_runs(prepared, shapes, itemsize):
+    """forward_runs, each large output of a ufunc (a fresh array, never a view) written into a
+    buffer kept with the plan once nothing holds an earlier pass's (engine.buffers)."""
+    return tuple((name, into_kept(run) if isinstance(run, np.ufunc) and
+                  math.prod(shapes[name]) * itemsize >= POOLED_BYTES else run, fetch, after)
+                 for name, run, fetch, after in forward_runs(prepared))
 
 
 def input_shapes(program, given):
@@ -248,11 +261,11 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     start = start or program.output
     check_seed(rng_seed)
     given = given_arrays(program, inputs)
-    plan = pass_plan(program, cache, given, start)
+    plan = pass_plan(prepared, given, start)
     values = input_values(program, cache, given, plan, rng_seed)
     seed = plan.ones if upstream is None else user_gradient(upstream, plan.shapes[start], plan.dtype, start)
     grads = {start: seed}
-    log = computed(forward_runs(prepared), plan.calls, values, grads)
+    log = computed(plan.runs, plan.calls, values, grads)
     steps = partial(pass_steps, prepared, plan.calls, values, grads, log, start, upstream is not None)
     return PassRecords(program, start, values, grads, steps)
 

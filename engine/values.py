@@ -1,12 +1,12 @@
 """Input values: seeded initial values, user-given arrays, and the memory guard."""
 import math
 import os
-import sys
 import zlib
 from contextlib import contextmanager
 
 import numpy as np
 
+from .buffers import POOLED_BYTES, pooled_copy
 from .errors import InputError, MemoryLimitError
 
 MAX_DIMS = 2
@@ -16,11 +16,6 @@ SMALL_PROGRAM_BYTES = 1 << 28  # below this, no machine that runs the app lacks 
 # arrays of one step: four arrays per value is a safe upper bound.
 ARRAYS_PER_VALUE = 4
 REAL_KINDS = "biuf"   # bool, signed and unsigned integers, floats
-# A copy this large is written into a kept buffer (see pooled_copy): fresh memory of this size comes
-# from the system page by page (glibc's default mmap threshold), and faulting its pages in costs
-# as much as a tenth of a pass at n = 256. Smaller copies come from memory malloc keeps.
-POOLED_BYTES = 1 << 17
-POOL_SIZE = 2   # buffers kept per input: `r = grad(...)` in a loop holds the last result while the next runs
 
 
 def check_seed(rng_seed):
@@ -74,46 +69,6 @@ def as_input_array(name, value, pool=None):
             raise InputError(f"input {name}: not an array of real numbers (dtype {arr.dtype})")
         arr = arr.astype(np.float64, copy=False)
     return sealed_view(arr)
-
-
-def pooled_copy(kept, value):
-    """A C-ordered copy of `value`, written into a buffer of `kept` that nothing else holds any
-    more (no pass's values, no record, no caller's view: each view holds its base), else into a
-    new one; the buffer is kept for later copies, the last POOL_SIZE of them."""
-    buf = free_buffer(kept, value)
-    if buf is None:
-        buf = value.copy()
-    else:
-        buf.setflags(True)   # its owner may make it writable again; nobody else can see it
-        np.copyto(buf, value)
-    kept.append(buf)
-    del kept[:-POOL_SIZE]
-    return buf
-
-
-def free_buffer(kept, value):
-    """A buffer of `kept` with `value`'s shape and dtype that only this call holds, taken out of
-    `kept` (so another thread cannot take it too), or None."""
-    for _ in range(len(kept)):
-        buf, holders = claimed(kept)
-        if buf is None:
-            return None   # another thread emptied the list
-        if holders == UNHELD and buf.shape == value.shape and buf.dtype == value.dtype:
-            return buf
-        kept.append(buf)
-    return None
-
-
-def claimed(kept):
-    """The oldest buffer of `kept`, taken out, and its reference count as seen here."""
-    try:
-        buf = kept.pop(0)
-    except IndexError:
-        return None, 0
-    return buf, sys.getrefcount(buf)
-
-
-UNHELD = claimed([np.empty(1)])[1]   # the count of a buffer nothing else holds, on this interpreter
 
 
 def sealed_view(arr):

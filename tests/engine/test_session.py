@@ -161,3 +161,27 @@ def test_a_large_input_copied_again_reuses_a_buffer_nothing_holds():
         seen.add(data_address(result.values["a"]))
         assert result.values["a"][0, 0] == step and not result.values["a"].flags.writeable
     assert len(seen) <= 2
+
+
+def test_a_large_output_written_again_leaves_every_array_still_held_as_it_was():
+    program = engine.prepare(engine.parse("t = a @ b\ny = t + c"))
+    a, b = np.ones((128, 256)), np.eye(256)
+    first = engine.grad(program, inputs={"a": a, "b": b, "c": np.zeros(256)})
+    column = engine.grad(program, inputs={"a": a, "b": b, "c": np.ones(256)}).values["y"][:, 0]   # a view
+    for k in range(2, 6):
+        engine.grad(program, inputs={"a": a, "b": b, "c": np.full(256, float(k))})
+    assert first.values["y"][0, 0] == 1.0 and first.records.steps[1].array[0, 0] == 1.0
+    assert column[0] == 2.0
+    with pytest.raises(ValueError):
+        first.values["y"][0, 0] = 0.0
+
+
+def test_a_large_output_reuses_a_buffer_nothing_holds():
+    program = engine.prepare(engine.parse("t = a @ b\ny = t + c"))
+    a, b = np.ones((128, 256)), np.eye(256)
+    seen = set()
+    for k in range(6):
+        result = engine.grad(program, inputs={"a": a, "b": b, "c": np.full(256, float(k))})
+        seen.add(data_address(result.values["y"]))   # the last result is held meanwhile
+        assert result.values["y"][0, 0] == k + 1.0 and not result.values["y"].flags.writeable
+    assert len(seen) <= 2
