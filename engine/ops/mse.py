@@ -27,9 +27,10 @@ def mse(y, t):
 def residual(g, out, y, t, sign=1.0, saved=None):
     """g · ∂mse/∂y = g · 2(y − t)/N; with sign −1, g · ∂mse/∂t. The scalar factor is formed
     first, so each input costs one product over the entries, and the subtraction too unless the
-    pass saved y − t."""
+    pass saved y − t. g is a 0-d array (mse is a scalar): its scalar g[()] multiplies by numpy's
+    scalar arithmetic, the same product in the same dtype for half a ufunc call's cost."""
     diff = np.subtract(y, t) if saved is None else saved
-    return (g * (sign * 2.0 / diff.size)) * diff
+    return (g[()] * (sign * 2.0 / diff.size)) * diff
 
 
 def residual_source(sign):
