@@ -11,6 +11,8 @@ import numpy as np
 
 POOLED_BYTES = 1 << 17
 POOL_SIZE = 2   # buffers kept per array: `r = grad(...)` in a loop holds the last result while the next runs
+PLANS_KEPT = 2  # pass plans whose output buffers are kept (see keeping)
+_keeping = []   # the kept lists of those plans, the most recent last
 
 
 def pooled_copy(kept, value):
@@ -24,16 +26,30 @@ def pooled_copy(kept, value):
     return keep(kept, buf)
 
 
-def into_kept(ufunc):
-    """`ufunc` writing its output into a kept buffer when one is free. The buffers kept are this
-    very function's earlier outputs, all of one shape and dtype: a pass plan runs it on operands
-    of the same shapes and dtypes every time."""
-    kept = []
-
+def into_kept(ufunc, kept):
+    """`ufunc` writing its output into a buffer of `kept` when one is free. The buffers kept are
+    this very function's earlier outputs, all of one shape and dtype: a pass plan runs it on
+    operands of the same shapes and dtypes every time."""
     def run(*operands):
         buf = free_buffer(kept)
         return keep(kept, ufunc(*operands) if buf is None else ufunc(*operands, out=buf))
     return run
+
+
+def keeping(lists):
+    """Note that a pass runs with one plan's kept lists (one per array it writes into kept
+    buffers). Only the last PLANS_KEPT plans keep theirs: the buffers of the plans before are let
+    go, so a program left behind (an edit ago in the app) holds no memory for passes to come."""
+    if _keeping and _keeping[-1] is lists:
+        return   # the same plan again: the common case
+    for i, held in enumerate(_keeping):
+        if held is lists:
+            del _keeping[i]
+            break
+    _keeping.append(lists)
+    while len(_keeping) > PLANS_KEPT:
+        for kept in _keeping.pop(0):
+            kept.clear()
 
 
 def keep(kept, buf):

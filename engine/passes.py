@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .broadcast import unbroadcast
-from .buffers import POOLED_BYTES, into_kept
+from .buffers import POOLED_BYTES, into_kept, keeping
 from .errors import InputError
 from .ops import REGISTRY, lookup
 from .plan import backward_plan
@@ -177,6 +177,7 @@ class PassPlan(NamedTuple):
     runs: tuple      # the forward loop's (see forward_runs), large outputs written into kept buffers
     calls: tuple     # a BackwardCall per backward step
     ones: np.ndarray  # G = ones, for L = sum(start)
+    kept: tuple      # the lists of kept buffers the runs write into (engine.buffers.keeping)
 
 
 def pass_plan(prepared, given, start):
@@ -198,16 +199,21 @@ def make_plan(prepared, given, start):
     dtype = np.float32 if floats and all(d == np.float32 for d in floats) else np.float64
     shapes = input_shapes(program, given)
     calls = backward_calls(program, start, shapes)
-    runs = planned_runs(prepared, shapes, np.dtype(dtype).itemsize)
-    return PassPlan(shapes, dtype, runs, calls, freeze(np.ones(shapes[start], dtype)))
+    runs, kept = planned_runs(prepared, shapes, np.dtype(dtype).itemsize)
+    return PassPlan(shapes, dtype, runs, calls, freeze(np.ones(shapes[start], dtype)), kept)
 
 
 def planned_runs(prepared, shapes, itemsize):
     """forward_runs, each large output of a ufunc (a fresh array, never a view) written into a
-    buffer kept with the plan once nothing holds an earlier pass's (engine.buffers)."""
-    return tuple((name, into_kept(run) if isinstance(run, np.ufunc) and
-                  math.prod(shapes[name]) * itemsize >= POOLED_BYTES else run, fetch, after)
-                 for name, run, fetch, after in forward_runs(prepared))
+    buffer kept with the plan once nothing holds an earlier pass's (engine.buffers); and the
+    lists those buffers are kept in."""
+    runs, kept = [], []
+    for name, run, fetch, after in forward_runs(prepared):
+        if isinstance(run, np.ufunc) and math.prod(shapes[name]) * itemsize >= POOLED_BYTES:
+            kept.append([])
+            run = into_kept(run, kept[-1])
+        runs.append((name, run, fetch, after))
+    return tuple(runs), tuple(kept)
 
 
 def input_shapes(program, given):
@@ -262,6 +268,8 @@ def run_pass(program, inputs=None, upstream=None, start=None, rng_seed=0):
     check_seed(rng_seed)
     given = given_arrays(program, inputs)
     plan = pass_plan(prepared, given, start)
+    if plan.kept:
+        keeping(plan.kept)
     values = input_values(program, cache, given, plan, rng_seed)
     seed = plan.ones if upstream is None else user_gradient(upstream, plan.shapes[start], plan.dtype, start)
     grads = {start: seed}
