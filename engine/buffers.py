@@ -26,14 +26,25 @@ def pooled_copy(kept, value):
     return keep(kept, buf)
 
 
-def into_kept(ufunc, kept):
-    """`ufunc` writing its output into a buffer of `kept` when one is free. The buffers kept are
-    this very function's earlier outputs, all of one shape and dtype: a pass plan runs it on
-    operands of the same shapes and dtypes every time."""
-    def run(*operands):
+def into_kept(fn, kept, keyword="out"):
+    """`fn` writing its output into a buffer of `kept`, handed as `keyword` (a ufunc's `out`, an
+    op's `into`), when one is free. The buffers kept are this very function's earlier outputs,
+    all of one shape and dtype: a pass plan runs it on operands of the same shapes and dtypes
+    every time."""
+    def run(*operands, **params):
         buf = free_buffer(kept)
-        return keep(kept, ufunc(*operands) if buf is None else ufunc(*operands, out=buf))
+        if buf is not None:
+            params[keyword] = buf
+        return keep(kept, fn(*operands, **params))
     return run
+
+
+def writer(fn):
+    """The keyword under which `fn` takes an array to write its result in (a ufunc's `out`, an
+    op's `into`: ops._base.writes_into), or None when it takes none."""
+    if isinstance(fn, np.ufunc):
+        return "out"
+    return "into" if getattr(fn, "writes_into", False) else None
 
 
 def keeping(lists):

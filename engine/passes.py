@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .broadcast import unbroadcast
-from .buffers import POOLED_BYTES, into_kept, keeping
+from .buffers import POOLED_BYTES, into_kept, keeping, writer
 from .errors import InputError
 from .ops import REGISTRY, lookup
 from .plan import backward_plan
@@ -174,8 +174,8 @@ class PassPlan(NamedTuple):
     names, shapes and dtypes: worked out on the first pass of that kind, then looked up."""
     shapes: dict     # every value's shape, inferred and memory-checked
     dtype: type      # the arithmetic's dtype: float32 when every given float is, else float64
-    runs: tuple      # the forward loop's (see forward_runs), large outputs written into kept buffers
-    calls: tuple     # a BackwardCall per backward step
+    runs: tuple      # the forward loop's (see forward_runs)
+    calls: tuple     # a BackwardCall per backward step (both: large outputs written into kept buffers)
     ones: np.ndarray  # G = ones, for L = sum(start)
     kept: tuple      # the lists of kept buffers the runs write into (engine.buffers.keeping)
 
@@ -198,22 +198,30 @@ def make_plan(prepared, given, start):
     floats = [a.dtype for a in given.values() if a.dtype.kind == "f"]   # labels are integers
     dtype = np.float32 if floats and all(d == np.float32 for d in floats) else np.float64
     shapes = input_shapes(program, given)
-    calls = backward_calls(program, start, shapes)
-    runs, kept = planned_runs(prepared, shapes, np.dtype(dtype).itemsize)
+    runs, calls, kept = planned_runs(prepared, backward_calls(program, start, shapes), shapes,
+                                     np.dtype(dtype).itemsize)
     return PassPlan(shapes, dtype, runs, calls, freeze(np.ones(shapes[start], dtype)), kept)
 
 
-def planned_runs(prepared, shapes, itemsize):
-    """forward_runs, each large output of a ufunc (a fresh array, never a view) written into a
-    buffer kept with the plan once nothing holds an earlier pass's (engine.buffers); and the
-    lists those buffers are kept in."""
-    runs, kept = [], []
-    for name, run, fetch, after in forward_runs(prepared):
-        if isinstance(run, np.ufunc) and math.prod(shapes[name]) * itemsize >= POOLED_BYTES:
-            kept.append([])
-            run = into_kept(run, kept[-1])
-        runs.append((name, run, fetch, after))
-    return tuple(runs), tuple(kept)
+def planned_runs(prepared, calls, shapes, itemsize):
+    """forward_runs and the backward calls, each large fresh array an op writes (a ufunc's output,
+    or an op's that `writes_into`) written into a buffer kept with the plan once nothing holds an
+    earlier pass's (engine.buffers); and the lists those buffers are kept in."""
+    kept = []
+    runs = tuple((name, kept_writer(run, shapes[name], itemsize, kept), fetch, after)
+                 for name, run, fetch, after in forward_runs(prepared))
+    calls = tuple(c._replace(vjp=kept_writer(c.vjp, c.target_shape, itemsize, kept)) for c in calls)
+    return runs, calls, tuple(kept)
+
+
+def kept_writer(fn, shape, itemsize, kept):
+    """`fn` writing into kept buffers (a new list of them appended to `kept`) when it can and its
+    result, of `shape`, is large; else `fn` itself."""
+    keyword = writer(fn)
+    if keyword is None or math.prod(shape) * itemsize < POOLED_BYTES:
+        return fn
+    kept.append([])
+    return into_kept(fn, kept[-1], keyword)
 
 
 def input_shapes(program, given):

@@ -75,6 +75,14 @@ class OpDef:
         return self.notation in ("call", "postfix")
 
 
+def writes_into(fn):
+    """Mark an op's forward or VJP that takes `into=`, an array of its result's shape and dtype
+    that nothing else holds, writes its result there and returns it: a pass hands it a buffer
+    an earlier pass used (engine.buffers), as it hands a ufunc `out=`."""
+    fn.writes_into = True
+    return fn
+
+
 # ---- shape rules -------------------------------------------------------------------------
 
 def same_shape(shape, **params):

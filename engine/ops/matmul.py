@@ -6,7 +6,7 @@ from .. import closed_form as C
 from .. import influence as I
 from .. import scalar as S
 from ..rules import GRAD, value
-from ._base import OpDef, ShapeRule
+from ._base import OpDef, ShapeRule, writes_into
 
 
 def matmul_shape(x, w):
@@ -18,16 +18,18 @@ def matmul_shape(x, w):
     return x[:-1] + w[1:]
 
 
-def vjp_x(g, out, x, w):
+@writes_into
+def vjp_x(g, out, x, w, into=None):
     if w.ndim == 1:
-        return np.multiply.outer(g, w)
-    return g @ w.T
+        return np.multiply.outer(g, w, out=into)
+    return np.matmul(g, w.T, out=into)
 
 
-def vjp_w(g, out, x, w):
+@writes_into
+def vjp_w(g, out, x, w, into=None):
     if x.ndim == 1:
-        return np.multiply.outer(x, g)
-    return x.T @ g
+        return np.multiply.outer(x, g, out=into)
+    return np.matmul(x.T, g, out=into)
 
 
 def source_x(shapes, params):

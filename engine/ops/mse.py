@@ -5,7 +5,7 @@ from .. import influence as I
 from .. import scalar as S
 from ..factors import Factor
 from ..rules import derived
-from ._base import OpDef, elementwise
+from ._base import OpDef, elementwise, writes_into
 
 
 def mse_shape(y, t):
@@ -24,13 +24,20 @@ def mse(y, t):
     return joint(y, t)[0]
 
 
-def residual(g, out, y, t, sign=1.0, saved=None):
+@writes_into
+def residual(g, out, y, t, sign=1.0, saved=None, into=None):
     """g · ∂mse/∂y = g · 2(y − t)/N; with sign −1, g · ∂mse/∂t. The scalar factor is formed
     first, so each input costs one product over the entries, and the subtraction too unless the
     pass saved y − t. g is a 0-d array (mse is a scalar): its scalar g[()] multiplies by numpy's
     scalar arithmetic, the same product in the same dtype for half a ufunc call's cost."""
     diff = np.subtract(y, t) if saved is None else saved
-    return (g[()] * (sign * 2.0 / diff.size)) * diff
+    return np.multiply(g[()] * (sign * 2.0 / diff.size), diff, out=into)
+
+
+@writes_into
+def residual_t(g, out, y, t, saved=None, into=None):
+    """g · ∂mse/∂t = −g · 2(y − t)/N (see residual)."""
+    return residual(g, out, y, t, -1.0, saved, into)
 
 
 def residual_source(sign):
@@ -66,7 +73,7 @@ def scalar_form(ex, site, flat):
 
 OP = OpDef(
     "mse", "mse", mse, mse_shape,
-    vjps=(residual, lambda g, out, y, t, saved=None: residual(g, out, y, t, -1.0, saved)),
+    vjps=(residual, residual_t),
     formulas=([derived("2(∂L/∂{y})({0} − {1})/N", residual)],
               ["−", derived("2(∂L/∂{y})({0} − {1})/N", residual)]),
     influence=I.EntryRule((feeds(1), feeds(-1)), scalar_form),

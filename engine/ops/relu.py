@@ -6,15 +6,22 @@ from .. import influence as I
 from .. import scalar as S
 from ..factors import Factor
 from ..rules import GRAD, derived
-from ._base import OpDef, same_shape
+from ._base import OpDef, same_shape, writes_into
 
 
-def forward(x):
-    return np.maximum(x, 0.0)
+@writes_into
+def forward(x, into=None):
+    return np.maximum(x, 0.0, out=into)
 
 
 def mask(x):
     return x > 0
+
+
+@writes_into
+def vjp(g, out, x, into=None):
+    """∂L/∂x = ∂L/∂y ⊙ [x > 0]."""
+    return np.multiply(g, mask(x), out=into)
 
 
 def partial(site, i, out):
@@ -25,7 +32,7 @@ def partial(site, i, out):
 
 OP = OpDef(
     "relu", "relu", forward, same_shape,
-    vjps=(lambda g, out, x: g * mask(x),),
+    vjps=(vjp,),
     formulas=([GRAD, "⊙", derived("relu′({0})", lambda g, out, x: mask(x).astype(g.dtype))],),
     influence=I.EntryRule((I.pointwise(partial),), S.unary(lambda x: S.call("relu", forward, x))),
     description="max(x, 0); relu′(x) = [x > 0]",

@@ -1,5 +1,6 @@
 """Kept buffers: reused only once nothing holds them, and let go with the plans left behind."""
 import numpy as np
+import pytest
 
 from engine import buffers
 
@@ -23,3 +24,28 @@ def test_only_the_last_few_plans_keep_their_buffers():
     buffers.keeping(plans[1])   # a plan run again moves to the end
     buffers.keeping(plans[0])
     assert all(kept == [] for kept in plans[2]) and len(plans[1][0]) == 1
+
+
+def writers():
+    """(op name, which function, the function) of every op function that writes into a buffer."""
+    from engine.ops import REGISTRY
+    for name, op in REGISTRY.items():
+        for which, fn in [("forward", op.forward)] + [(f"vjp {i}", v) for i, v in enumerate(op.vjps)]:
+            if getattr(fn, "writes_into", False):
+                yield name, which, fn
+
+
+@pytest.mark.parametrize("name, which, fn", list(writers()), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_a_function_that_writes_into_a_buffer_gives_the_numbers_it_gives_alone(name, which, fn, dtype):
+    from engine.ops import REGISTRY
+    op, rng = REGISTRY[name], np.random.default_rng(0)
+    shapes = [(3, 4), (4, 5)] if op.arity == 2 and op.name == "matmul" else [(3, 4)] * op.arity
+    operands = [rng.standard_normal(s).astype(dtype) for s in shapes]
+    out = op.forward(*operands)
+    args = operands if which == "forward" else [np.ones_like(out), out, *operands]
+    alone = fn(*args)
+    buf = np.full_like(alone, np.nan)
+    assert fn(*args, into=buf) is buf
+    np.testing.assert_array_equal(buf, alone)
+    assert buf.dtype == alone.dtype
