@@ -15,13 +15,16 @@ def test_an_output_is_written_into_its_earlier_buffer_only_once_nothing_holds_it
     assert add(np.ones(3), 3.0) is kept[-1] and len(kept) == buffers.POOL_SIZE
 
 
-def test_only_the_last_few_plans_keep_their_buffers():
-    plans = [([np.ones(2)], [np.ones(2)]) for _ in range(buffers.PLANS_KEPT + 1)]
+def test_the_least_recent_plans_let_their_buffers_go_past_the_budget(monkeypatch):
+    monkeypatch.setattr(buffers, "_keeping", [])
+    monkeypatch.setattr(buffers, "KEPT_BYTES", 3 * 2 * 8)   # three plans of two one-entry buffers
+    plans = [([np.ones(1)], [np.ones(1)]) for _ in range(4)]
     for lists in plans + plans[-1:]:
         buffers.keeping(lists)
     assert all(kept == [] for kept in plans[0])
     assert all(len(kept) == 1 for lists in plans[1:] for kept in lists)
     buffers.keeping(plans[1])   # a plan run again moves to the end
+    plans[0][0].append(np.ones(1))   # a pass of the first plan keeps a buffer again
     buffers.keeping(plans[0])
     assert all(kept == [] for kept in plans[2]) and len(plans[1][0]) == 1
 
