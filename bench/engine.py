@@ -8,7 +8,8 @@ The engine/numpy column runs the pass on inputs the engine already holds (as a S
 the grad columns go through the public API, `engine.grad(program, inputs=…)`, with the parsed
 Program and with `engine.prepare(program)`, each passed again and again. grad copies a caller's
 arrays once on entry (its records own their arrays; a copy of 128 KiB or more goes into a buffer
-kept with the program once nothing holds it, so no fresh pages are faulted in); the no-copy column passes arrays the engine
+kept with the program once nothing holds it, so no fresh pages are faulted in, as the large arrays a pass
+makes go into buffers kept with its plan: engine.buffers); the no-copy column passes arrays the engine
 itself sealed, which it takes as they are, to show what that copy costs. grad/torch is
 grad(Program) against PyTorch.
 
