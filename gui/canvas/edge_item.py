@@ -78,9 +78,8 @@ class EdgeItem(Restylable, QGraphicsItem):
         """Where a flowing gradient's label goes: beside the operand's end, on the side the curve
         does not head to (below a rising edge, above a level or falling one: clear of its neighbours)."""
         start, heading = self.points[0], self.points[1]
-        if self.stub:   # above the stub, ending at its port
-            width, height = stub_label_size(self.stub, font(STUB_PX).pixelSize())
-            return QRectF(self.end.x() - width, start.y() - height - 1, width, height)
+        if self.stub:
+            return stub_label_box(self.end.x(), start.y(), self.stub)
         top = start.y() + 6 if heading.y() < start.y() - 12 else start.y() - 24
         return QRectF(start.x() + 8, top, LABEL_WIDTH, 18)
 
@@ -146,6 +145,21 @@ class EdgeItem(Restylable, QGraphicsItem):
         painter.drawRoundedRect(chip, 9, 9)
         painter.setPen(QColor(style.GRADIENT))
         painter.drawText(chip, Qt.AlignCenter, self.state.label)
+
+
+def stub_label_box(right, y, stub):
+    """Where a stub's label goes: above the stub at height `y`, ending at its port's x `right`."""
+    width, height = stub_label_size(stub, font(STUB_PX).pixelSize())
+    return QRectF(right - width, y - height - 1, width, height)
+
+
+def stub_bounds(end, stub):
+    """The scene rectangle a stub into port `end` (x, y) covers, its label included, as its item
+    works it out from its path: known before the item is made."""
+    x, y = end
+    start = x - STUB * style.FONT_SCALE
+    line = QRectF(start, y, x - ARROW * 0.6 - start, 0).adjusted(-ARROW, -ARROW, ARROW, ARROW)
+    return line | stub_label_box(x, y, stub)
 
 
 @lru_cache(maxsize=1024)

@@ -10,8 +10,9 @@ from gui.model.graph import ancestors
 
 
 def free_ports(scene, exclude=()):
-    """(node id, port) of every unwired input port, but those of nodes in `exclude`."""
-    return [(n, k) for n, item in scene.nodes.items() if n not in exclude for k in item.data["holes"]]
+    """(node id, port) of every unwired input port of the nodes made (those in sight, on a large
+    graph: gui.canvas.lazy_items), but those of nodes in `exclude`."""
+    return [(n, k) for n, item in scene.nodes.made.items() if n not in exclude for k in item.data["holes"]]
 
 
 def nearest_port(scene, pos, ports):
@@ -97,7 +98,7 @@ class NewWire(Gesture):
         return True
 
     def all_ports(self):
-        return [(n, k) for n, item in self.scene.nodes.items() if item.kind == "eqn"
+        return [(n, k) for n, item in self.scene.nodes.made.items() if item.kind == "eqn"
                 for k in range(item.data["ports"])]
 
     def cancel(self):

@@ -1,44 +1,83 @@
 """The canvas's scene: it draws only the background (a quiet dot grid) and builds the items
-from a graph and its layout; each item paints itself."""
+from a graph and its layout (a large graph's as they come into sight); each item paints itself."""
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from gui import style
 from gui.canvas.edge_item import EdgeItem
+from gui.canvas.lazy_items import LazyItems, edge_box, node_box
 from gui.canvas.node_item import NodeItem, NodeSignals
 
 MARGIN = 400.0   # room to pan past the graph's edges
 MIN_GRID_PIXELS = 10
+EAGER = 400      # items (nodes and edges) up to which a graph's are all made at once
 
 
 class GraphScene(QGraphicsScene):
+    """`nodes` and `edges` map every node id and edge key of the graph shown to its item; a large
+    graph's items are made as the view reveals where they stand, or when first asked for
+    (gui.canvas.lazy_items). `dress(ids, keys)`, set by the view, styles items just made."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.signals = NodeSignals(self)
-        self.nodes, self.edges, self.wires = {}, {}, {}
+        self.nodes = self.edges = LazyItems((), None)
+        self.wires, self.boxes = {}, {}
+        self.graph, self.positions, self.waypoints, self.stubs = None, {}, {}, frozenset()
+        self.dress = lambda ids, keys: None
         # the default BSP index: a paint or a click looks at the items near it, not at every one of a
         # thousand nodes and their wires
 
     def populate(self, graph, positions, waypoints, stubs=frozenset()):
         """Replace every item: one NodeItem per node at its position, one EdgeItem per edge (through
-        its waypoints, if any; a labelled stub for the edges in `stubs`)."""
+        its waypoints, if any; a labelled stub for the edges in `stubs`). A graph of up to EAGER
+        items has them all made now, in that order; a larger one as they are revealed."""
         self.clear()
-        self.nodes = {node_id: NodeItem(node_id, data, self.signals)
-                      for node_id, data in graph.nodes(data=True)}
-        for node_id, item in self.nodes.items():
-            item.setPos(*positions[node_id])
+        self.nodes = self.edges = LazyItems((), None)   # the new rect scrolls the view: nothing to reveal
+        self.setSceneRect(laid_out_rect(graph, positions, waypoints).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.graph, self.positions, self.waypoints, self.stubs = graph, positions, waypoints, stubs
+        self.nodes = LazyItems(graph.nodes, self._make_nodes)
+        self.edges = LazyItems(graph.edges(keys=True), self._make_edges)
+        self.wires = {node_id: [] for node_id in self.nodes}   # node id -> the edges made at its ends
+        self.boxes = {node_id: node_box(data, positions[node_id]) for node_id, data in graph.nodes(data=True)}
+        self.boxes.update((key, edge_box(graph, positions, key, waypoints.get(key, ()), self.stub(key)))
+                          for key in self.edges)
+        if len(self.nodes) + len(self.edges) <= EAGER:
+            self._make_nodes(list(self.nodes))
+            self._make_edges(list(self.edges))
+
+    def reveal(self, rect):
+        """Make the items not made yet whose place meets scene rectangle `rect`."""
+        ids = [n for n in self.nodes.pending() if self.boxes[n].intersects(rect)]
+        keys = [k for k in self.edges.pending() if self.boxes[k].intersects(rect)]
+        if ids:
+            self._make_nodes(ids)
+        if keys:
+            self._make_edges(keys)
+
+    def stub(self, key):
+        """What the edge `key` says as a stub (its source), or "" when it is drawn whole."""
+        return stub_label(self.graph, key[0]) if key in self.stubs else ""
+
+    def _make_nodes(self, ids):
+        for node_id in ids:
+            item = NodeItem(node_id, self.graph.nodes[node_id], self.signals)
+            item.setPos(*self.positions[node_id])
             self.addItem(item)
-        self.edges = {(source, target, key): EdgeItem(self.nodes[source], self.nodes[target], key,
-                                                      waypoints.get((source, target, key), ()),
-                                                      stub_label(graph, source) if (source, target, key) in stubs else "")
-                      for source, target, key in graph.edges(keys=True)}
-        self.wires = {node_id: [] for node_id in self.nodes}   # node id -> the edges at its ends
-        for (source, target, _), edge in self.edges.items():
+            self.nodes.made[node_id] = item
+        self.dress(ids, ())
+
+    def _make_edges(self, keys):
+        for key in keys:
+            source, target, port = key
+            edge = EdgeItem(self.nodes[source], self.nodes[target], port, self.waypoints.get(key, ()),
+                            self.stub(key))
             self.addItem(edge)
+            self.edges.made[key] = edge
             self.wires[source].append(edge)
             self.wires[target].append(edge)
-        self.setSceneRect(laid_out_rect(graph, positions, waypoints).adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        self.dress((), keys)
 
     def move_node(self, node_id, x, y):
         """Put a node at (x, y) with its wires following (a drag; the model learns at its end)."""
@@ -57,14 +96,14 @@ class GraphScene(QGraphicsScene):
     def set_wires_selectable(self, selectable):
         """Wires into equations are selected by a click; while a box is drawn they are not
         selectable, so that the box selects nodes only (their wires go with them)."""
-        for edge in self.edges.values():
+        for edge in self.edges.made.values():
             if edge.target.kind == "eqn":
                 edge.setFlag(QGraphicsItem.ItemIsSelectable, selectable)
 
     def output_port_at(self, pos):
         """The node whose output port is under scene point `pos`, or None."""
         reach = 2 * style.CANVAS_PORT_RADIUS
-        for node_id, item in self.nodes.items():
+        for node_id, item in self.nodes.made.items():   # a port under the mouse is in sight: made
             if item.has_output() and (item.out_port() - pos).manhattanLength() <= reach:
                 return node_id
         return None
@@ -81,13 +120,12 @@ class GraphScene(QGraphicsScene):
         painter.drawPoints(dots)
 
     def content_rect(self):
-        """The rectangle the nodes and stubs cover (for fitting); other edges stay between nodes."""
+        """The rectangle the nodes and stubs cover (for fitting), from their places: made or not;
+        other edges stay between nodes."""
         rect = QRectF(-50, -50, 100, 100) if not self.nodes else QRectF()
-        for item in self.nodes.values():
-            rect |= item.sceneBoundingRect()
-        for edge in self.edges.values():
-            if edge.stub:
-                rect |= edge.sceneBoundingRect()
+        for key, box in self.boxes.items():
+            if key in self.nodes or key in self.stubs:
+                rect |= box
         return rect
 
 

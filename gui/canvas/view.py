@@ -46,6 +46,7 @@ class GraphView(Listening, QGraphicsView):
         self.auto_fit = True   # follow the window's size until the user zooms or pans
         self.gesture = None
         self.setScene(GraphScene(self))
+        self.scene().dress = self.dress
         self.banner = CanvasBanner(self)   # over the viewport, not in it: scrolling would move it
         self.name_editor = NameEditor(self)
         self.configure()
@@ -94,11 +95,12 @@ class GraphView(Listening, QGraphicsView):
         if seen.width() < rect.width():
             centre.setX(rect.left() + seen.width() / 2)
         self.centerOn(centre)
+        self.reveal()
 
     def fit_if_needed(self):
         """Fit when a node's centre is out of sight; otherwise the view stays where the user put it."""
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if not all(visible.contains(item.scenePos()) for item in self.scene().nodes.values()):
+        if not all(visible.contains(*place) for place in self.scene().positions.values()):
             self.fit()
 
     def highlight_path(self, node_names):
@@ -117,6 +119,7 @@ class GraphView(Listening, QGraphicsView):
         fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
         self.scroll_by(self.mapFromScene(fixed) - anchor)
+        self.reveal()
 
     def scroll_by(self, delta):
         """Move the visible area by `delta` viewport pixels."""
@@ -131,16 +134,38 @@ class GraphView(Listening, QGraphicsView):
         self.waiting = not self.controller.layout_ready()
         if self.waiting:
             return
-        shown = self.controller.shown
-        selected = self.scene().selected_nodes()
+        shown, scene = self.controller.shown, self.scene()
+        selected = scene.selected_nodes()
         self.graph, positions = shown.graph, shown.layout
+        self.states, self.styled = CursorStates(self.graph, self.controller.session), self.cursor()
+        self.highlighted = set()   # the selection's path is lit again below, in this graph
         stubs = crossing_edges(self.graph, positions)
-        self.scene().populate(self.graph, positions, routes(self.graph, positions, stubs), stubs)
-        self.restyle()
-        self._on_node_selected(self.controller.selected_node)
-        for node_id in selected & set(self.scene().nodes):
-            self.scene().nodes[node_id].setSelected(True)
+        scene.populate(self.graph, positions, routes(self.graph, positions, stubs), stubs)   # dressed as made
+        self.reveal()
+        for node_id in selected & set(scene.nodes):
+            scene.nodes[node_id].setSelected(True)
         self._on_entry_selected(self.controller.selected_entry)
+
+    def reveal(self):
+        """Make the items in and around the visible area that are not made yet (a large graph's
+        items are made as they come into sight: gui.canvas.lazy_items)."""
+        if self.waiting or self.graph is None:
+            return   # the items shown are another program's until its places arrive
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.scene().reveal(seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height()))
+
+    def dress(self, ids, keys):
+        """Style items just made as the others are: state, thumbnail, path highlight, selection."""
+        self.apply_states(self.styled, ids, keys)
+        scene, lit = self.scene(), self.highlighted
+        selected = self.graph.graph["ids"].get(self.controller.selected_node)
+        for node_id in ids:
+            item = scene.nodes.made[node_id]
+            item.set_lit(node_id in lit)
+            if node_id == selected:
+                item.setSelected(True)
+        for source, target, port in keys:
+            scene.edges.made[source, target, port].set_lit(source in lit and target in lit)
 
     def restyle(self):
         """Colour every item for the pass and cursor: values, gradients, the current step's node and
@@ -150,16 +175,19 @@ class GraphView(Listening, QGraphicsView):
         self.apply_states(self.cursor())
 
     def apply_states(self, cursor, ids=None, keys=None):
-        """Give the items `ids` and `keys` (default: all) their states and thumbnails after `cursor`
-        steps; only the items whose state or shown array changed repaint."""
+        """Give the items `ids` and `keys` (default: all) that are made their states and thumbnails
+        after `cursor` steps; only the items whose state or shown array changed repaint."""
         scene, session = self.scene(), self.controller.session
         draft = self.controller.shown.inputs if session is None else None
+        nodes, edges = scene.nodes.made, scene.edges.made
+        ids = [n for n in ids if n in nodes] if ids is not None else list(nodes)
+        keys = [k for k in keys if k in edges] if keys is not None else list(edges)
         for node_id, state in self.states.nodes(cursor, ids).items():
-            item = scene.nodes[node_id]
+            item = nodes[node_id]
             item.set_state(state)
             item.show_thumbnail(shown_array(session, item.data["name"], draft))
         for key, state in self.states.edges(cursor, keys).items():
-            scene.edges[key].set_state(state)
+            edges[key].set_state(state)
         self.styled = cursor
 
     def cursor(self):
@@ -168,9 +196,9 @@ class GraphView(Listening, QGraphicsView):
 
     def restyle_highlight(self):
         scene, lit = self.scene(), self.highlighted
-        for node_id, item in scene.nodes.items():
+        for node_id, item in scene.nodes.made.items():
             item.set_lit(node_id in lit)
-        for (source, target, _), edge in scene.edges.items():
+        for (source, target, _), edge in scene.edges.made.items():
             edge.set_lit(source in lit and target in lit)
 
     # -- controller signals -------------------------------------------------------------------------
@@ -231,7 +259,7 @@ class GraphView(Listening, QGraphicsView):
         if self.waiting:
             return
         node_id = self.graph.graph["ids"].get(name)
-        for item_id, item in self.scene().nodes.items():
+        for item_id, item in self.scene().nodes.made.items():   # the others are made selected or not
             item.setSelected(item_id == node_id)
 
     def _on_node_pressed(self, node_id):
@@ -245,6 +273,11 @@ class GraphView(Listening, QGraphicsView):
         self.banner.place()
         if self.auto_fit:   # the window's docks settle after the first show: fit them again
             self.fit()
+        self.reveal()
+
+    def scrollContentsBy(self, dx, dy):
+        super().scrollContentsBy(dx, dy)
+        self.reveal()
 
     def showEvent(self, event):
         super().showEvent(event)

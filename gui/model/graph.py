@@ -90,8 +90,11 @@ def topological_generations(graph):
         yield layer
         following = []
         for node in layer:
-            for v in graph.successors(node):   # in first-edge order, each consumer once
-                waiting[v] -= graph.number_of_edges(node, v)
+            uses = {}   # consumer -> edges from node, in first-edge order (a weight has hundreds)
+            for v, _ in graph._out[node]:
+                uses[v] = uses.get(v, 0) + 1
+            for v, count in uses.items():
+                waiting[v] -= count
                 if waiting[v] == 0:
                     following.append(v)
         layer = following
