@@ -25,6 +25,7 @@ class MatrixSlot(NamedTuple):
     detail: str = ""   # with `missing`: when the numbers will come
     part: object = None   # in a step's equation: 'result', or which operand (engine.step_cells order)
     raw: object = None    # the computed numbers, when `array` shows values zero up to rounding as 0
+    badge_tip: str = ""   # the badge's words in full, over the title
 
 
 def step_layout(session, step, arrays, origin="ones"):
@@ -110,10 +111,14 @@ def backward_slots(session, step, arrays):
     rule = step.rule
     letters = INDEX_LETTERS[-step.upstream.ndim:] if step.upstream.ndim else ""
     kept = "".join(c for a, c in enumerate(letters) if a not in rule.summed_axes)
-    badge = f"contribution {step.k} of {step.n}" if step.n > 1 else ""  # the lhs is this step's addend
+    # the lhs is this step's addend; a short badge keeps a row of three matrices on one line
+    badge = f"{step.k} of {step.n}" if step.n > 1 else ""
+    tip = (f"∂L/∂{step.target} sums {step.n} contributions, one per use of {step.target}: "
+           f"this is contribution {step.k}")
     contribution = session.magnitudes.shown_contribution(step)
     lhs = MatrixSlot(f"∂L/∂{step.target}{kept if rule.summed_axes else ''}", contribution,
-                     (step.target, True, False), badge, part="result", raw=step.contribution)
+                     (step.target, True, False), badge, part="result", raw=step.contribution,
+                     badge_tip=tip if badge else "")
     slots = [lhs, "+=" if step.accumulates else "="]
     if rule.summed_axes:
         slots.append("Σ" + "".join(letters[a] for a in rule.summed_axes))

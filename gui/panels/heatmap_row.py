@@ -136,6 +136,7 @@ class HeatmapRow(QScrollArea):
 
 def show(heatmap, slot, scale):
     heatmap.part = slot.part
+    heatmap.title.setToolTip(slot.badge_tip)
     if slot.missing:
         heatmap.show_missing(slot.shape, slot.title, slot.missing, slot.detail, slot.source)
     else:

@@ -130,12 +130,14 @@ def test_accumulation_is_marked_partial(qtbot):
     controller.select_node("a")
     controller.seek(controller.session.total - 1)
     assert operators(panel.equation)[0] == "="
-    assert "contribution 1 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    assert "(1 of 2)" in panel.equation.visible_heatmaps()[0].title.text()
     # a's value is a term of the step's row, so the node row shows only the partial gradient
     assert "partial 1 of 2" in panel.node.visible_heatmaps()[-1].title.text()
     controller.to_end()
     assert operators(panel.equation)[0] == "+="
-    assert "contribution 2 of 2" in panel.equation.visible_heatmaps()[0].title.text()
+    lhs = panel.equation.visible_heatmaps()[0].title
+    assert "(2 of 2)" in lhs.text()
+    assert lhs.toolTip() == "∂L/∂a sums 2 contributions, one per use of a: this is contribution 2"
     assert "partial" not in panel.node.visible_heatmaps()[-1].title.text()
 
 
