@@ -49,7 +49,12 @@ def launch(command, out):
 
 
 def startup_row():
-    folder = tempfile.mkdtemp(prefix="bench-gui-")
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as folder:   # the launches' pictures
+        return startup_ratio(folder)
+
+
+def startup_ratio(folder):
+    """(app median s, empty window median s, median of the pairs' ratios), pictures saved in `folder`."""
     app = [sys.executable, "main.py", "--size", f"{SIZE[0]}x{SIZE[1]}", "--screenshot"]
     empty = [sys.executable, "-c", EMPTY_WINDOW.format(w=SIZE[0], h=SIZE[1])]
     subprocess.run([sys.executable, "-m", "compileall", "-q", "engine", "gui", "main.py"], cwd=ROOT, check=True)
@@ -68,10 +73,10 @@ def modules_row():
     """The modules imported by the time the first window is painted: how many, how many are the
     app's own, and which of those meant to load on first use came early (the culprit of a
     slower start)."""
-    out = os.path.join(tempfile.mkdtemp(prefix="bench-gui-"), "first.png")
     probe = MODULES_AT_FIRST_PAINT.format(w=SIZE[0], h=SIZE[1])
-    run = subprocess.run([sys.executable, "-c", probe, out], check=True, cwd=ROOT, capture_output=True, text=True,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as folder:
+        run = subprocess.run([sys.executable, "-c", probe, os.path.join(folder, "first.png")], check=True, cwd=ROOT,
+                             capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     modules = json.loads(run.stdout.splitlines()[-1])
     own = [m for m in modules if m.split(".")[0] in ("engine", "gui", "main")]
     early = [m for m in LAZY if m in modules]
