@@ -75,8 +75,9 @@ def modules_row():
     slower start)."""
     probe = MODULES_AT_FIRST_PAINT.format(w=SIZE[0], h=SIZE[1])
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as folder:
-        run = subprocess.run([sys.executable, "-c", probe, os.path.join(folder, "first.png")], check=True, cwd=ROOT,
-                             capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        run = subprocess.run([sys.executable, "-c", probe, os.path.join(folder, "first.png")],
+                             check=True, cwd=ROOT, capture_output=True, text=True,
+                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     modules = json.loads(run.stdout.splitlines()[-1])
     own = [m for m in modules if m.split(".")[0] in ("engine", "gui", "main")]
     early = [m for m in LAZY if m in modules]
