@@ -4,7 +4,7 @@ once; the heatmaps and the canvas, which read gui.style when built, take the new
 colours when the window is next opened."""
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from gui import theme
+from gui import style, theme
 
 THEME_NAMES = {"light": "Light", "dark": "Dark", "system": "Follow system"}
 
@@ -65,7 +65,10 @@ class ViewMenu:
         if self.window.settings is not None:
             self.window.settings.setValue("view/scale", scale)
             self.window.settings.setValue("view/theme", theme_name)
-        theme.apply(scale, theme_name, QApplication.instance())
+        # the canvas and the heatmaps keep the sizes they were built at (their boxes and their
+        # labels together) until the window is next opened; colours and the app's font follow now
+        theme.apply(style.FONT_SCALE, theme_name)
+        theme.dress(QApplication.instance(), scale, theme.resolve(theme_name) == "dark")
         self.window.statusBar().showMessage(
             f"Scale {scale:g}×, {THEME_NAMES[theme_name].lower()} theme: heatmaps and canvas follow "
             "when the window is next opened", 8000)

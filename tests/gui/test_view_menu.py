@@ -50,9 +50,15 @@ def test_the_view_menu_offers_zoom_keys_and_keeps_the_choice(window):
     assert actions["Zoom in"].shortcut() == QKeySequence("Ctrl+=")
     assert actions["Zoom out"].shortcut() == QKeySequence("Ctrl+-")
     assert actions["Actual size"].shortcut() == QKeySequence("Ctrl+0")
+    fonts = {n: [f.pixelSize() for f in item.label_fonts()] for n, item in window.graph_view.scene().nodes.items()}
+    point_size = QApplication.font().pointSizeF()
     try:
         actions["Zoom in"].trigger()
         assert float(window.settings.value("view/scale")) == 1.25
+        assert QApplication.font().pointSizeF() == 1.25 * point_size   # the app's words grow at once
+        # ...and the canvas's labels stay the size of their boxes until the window is next opened
+        assert {n: [f.pixelSize() for f in item.label_fonts()]
+                for n, item in window.graph_view.scene().nodes.items()} == fonts
         actions["Dark"].trigger()
         assert window.settings.value("view/theme") == "dark" and style.DARK
     finally:
