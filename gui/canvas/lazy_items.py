@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import QRectF
 
 from gui.canvas.edge_item import ARROW, LABEL_WIDTH, stub_bounds
+from gui.canvas.node_item import NODE_MARGIN, port_offset
 
-NODE_MARGIN = 7.0   # NodeItem.boundingRect: its box and the rings drawn around it
 REACH = LABEL_WIDTH + 2 * ARROW   # how far an edge's curve and label may pass its ends and waypoints
 
 
@@ -52,9 +52,8 @@ def node_box(data, position):
 
 def in_port(data, position, port):
     """Where input `port` of a node at `position` sits (NodeItem.in_port, from data)."""
-    w, h = data["size"]
-    x, y = position
-    return x + -w / 2, y + (-h / 2 + h * (port + 1) / (data["ports"] + 1))   # summed as the item does
+    dx, dy = port_offset(data, port)
+    return position[0] + dx, position[1] + dy   # summed as the item does
 
 
 def edge_box(graph, positions, key, waypoints, stub):

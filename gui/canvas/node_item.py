@@ -27,6 +27,13 @@ LABEL_PX = {"name": 13, "shape": 11, "symbol": 15, "op": 11, "partial": 11, "pro
             "loss": 13}
 RADIUS = {"input": 4.0, "eqn": 9.0}
 THUMBED = ("input", "eqn")   # the kinds that carry a thumbnail
+NODE_MARGIN = 7.0   # an item covers its box and the rings drawn around it, this far out
+
+
+def port_offset(data, port):
+    """Where input `port` sits from its node's centre: spread down the box's left side."""
+    w, h = data["size"]
+    return -w / 2, -h / 2 + h * (port + 1) / (data["ports"] + 1)
 
 
 class NodeSignals(QObject):
@@ -144,8 +151,7 @@ class NodeItem(Restylable, QGraphicsItem):
     # -- ports -------------------------------------------------------------------------------------
     def in_port(self, port, local=False):
         """Where input `port` sits (scene point; local with `local`): spread down the left side."""
-        box = self.box
-        point = QPointF(box.left(), box.top() + box.height() * (port + 1) / (self.data["ports"] + 1))
+        point = QPointF(*port_offset(self.data, port))
         return point if local else self.pos() + point
 
     def out_port(self, local=False):
@@ -181,7 +187,7 @@ class NodeItem(Restylable, QGraphicsItem):
 
     # -- Qt ----------------------------------------------------------------------------------------
     def boundingRect(self):
-        return self.box.adjusted(-7, -7, 7, 7)
+        return self.box.adjusted(-NODE_MARGIN, -NODE_MARGIN, NODE_MARGIN, NODE_MARGIN)
 
     def hoverMoveEvent(self, event):
         over = self.thumbnail.square.contains(event.pos())
